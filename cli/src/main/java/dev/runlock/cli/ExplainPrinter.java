@@ -1,0 +1,68 @@
+package dev.runlock.cli;
+
+import dev.runlock.cli.config.ConfigSection;
+import dev.runlock.landlock.LandlockBit;
+import dev.runlock.landlock.PathRule;
+import dev.runlock.landlock.PortRule;
+import dev.runlock.landlock.RulesetPlan;
+import dev.runlock.sandbox.Launch;
+import dev.runlock.sandbox.Sandbox;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** {@code --explain} and the info-level summary: the effective sandbox, rule by rule. */
+final class ExplainPrinter {
+    private final PrintWriter out;
+
+    ExplainPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(RulesetPlan plan, Launch command, Optional<ConfigSection> config) {
+        out.println("command:     " + command.path() + " " + String.join(" ", command.argv().subList(1, command.argv().size())));
+        out.println("config:      " + config.map(c -> c.file() + " [" + c.name() + "]").orElse("none"));
+        out.println("environment: " + (command.env().isEmpty() ? "(empty)" : String.join(" ", command.env())));
+        out.println("descriptors: 0 1 2" + command.keepFds().stream().sorted().map(fd -> " " + fd).collect(Collectors.joining()));
+        summary(plan).forEach(out::println);
+        out.flush();
+    }
+
+    /** The ruleset in a few lines per rule, as logged at info level before the command runs. */
+    static List<String> summary(RulesetPlan plan) {
+        List<String> lines = new ArrayList<>();
+        lines.add("kernel:      " + (plan.kernel().available() ? "Landlock " + plan.kernel().abi() : plan.kernel().reason()));
+        lines.add("requested:   rights up to " + plan.target() + "; ruleset built for " + plan.abi());
+        lines.add("enforcement: " + plan.enforcement() + (plan.applies() ? "" : " (no ruleset is applied)"));
+        if (!plan.dropped().isEmpty()) {
+            lines.add("not restricted here: " + String.join(", ", plan.dropped()));
+        }
+        if (!plan.notice().isEmpty()) {
+            lines.add("note:        " + plan.notice());
+        }
+        lines.add("filesystem:  " + (plan.handledFs().isEmpty() ? "unrestricted" : "restricted, " + plan.pathRules().size() + " rules"));
+        for (PathRule rule : plan.pathRules()) {
+            lines.add("  " + rule.path() + (rule.directory() ? "/" : "") + "  " + names(rule.access()) + "  [" + rule.origin() + "]");
+        }
+        lines.add("network:     " + (plan.handledNet().isEmpty() ? "unrestricted"
+                : "restricted (" + names(plan.handledNet()) + "), " + plan.portRules().size() + " port rules"));
+        for (PortRule rule : plan.portRules()) {
+            lines.add("  port " + rule.port() + "  " + names(rule.access()) + "  [" + rule.origin() + "]");
+        }
+        lines.add("scopes:      " + (plan.scopes().isEmpty() ? "none" : names(plan.scopes())));
+        if (!plan.flags().isEmpty()) {
+            lines.add("log flags:   " + plan.flags());
+        }
+        lines.add("mptcp:       " + (Sandbox.needsMptcpGuard(plan) ? "blocked by seccomp filter (falls back to TCP)"
+                : plan.restrictsTcp() ? "covered by the kernel's TCP rights" : "not restricted"));
+        return lines;
+    }
+
+    private static String names(Collection<? extends LandlockBit> bits) {
+        return bits.stream().sorted((a, b) -> Long.compare(a.bit(), b.bit())).map(b -> ((Enum<?>) b).name().toLowerCase(java.util.Locale.ROOT))
+                .distinct().collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.runlock.cli;
+
+import dev.runlock.landlock.Erratum;
+import dev.runlock.landlock.KernelSupport;
+import dev.runlock.landlock.kernel.LinuxKernel;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code runlock status}: what this kernel's Landlock can enforce. */
+@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Show the kernel's Landlock ABI, errata and which features runlock can enforce here.")
+final class StatusCommand implements Callable<Integer> {
+    @Option(names = "--json", description = "Print as JSON")
+    boolean json;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        KernelSupport kernel = new LinuxKernel().probe();
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(json(kernel));
+        } else {
+            text(kernel).forEach(out::println);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String kernelRelease() {
+        try {
+            return Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static String mptcp(KernelSupport kernel) {
+        if (!kernel.available() || !kernel.abi().atLeast(dev.runlock.landlock.Abi.V4)) {
+            return "not applicable (no TCP restriction here)";
+        }
+        return kernel.has(Erratum.TCP_SOCKET_IDENTIFICATION)
+                ? "closed by runlock's seccomp filter when TCP is restricted (Landlock's TCP rights skip MPTCP here)"
+                : "covered by Landlock's TCP rights (kernel without erratum 1)";
+    }
+
+    private static List<String> text(KernelSupport kernel) {
+        List<String> lines = new ArrayList<>();
+        lines.add("kernel:    " + kernelRelease());
+        lines.add("landlock:  " + kernel.availability().json()
+                + (kernel.available() ? ", ABI " + kernel.reportedVersion() : " - " + kernel.reason()));
+        lines.add("errata:    " + (kernel.available() ? errata(kernel) : "-"));
+        lines.add("mptcp:     " + mptcp(kernel));
+        lines.add("features (enforced here?):");
+        for (Features f : Features.all()) {
+            lines.add(String.format("  %-3s %-32s %s", kernel.abi().atLeast(f.since()) ? "yes" : "no", f.name(),
+                    f.since() + ", Linux " + f.since().firstKernel()));
+        }
+        return lines;
+    }
+
+    private static String errata(KernelSupport kernel) {
+        List<String> names = new ArrayList<>();
+        for (Erratum e : Erratum.values()) {
+            if (kernel.has(e)) {
+                names.add(e.number() + " (" + e.description() + ")");
+            }
+        }
+        return String.format("0x%x", kernel.errata()) + (names.isEmpty() ? "" : ": " + String.join(", ", names));
+    }
+
+    private static String json(KernelSupport kernel) {
+        StringBuilder out = new StringBuilder("{");
+        out.append("\"kernel\": ").append(Json.string(kernelRelease()));
+        out.append(", \"landlock\": ").append(Json.string(kernel.availability().json()));
+        out.append(", \"abi\": ").append(kernel.abi().number());
+        out.append(", \"reported_abi\": ").append(kernel.reportedVersion());
+        out.append(", \"errata\": ").append(kernel.errata());
+        out.append(", \"reason\": ").append(Json.string(kernel.available() ? "" : kernel.reason()));
+        out.append(", \"mptcp\": ").append(Json.string(mptcp(kernel)));
+        out.append(", \"features\": [");
+        List<Features> all = Features.all();
+        for (int i = 0; i < all.size(); i++) {
+            Features f = all.get(i);
+            out.append(i == 0 ? "" : ", ").append("{\"name\": ").append(Json.string(f.name()))
+                    .append(", \"abi\": ").append(f.since().number())
+                    .append(", \"enforced\": ").append(kernel.abi().atLeast(f.since())).append('}');
+        }
+        return out.append("]}").toString();
+    }
+}

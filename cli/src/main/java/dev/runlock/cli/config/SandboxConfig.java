@@ -1,0 +1,170 @@
+package dev.runlock.cli.config;
+
+import dev.runlock.sandbox.PortRange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlPosition;
+import org.tomlj.TomlTable;
+
+/**
+ * Finds, trusts and reads {@code sandbox.toml}: {@code $SANDBOX_CONFIG} if set (then it must
+ * exist), else {@code ./sandbox.toml} if present. Sections are named after the command.
+ */
+public final class SandboxConfig {
+    private SandboxConfig() {
+    }
+
+    /** The config file to use, if any. */
+    public static Optional<Path> locate(Map<String, String> environment, Path workingDirectory) throws ConfigException {
+        String explicit = environment.get("SANDBOX_CONFIG");
+        if (explicit != null && !explicit.isEmpty()) {
+            Path file = workingDirectory.resolve(explicit);
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException(file + ": config file named by SANDBOX_CONFIG does not exist");
+            }
+            return Optional.of(file);
+        }
+        Path local = workingDirectory.resolve("sandbox.toml");
+        return Files.isRegularFile(local) ? Optional.of(local) : Optional.empty();
+    }
+
+    /**
+     * Reads {@code file} and returns the section for {@code command}, if the file has one.
+     * Every section is validated, so a typo anywhere is reported.
+     */
+    public static Optional<ConfigSection> read(Path file, String command) throws ConfigException {
+        checkTrusted(file);
+        TomlParseResult toml;
+        try {
+            toml = Toml.parse(file);
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read: " + e.getMessage());
+        }
+        if (toml.hasErrors()) {
+            var error = toml.errors().get(0);
+            throw new ConfigException(at(file, error.position()) + error.getMessage());
+        }
+        ConfigSection wanted = null;
+        for (String name : toml.keySet()) {
+            if (!toml.isTable(name)) {
+                throw new ConfigException(at(file, toml.inputPositionOf(name)) + "'" + name
+                        + "' is not a section: put keys under [command-name]");
+            }
+            ConfigSection section = section(file, List.of(name), toml.getTable(List.of(name)));
+            if (name.equals(command)) {
+                wanted = section;
+            }
+        }
+        return Optional.ofNullable(wanted);
+    }
+
+    private static ConfigSection section(Path file, List<String> name, TomlTable table) throws ConfigException {
+        Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);
+        for (String keyName : table.keySet()) {
+            List<String> dotted = List.of(keyName);
+            TomlPosition position = table.inputPositionOf(dotted);
+            ConfigKey key = ConfigKey.of(keyName).orElseThrow(() -> new ConfigException(at(file, position)
+                    + "unknown key '" + keyName + "' in [" + name.get(0) + "]"));
+            Object raw = table.get(dotted);
+            values.put(key, convert(file, position, key, raw));
+        }
+        return new ConfigSection(file, name.get(0), values);
+    }
+
+    private static Object convert(Path file, TomlPosition position, ConfigKey key, Object raw) throws ConfigException {
+        String where = at(file, position) + key.tomlName() + ": ";
+        ConfigException wrongType = new ConfigException(where + "must be " + key.type().description());
+        switch (key.type()) {
+            case BOOLEAN -> {
+                if (raw instanceof Boolean b) {
+                    return b;
+                }
+                throw wrongType;
+            }
+            case STRING -> {
+                if (raw instanceof String s) {
+                    return s;
+                }
+                throw wrongType;
+            }
+            case INTEGER -> {
+                if (raw instanceof Long l && l >= 0 && l <= Integer.MAX_VALUE) {
+                    return l.intValue();
+                }
+                throw wrongType;
+            }
+            case STRINGS, PORTS, INTEGERS -> {
+                if (!(raw instanceof TomlArray array)) {
+                    throw wrongType;
+                }
+                List<Object> items = new ArrayList<>();
+                for (int i = 0; i < array.size(); i++) {
+                    items.add(element(where, key.type(), array.get(i), wrongType));
+                }
+                return List.copyOf(items);
+            }
+        }
+        throw wrongType;
+    }
+
+    private static Object element(String where, ConfigKey.Type type, Object item, ConfigException wrongType)
+            throws ConfigException {
+        switch (type) {
+            case STRINGS -> {
+                if (item instanceof String s) {
+                    return s;
+                }
+            }
+            case INTEGERS -> {
+                if (item instanceof Long l && l >= 0 && l <= Integer.MAX_VALUE) {
+                    return l.intValue();
+                }
+            }
+            case PORTS -> {
+                if (item instanceof Long || item instanceof String) {
+                    try {
+                        return PortRange.parse(item.toString()).toString();
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigException(where + e.getMessage());
+                    }
+                }
+            }
+            default -> { }
+        }
+        throw wrongType;
+    }
+
+    /** Refuses a file that someone other than the caller or root could have written. */
+    static void checkTrusted(Path file) throws ConfigException {
+        try {
+            int owner = (Integer) Files.getAttribute(file, "unix:uid");
+            int caller = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            if (owner != caller && owner != 0) {
+                throw new ConfigException(file + ": refusing config owned by uid " + owner
+                        + " (only the caller's or root's files are trusted)");
+            }
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+            if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw new ConfigException(file + ": refusing config writable by group or others (chmod go-w "
+                        + file + ")");
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new ConfigException(file + ": cannot check owner and mode: " + e.getMessage());
+        }
+    }
+
+    private static String at(Path file, TomlPosition position) {
+        return position == null ? file + ": " : file + ":" + position.line() + ":" + position.column() + ": ";
+    }
+}

@@ -1,0 +1,79 @@
+package dev.runlock.conformance;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+/**
+ * One conformance case: a command line built on a fresh fixture, and its expectation.
+ *
+ * @param id short stable id (L01.. for landrun's cases, R01.. for runlock's own)
+ * @param name the test name (landrun's own wording for ported cases)
+ * @param invocation builds the command line; may start helpers (listeners) on the fixture
+ * @param deviations dialects that deliberately expect something else, with the reason
+ */
+public record Case(String id, String name, Function<Fixture, Invocation> invocation, Expectation expectation,
+        Set<Capability> requires, Set<Tag> tags, List<Deviation> deviations) {
+
+    public Case {
+        requires = requires.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(requires);
+        tags = tags.isEmpty() ? EnumSet.noneOf(Tag.class) : EnumSet.copyOf(tags);
+        deviations = List.copyOf(deviations);
+    }
+
+    public static Case of(String id, String name, Function<Fixture, Invocation> invocation,
+            Expectation expectation) {
+        return new Case(id, name, invocation, expectation, Set.of(), Set.of(), List.of());
+    }
+
+    public Case requires(Capability... capabilities) {
+        Set<Capability> more = EnumSet.copyOf(requires.isEmpty() ? EnumSet.noneOf(Capability.class) : requires);
+        more.addAll(List.of(capabilities));
+        return new Case(id, name, invocation, expectation, more, tags, deviations);
+    }
+
+    public Case tagged(Tag... more) {
+        Set<Tag> all = tags.isEmpty() ? EnumSet.noneOf(Tag.class) : EnumSet.copyOf(tags);
+        all.addAll(List.of(more));
+        return new Case(id, name, invocation, expectation, requires, all, deviations);
+    }
+
+    public Case deviates(Dialect dialect, Expectation other, String reason) {
+        List<Deviation> more = new ArrayList<>(deviations);
+        more.add(new Deviation(dialect, other, reason));
+        return new Case(id, name, invocation, expectation, requires, tags, more);
+    }
+
+    /** Adds a check to the expectation and to every deviation. */
+    public Case and(Check check) {
+        return new Case(id, name, invocation, expectation.and(check), requires, tags, deviations.stream()
+                .map(d -> new Deviation(d.dialect(), d.expectation().and(check), d.reason())).toList());
+    }
+
+    public boolean has(Tag tag) {
+        return tags.contains(tag);
+    }
+
+    /** The deviation of the target's dialect, if any. */
+    public Optional<Deviation> deviationFor(Dialect dialect) {
+        return deviations.stream().filter(d -> d.dialect() == dialect).findFirst();
+    }
+
+    /** The expectation on a target, deviation included. */
+    public Expected expected(Target target) {
+        return deviationFor(target.dialect()).map(Deviation::expectation).orElse(expectation).on(target);
+    }
+
+    /** Whether the expected exit status changes with the effective ABI (then pinned runs matter). */
+    public boolean dependsOnAbi(Implementation implementation) {
+        return IntStream.rangeClosed(1, Feature.UDP.abi())
+                .mapToObj(abi -> expected(new Target(implementation, abi, OptionalInt.empty())))
+                .map(e -> e.status() + "/" + e.checks().size() + "/" + e.notApplicable().isPresent())
+                .distinct().count() > 1;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.runlock.conformance;
+
+import java.util.function.BiPredicate;
+
+/** A condition on a run beyond its exit status, described for failure messages. */
+public record Check(String description, BiPredicate<Outcome, Fixture> test) {
+
+    public static Check stdoutContains(String text) {
+        return new Check("stdout contains '" + text + "'", (o, f) -> o.stdout().contains(text));
+    }
+
+    public static Check stdoutLacks(String text) {
+        return new Check("stdout lacks '" + text + "'", (o, f) -> !o.stdout().contains(text));
+    }
+
+    public static Check stderrContains(String text) {
+        return new Check("stderr contains '" + text + "'", (o, f) -> o.stderr().contains(text));
+    }
+
+    /** runlock's own failures: exactly one stderr line, starting "runlock:", naming the culprit. */
+    public static Check oneErrorLine(String culprit) {
+        return new Check("one stderr line starting 'runlock:' and naming '" + culprit + "'", (o, f) -> {
+            var lines = o.stderrLines();
+            return lines.size() == 1 && lines.getFirst().startsWith("runlock:") && lines.getFirst().contains(culprit);
+        });
+    }
+
+    /** A stderr line starting with the prefix and mentioning the text. */
+    public static Check stderrLine(String prefix, String text) {
+        return new Check("a stderr line starting '" + prefix + "' mentioning '" + text + "'",
+                (o, f) -> o.stderrLines().stream().anyMatch(l -> l.startsWith(prefix) && l.contains(text)));
+    }
+
+    /** The best-effort warning line, naming a feature that is not enforced on the effective ABI. */
+    public static Check degradationWarning(Target target, Feature feature) {
+        return stderrLine("runlock: warning: sandbox partially enforced on Landlock ABI " + target.effectiveAbi(),
+                "(ABI " + feature.abi() + ")");
+    }
+
+    /** The --compat hard refusal line, naming a feature the effective ABI lacks. */
+    public static Check refusal(Target target, Feature feature) {
+        return stderrLine("runlock: error: Landlock ABI " + target.effectiveAbi() + " lacks",
+                "(ABI " + feature.abi() + ")");
+    }
+}

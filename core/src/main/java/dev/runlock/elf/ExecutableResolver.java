@@ -1,0 +1,135 @@
+package dev.runlock.elf;
+
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds what the kernel and the dynamic loader open to start a command: the command's file (found
+ * as execvp finds it), its {@code #!} interpreters, its ELF interpreter and its shared libraries,
+ * each with the links leading to it. Pure Java: reads ELF headers and {@code /etc/ld.so.cache},
+ * runs nothing.
+ *
+ * <p>An instance reads the loader cache once and keeps it; it is safe for use by several threads.
+ */
+public final class ExecutableResolver {
+
+    /** How many {@code #!} interpreters may be scripts themselves, one inside the other. */
+    static final int MAX_SCRIPT_DEPTH = 4;
+
+    private static final String LD_SO_CACHE = "/etc/ld.so.cache";
+    private static final long MAX_CACHE_SIZE = 64L << 20;
+
+    private final LoaderEnvironment environment;
+    private final RootedFiles files;
+    private final CommandLookup lookup;
+    private LdCacheState cache;
+
+    private record LdCacheState(Optional<LdCache> cache, List<String> warnings) {}
+
+    public ExecutableResolver(LoaderEnvironment environment) {
+        this.environment = environment;
+        this.files = new RootedFiles(environment.root());
+        this.lookup = new CommandLookup(environment.path(), files);
+    }
+
+    /**
+     * Resolves one command.
+     *
+     * @param command argv[0]: a path (with a slash) or a name to look up on PATH
+     * @throws ResolveException if the command cannot be found or executed, or a file it needs is
+     *     malformed; a missing library is only a warning in the result
+     */
+    public ExecClosure resolve(String command) {
+        Path file = lookup.find(command);
+        ClosureCollector out = new ClosureCollector(files);
+        importExecutable(command, file, FileRole.COMMAND, 0, out);
+        return out.toClosure(file);
+    }
+
+    /** Resolves each command, as for {@code executable_dependencies}. */
+    public List<ExecClosure> resolveAll(List<String> commands) {
+        return commands.stream().map(this::resolve).toList();
+    }
+
+    private void importExecutable(String name, Path file, FileRole role, int depth, ClosureCollector out) {
+        Path realPath = out.add(file, role);
+        try (FileChannel channel = FileChannel.open(file)) {
+            ByteInput input = new ByteInput.OfChannel(channel);
+            byte[] start = new byte[(int) Math.min(input.size(), Shebang.LINE_LIMIT)];
+            input.read(0, start.length, ByteOrder.LITTLE_ENDIAN).get(start);
+            if (ElfReader.hasMagic(start)) {
+                ElfFile elf = ElfReader.read(input, name);
+                // Without PT_INTERP the kernel maps nothing else: static programs import themselves.
+                elf.interpreter().ifPresent(interpreter ->
+                        LibraryClosure.load(realPath, elf, interpreter, search(interpreter), files, out));
+            } else if (Shebang.hasMagic(start)) {
+                importInterpreter(name, Shebang.parse(start, name), depth, out);
+            } else {
+                throw new ResolveException(name, start.length == 0 ? "empty file, not a program"
+                        : "not an ELF file and has no #! line");
+            }
+        } catch (IOException e) {
+            throw new ResolveException(name, "cannot read: " + e.getMessage());
+        }
+    }
+
+    private void importInterpreter(String script, Shebang shebang, int depth, ClosureCollector out) {
+        if (depth == MAX_SCRIPT_DEPTH) {
+            throw new ResolveException(script, "#! interpreters nested more than " + MAX_SCRIPT_DEPTH + " deep");
+        }
+        String interpreter = shebang.interpreter();
+        String label = script + ": #! interpreter " + interpreter;
+        Path file = files.host(interpreter);
+        CommandLookup.requireExecutable(label, file);
+        importExecutable(interpreter, file, FileRole.SCRIPT_INTERPRETER, depth + 1, out);
+        if (shebang.isEnv()) {
+            shebang.envCommand().ifPresent(command -> {
+                Path target;
+                try {
+                    target = lookup.find(command);
+                } catch (ResolveException e) {
+                    throw new ResolveException(label, e.getMessage());
+                }
+                importExecutable(command, target, FileRole.SCRIPT_INTERPRETER, depth + 1, out);
+            });
+        }
+    }
+
+    private LibrarySearch search(String interpreter) {
+        Optional<String> ldLibraryPath = Optional.ofNullable(environment.ldLibraryPath());
+        return MuslSearch.forInterpreter(interpreter, files, ldLibraryPath).<LibrarySearch>map(s -> s)
+                .orElseGet(() -> new GlibcSearch(files, ldLibraryPath, () -> ldCache().cache(),
+                        () -> ldCache().warnings()));
+    }
+
+    /** The loader cache, read on first use: a missing cache is normal, a broken one is ignored as glibc does. */
+    private synchronized LdCacheState ldCache() {
+        if (cache == null) {
+            cache = readLdCache();
+        }
+        return cache;
+    }
+
+    private LdCacheState readLdCache() {
+        Path file = files.host(LD_SO_CACHE);
+        try {
+            if (Files.size(file) > MAX_CACHE_SIZE) {
+                return new LdCacheState(Optional.empty(), List.of(file + ": ignored, larger than " + MAX_CACHE_SIZE
+                        + " bytes"));
+            }
+            return new LdCacheState(Optional.of(LdCache.parse(Files.readAllBytes(file), file.toString())), List.of());
+        } catch (NoSuchFileException e) {
+            return new LdCacheState(Optional.empty(), List.of());
+        } catch (IOException e) {
+            return new LdCacheState(Optional.empty(), List.of(file + ": ignored, cannot read: " + e.getMessage()));
+        } catch (ResolveException e) {
+            return new LdCacheState(Optional.empty(), List.of("ignored " + e.getMessage()));
+        }
+    }
+}

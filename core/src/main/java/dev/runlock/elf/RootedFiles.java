@@ -1,0 +1,60 @@
+package dev.runlock.elf;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Absolute names as the command sees them, mapped under a root directory ({@code /} outside tests),
+ * and the symlink chains the kernel follows when it opens one.
+ */
+record RootedFiles(Path root) {
+
+    /** Linux gives up after 40 links (ELOOP). */
+    private static final int MAX_LINKS = 40;
+
+    private boolean isHostRoot() {
+        return root.getParent() == null;
+    }
+
+    /** The host path of a name: absolute names under the root, relative ones from the working directory. */
+    Path host(String name) {
+        Path path = Path.of(name);
+        return path.isAbsolute() ? root.resolve(path.getRoot().relativize(path)) : path.toAbsolutePath();
+    }
+
+    /** The name the command would use for a host path ({@code $ORIGIN} is expanded with it). */
+    String guest(Path host) {
+        if (isHostRoot() || !host.startsWith(root)) {
+            return host.toString();
+        }
+        return "/" + root.relativize(host);
+    }
+
+    /**
+     * The names the kernel goes through to open {@code path}: each name in its symlink chain, then the
+     * final file. Each link the kernel opens needs the rights of the file it leads to.
+     *
+     * @throws IOException if a link cannot be read or the chain is too long
+     */
+    List<Path> chain(Path path) throws IOException {
+        List<Path> names = new ArrayList<>();
+        Path current = path;
+        while (Files.isSymbolicLink(current)) {
+            if (names.size() == MAX_LINKS) {
+                throw new IOException("too many levels of symbolic links");
+            }
+            names.add(current);
+            Path target = Files.readSymbolicLink(current);
+            current = target.isAbsolute() ? host(target.toString()) : current.resolveSibling(target);
+        }
+        // A host root lets the kernel's own answer settle directory links and '..'.
+        Path real = isHostRoot() ? current.toRealPath() : current.normalize();
+        if (!names.contains(real)) {
+            names.add(real);
+        }
+        return names;
+    }
+}

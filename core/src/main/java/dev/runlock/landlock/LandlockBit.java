@@ -1,0 +1,34 @@
+package dev.runlock.landlock;
+
+import java.util.Collection;
+import java.util.EnumSet;
+
+/** A Landlock constant: its bit in a kernel mask and the ABI that introduced it. */
+public interface LandlockBit {
+    long bit();
+
+    Abi since();
+
+    /** What a user loses when the kernel lacks this bit, e.g. "truncate". */
+    String feature();
+
+    /** The kernel mask of some bits. */
+    static long mask(Collection<? extends LandlockBit> bits) {
+        long mask = 0;
+        for (LandlockBit b : bits) {
+            mask |= b.bit();
+        }
+        return mask;
+    }
+
+    /** The constants of {@code type} introduced at or before {@code abi}. */
+    static <E extends Enum<E> & LandlockBit> EnumSet<E> upTo(Class<E> type, Abi abi) {
+        EnumSet<E> set = EnumSet.noneOf(type);
+        for (E e : type.getEnumConstants()) {
+            if (abi.atLeast(e.since())) {
+                set.add(e);
+            }
+        }
+        return set;
+    }
+}

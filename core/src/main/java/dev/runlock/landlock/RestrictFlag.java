@@ -1,0 +1,41 @@
+package dev.runlock.landlock;
+
+import java.util.EnumSet;
+
+/** Flags of {@code landlock_restrict_self} ({@code LANDLOCK_RESTRICT_SELF_*}). */
+public enum RestrictFlag implements LandlockBit {
+    LOG_SAME_EXEC_OFF(0, Abi.V7, "audit log flags"),
+    LOG_NEW_EXEC_ON(1, Abi.V7, "audit log flags"),
+    LOG_SUBDOMAINS_OFF(2, Abi.V7, "audit log flags"),
+    /** Applies the domain to every thread; runlock execs from one thread and does not need it. */
+    TSYNC(3, Abi.V8, "all-thread enforcement");
+
+    private final long bit;
+    private final Abi since;
+    private final String feature;
+
+    RestrictFlag(int shift, Abi since, String feature) {
+        this.bit = 1L << shift;
+        this.since = since;
+        this.feature = feature;
+    }
+
+    @Override
+    public long bit() {
+        return bit;
+    }
+
+    @Override
+    public Abi since() {
+        return since;
+    }
+
+    @Override
+    public String feature() {
+        return feature;
+    }
+
+    public static EnumSet<RestrictFlag> upTo(Abi abi) {
+        return LandlockBit.upTo(RestrictFlag.class, abi);
+    }
+}

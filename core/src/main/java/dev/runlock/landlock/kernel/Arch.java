@@ -1,0 +1,48 @@
+package dev.runlock.landlock.kernel;
+
+import java.util.Locale;
+
+/**
+ * The architectures runlock runs on, with the syscall numbers and seccomp constants it needs.
+ * Landlock's numbers are the same on both; the rest come from each arch's unistd table.
+ */
+public enum Arch {
+    X86_64(Numbers.X86_64),
+    AARCH64(Numbers.AARCH64);
+
+    /** Syscall numbers and per-arch constants. */
+    record Numbers(
+            long prctl, long openat, long close, long execve, long closeRange, long fcntl,
+            long rtSigprocmask, long socket,
+            int auditArch, int compatAuditArch, long compatSocket, int x32Bit) {
+        static final Numbers X86_64 = new Numbers(157, 257, 3, 59, 436, 72, 14, 41,
+                0xC000003E, 0x40000003, 359, 0x40000000);
+        static final Numbers AARCH64 = new Numbers(167, 56, 57, 221, 436, 25, 135, 198,
+                0xC00000B7, 0x40000028, 281, 0);
+    }
+
+    static final long LANDLOCK_CREATE_RULESET = 444;
+    static final long LANDLOCK_ADD_RULE = 445;
+    static final long LANDLOCK_RESTRICT_SELF = 446;
+
+    private final Numbers numbers;
+
+    Arch(Numbers numbers) {
+        this.numbers = numbers;
+    }
+
+    Numbers numbers() {
+        return numbers;
+    }
+
+    /** The architecture of this JVM. */
+    public static Arch current() {
+        String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
+        return switch (arch) {
+            case "amd64", "x86_64" -> X86_64;
+            case "aarch64", "arm64" -> AARCH64;
+            default -> throw new UnsupportedOperationException(
+                    "unsupported architecture '" + arch + "': runlock supports x86_64 and aarch64");
+        };
+    }
+}

@@ -1,0 +1,22 @@
+package dev.runlock.landlock.kernel;
+
+import java.util.List;
+import java.util.Set;
+
+/** The calls that hand the process over to the command: descriptor and signal hygiene, execve. */
+public interface ExecKernel {
+
+    /** Empties the calling thread's signal mask (the JVM blocks some signals). */
+    void clearSignalMask() throws KernelException;
+
+    /**
+     * Marks every descriptor from 3 up close-on-exec, and clears that flag on {@code keep}, so
+     * execve closes exactly the others while the JVM keeps working if execve fails.
+     *
+     * @throws KernelException EBADF naming a descriptor of {@code keep} that is not open
+     */
+    void closeOnExecAbove2(Set<Integer> keep) throws KernelException;
+
+    /** Replaces the process image; returns only by throwing. */
+    void execve(String path, List<String> argv, List<String> envp) throws KernelException;
+}

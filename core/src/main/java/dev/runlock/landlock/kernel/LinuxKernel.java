@@ -1,0 +1,241 @@
+package dev.runlock.landlock.kernel;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
+
+import dev.runlock.landlock.Abi;
+import dev.runlock.landlock.Errno;
+import dev.runlock.landlock.KernelSupport;
+import dev.runlock.landlock.KernelSupport.Availability;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The real kernel, reached through {@link Syscall}. */
+public final class LinuxKernel implements LandlockKernel, ExecKernel {
+    private static final long CREATE_RULESET_VERSION = 1;
+    private static final long CREATE_RULESET_ERRATA = 2;
+    private static final long RULE_PATH_BENEATH = 1;
+    private static final long RULE_NET_PORT = 2;
+    private static final long PR_SET_NO_NEW_PRIVS = 38;
+    private static final long PR_SET_SECCOMP = 22;
+    private static final long SECCOMP_MODE_FILTER = 2;
+    private static final long AT_FDCWD = -100;
+    private static final long O_PATH = 0x200000;
+    private static final long O_CLOEXEC = 0x80000;
+    private static final long SIG_SETMASK = 2;
+    private static final long MAX_FD = 0xFFFF_FFFFL;
+    private static final long CLOSE_RANGE_CLOEXEC = 4;
+    private static final long F_SETFD = 2;
+    private static final long FD_CLOEXEC = 1;
+
+    private final Arch.Numbers nr;
+
+    public LinuxKernel() {
+        this(Arch.current());
+    }
+
+    LinuxKernel(Arch arch) {
+        this.nr = arch.numbers();
+    }
+
+    @Override
+    public KernelSupport probe() {
+        int version;
+        try {
+            version = (int) Syscall.call("landlock_create_ruleset", Arch.LANDLOCK_CREATE_RULESET, 0, 0, CREATE_RULESET_VERSION, 0, 0);
+        } catch (KernelException e) {
+            return KernelSupport.unavailable(classify(e.errno()), e.errno());
+        }
+        long errata;
+        try {
+            errata = Syscall.call("landlock_create_ruleset", Arch.LANDLOCK_CREATE_RULESET, 0, 0, CREATE_RULESET_ERRATA, 0, 0);
+        } catch (KernelException e) {
+            errata = 0; // kernels before the errata interface answer EINVAL
+        }
+        return KernelSupport.enabled(version, errata);
+    }
+
+    /** Tells a kernel without Landlock from one whose Landlock a seccomp filter hides. */
+    private static Availability classify(int errno) {
+        if (errno == Errno.EOPNOTSUPP) {
+            return Availability.DISABLED;
+        }
+        if (errno != Errno.ENOSYS) {
+            return Availability.BLOCKED;
+        }
+        return underSeccompFilter() && landlockInLsmList() ? Availability.BLOCKED : Availability.ABSENT;
+    }
+
+    private static boolean underSeccompFilter() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream()
+                    .anyMatch(line -> line.startsWith("Seccomp:") && line.trim().endsWith("2"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean landlockInLsmList() {
+        try {
+            return List.of(Files.readString(Path.of("/sys/kernel/security/lsm")).trim().split(",")).contains("landlock");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public int createRuleset(RulesetAttr attr, Abi abi) throws KernelException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment s = arena.allocate(Structs.RULESET_ATTR);
+            s.set(JAVA_LONG, 0, attr.handledAccessFs());
+            s.set(JAVA_LONG, 8, attr.handledAccessNet());
+            s.set(JAVA_LONG, 16, attr.scoped());
+            return (int) Syscall.call("landlock_create_ruleset", Arch.LANDLOCK_CREATE_RULESET,
+                    s.address(), Structs.rulesetAttrSize(abi), 0, 0, 0);
+        }
+    }
+
+    @Override
+    public void addPathRule(int rulesetFd, long allowedAccess, int parentFd) throws KernelException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment s = arena.allocate(Structs.PATH_BENEATH_ATTR);
+            s.set(JAVA_LONG, 0, allowedAccess);
+            s.set(JAVA_INT, 8, parentFd);
+            Syscall.call("landlock_add_rule", Arch.LANDLOCK_ADD_RULE, rulesetFd, RULE_PATH_BENEATH, s.address(), 0, 0);
+        }
+    }
+
+    @Override
+    public void addPortRule(int rulesetFd, long allowedAccess, int port) throws KernelException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment s = arena.allocate(Structs.NET_PORT_ATTR);
+            s.set(JAVA_LONG, 0, allowedAccess);
+            s.set(JAVA_LONG, 8, port);
+            Syscall.call("landlock_add_rule", Arch.LANDLOCK_ADD_RULE, rulesetFd, RULE_NET_PORT, s.address(), 0, 0);
+        }
+    }
+
+    @Override
+    public void restrictSelf(int rulesetFd, long flags) throws KernelException {
+        Syscall.call("landlock_restrict_self", Arch.LANDLOCK_RESTRICT_SELF, rulesetFd, flags, 0, 0, 0);
+    }
+
+    @Override
+    public void setNoNewPrivs() throws KernelException {
+        Syscall.call("prctl(PR_SET_NO_NEW_PRIVS)", nr.prctl(), PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+    }
+
+    @Override
+    public void blockMptcp() throws KernelException {
+        List<MptcpFilter.Insn> program = MptcpFilter.program(nr);
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment filter = arena.allocate(Structs.SOCK_FILTER, program.size());
+            long size = Structs.SOCK_FILTER.byteSize();
+            for (int i = 0; i < program.size(); i++) {
+                MptcpFilter.Insn insn = program.get(i);
+                filter.set(JAVA_SHORT, i * size, insn.code());
+                filter.set(JAVA_BYTE, i * size + 2, (byte) insn.jt());
+                filter.set(JAVA_BYTE, i * size + 3, (byte) insn.jf());
+                filter.set(JAVA_INT, i * size + 4, insn.k());
+            }
+            MemorySegment fprog = arena.allocate(Structs.SOCK_FPROG);
+            fprog.set(JAVA_SHORT, 0, (short) program.size());
+            fprog.set(JAVA_LONG, 8, filter.address());
+            Syscall.call("prctl(PR_SET_SECCOMP)", nr.prctl(), PR_SET_SECCOMP, SECCOMP_MODE_FILTER, fprog.address(), 0, 0);
+        }
+    }
+
+    @Override
+    public int openPath(Path path) throws KernelException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment name = arena.allocateFrom(path.toString());
+            return (int) Syscall.call("open " + path, nr.openat(), AT_FDCWD, name.address(), O_PATH | O_CLOEXEC, 0, 0);
+        }
+    }
+
+    @Override
+    public void close(int fd) {
+        try {
+            Syscall.call("close", nr.close(), fd, 0, 0, 0, 0);
+        } catch (KernelException e) {
+            // Nothing to do: the descriptor is gone either way.
+        }
+    }
+
+    @Override
+    public void clearSignalMask() throws KernelException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment empty = arena.allocate(JAVA_LONG);
+            Syscall.call("rt_sigprocmask", nr.rtSigprocmask(), SIG_SETMASK, empty.address(), 0, 8, 0);
+        }
+    }
+
+    @Override
+    public void closeOnExecAbove2(Set<Integer> keep) throws KernelException {
+        for (int fd : keep) {
+            Syscall.call("descriptor " + fd, nr.fcntl(), fd, F_SETFD, 0, 0, 0);
+        }
+        long first = 3;
+        for (int fd : new TreeSet<>(keep)) {
+            if (fd > first) {
+                markCloseOnExec(first, fd - 1L);
+            }
+            first = Math.max(first, fd + 1L);
+        }
+        markCloseOnExec(first, MAX_FD);
+    }
+
+    private void markCloseOnExec(long first, long last) throws KernelException {
+        try {
+            Syscall.call("close_range", nr.closeRange(), first, last, CLOSE_RANGE_CLOEXEC, 0, 0);
+        } catch (KernelException e) {
+            if (e.errno() != Errno.EINVAL && e.errno() != Errno.ENOSYS) {
+                throw e;
+            }
+            // Before Linux 5.11 close_range has no CLOEXEC flag: set it descriptor by descriptor.
+            for (int fd : openDescriptors()) {
+                if (fd >= first && fd <= last) {
+                    Syscall.call("fcntl", nr.fcntl(), fd, F_SETFD, FD_CLOEXEC, 0, 0);
+                }
+            }
+        }
+    }
+
+    private static List<Integer> openDescriptors() {
+        try (var entries = Files.list(Path.of("/proc/self/fd"))) {
+            return entries.map(p -> Integer.parseInt(p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list /proc/self/fd", e);
+        }
+    }
+
+    @Override
+    public void execve(String path, List<String> argv, List<String> envp) throws KernelException {
+        // The arena must outlive the call; execve only returns on failure.
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment file = arena.allocateFrom(path);
+            Syscall.call("execve", nr.execve(), file.address(), strings(arena, argv).address(),
+                    strings(arena, envp).address(), 0, 0);
+        }
+    }
+
+    /** A NULL-terminated array of C strings. */
+    private static MemorySegment strings(Arena arena, List<String> values) {
+        MemorySegment array = arena.allocate(ADDRESS, values.size() + 1L);
+        for (int i = 0; i < values.size(); i++) {
+            array.setAtIndex(ADDRESS, i, arena.allocateFrom(values.get(i)));
+        }
+        array.setAtIndex(ADDRESS, values.size(), MemorySegment.NULL);
+        return array;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.runlock.sandbox;
+
+import dev.runlock.landlock.kernel.ExecKernel;
+import dev.runlock.landlock.kernel.KernelException;
+
+/**
+ * Replaces the JVM with the command: same PID, so its exit status and signals are the user's.
+ * The command sees the process state it would see if started directly, except the sandbox.
+ */
+public final class Exec {
+    private Exec() {
+    }
+
+    /** Never returns normally: either the command runs or the execve error is thrown. */
+    public static KernelException exec(ExecKernel kernel, Launch command) {
+        System.out.flush();
+        System.err.flush();
+        try {
+            kernel.clearSignalMask();
+            kernel.closeOnExecAbove2(command.keepFds());
+            kernel.execve(command.path(), command.argv(), command.env());
+            throw new IllegalStateException("execve returned");
+        } catch (KernelException e) {
+            return e;
+        }
+    }
+}

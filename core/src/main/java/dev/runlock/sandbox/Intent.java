@@ -1,0 +1,68 @@
+package dev.runlock.sandbox;
+
+import static dev.runlock.landlock.AccessFs.EXECUTE;
+import static dev.runlock.landlock.AccessFs.IOCTL_DEV;
+import static dev.runlock.landlock.AccessFs.MAKE_BLOCK;
+import static dev.runlock.landlock.AccessFs.MAKE_CHAR;
+import static dev.runlock.landlock.AccessFs.MAKE_DIR;
+import static dev.runlock.landlock.AccessFs.MAKE_FIFO;
+import static dev.runlock.landlock.AccessFs.MAKE_REG;
+import static dev.runlock.landlock.AccessFs.MAKE_SOCK;
+import static dev.runlock.landlock.AccessFs.MAKE_SYM;
+import static dev.runlock.landlock.AccessFs.READ_DIR;
+import static dev.runlock.landlock.AccessFs.READ_FILE;
+import static dev.runlock.landlock.AccessFs.REFER;
+import static dev.runlock.landlock.AccessFs.REMOVE_DIR;
+import static dev.runlock.landlock.AccessFs.REMOVE_FILE;
+import static dev.runlock.landlock.AccessFs.RESOLVE_UNIX;
+import static dev.runlock.landlock.AccessFs.TRUNCATE;
+import static dev.runlock.landlock.AccessFs.WRITE_FILE;
+
+import dev.runlock.landlock.AccessFs;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a path grant is for; each intent is a set of filesystem rights, with landrun's meaning
+ * for {@code --ro}, {@code --rox}, {@code --rw}, {@code --rwx} and {@code --unix}.
+ */
+public enum Intent {
+    RO("--ro", EnumSet.of(READ_FILE), EnumSet.of(READ_DIR)),
+    ROX("--rox", EnumSet.of(READ_FILE, EXECUTE), EnumSet.of(READ_DIR)),
+    RW("--rw", EnumSet.of(READ_FILE, WRITE_FILE, TRUNCATE, IOCTL_DEV), Intent.directoryWrite()),
+    RWX("--rwx", EnumSet.of(READ_FILE, WRITE_FILE, TRUNCATE, IOCTL_DEV, EXECUTE), Intent.directoryWrite()),
+    UNIX("--unix", EnumSet.of(READ_FILE, RESOLVE_UNIX), EnumSet.of(READ_DIR)),
+    /** A file the kernel execs: the command, its ELF interpreter, a script's interpreter. */
+    EXEC_FILE("auto-import", EnumSet.of(READ_FILE, EXECUTE), EnumSet.noneOf(AccessFs.class)),
+    /** A file that is only mapped or read, such as a shared library. */
+    READ_FILE_ONLY("auto-import", EnumSet.of(READ_FILE), EnumSet.noneOf(AccessFs.class));
+
+    private final String flag;
+    private final Set<AccessFs> fileRights;
+    private final Set<AccessFs> directoryExtras;
+
+    Intent(String flag, Set<AccessFs> fileRights, Set<AccessFs> directoryExtras) {
+        this.flag = flag;
+        this.fileRights = fileRights;
+        this.directoryExtras = directoryExtras;
+    }
+
+    private static Set<AccessFs> directoryWrite() {
+        return EnumSet.of(READ_DIR, REMOVE_DIR, REMOVE_FILE, MAKE_CHAR, MAKE_DIR, MAKE_REG, MAKE_SOCK, MAKE_FIFO,
+                MAKE_BLOCK, MAKE_SYM, REFER);
+    }
+
+    /** The command-line flag that grants this intent. */
+    public String flag() {
+        return flag;
+    }
+
+    /** The rights this intent grants on a directory (and beneath it) or on a single file. */
+    public Set<AccessFs> rights(boolean directory) {
+        EnumSet<AccessFs> rights = EnumSet.copyOf(fileRights);
+        if (directory) {
+            rights.addAll(directoryExtras);
+        }
+        return rights;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.runlock.sandbox;
+
+import dev.runlock.landlock.AccessFs;
+import dev.runlock.landlock.AccessNet;
+import dev.runlock.landlock.LandlockBit;
+import dev.runlock.landlock.PathRule;
+import dev.runlock.landlock.PortRule;
+import dev.runlock.landlock.RestrictFlag;
+import dev.runlock.landlock.RulesetRequest;
+import dev.runlock.landlock.Scope;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Turns a policy into the ruleset it asks for: where rights come from. */
+public final class Rulesets {
+    private Rulesets() {
+    }
+
+    /**
+     * @throws PolicyException naming a granted path that does not exist, unless the policy
+     *                         ignores missing paths
+     */
+    public static RulesetRequest request(Policy policy) throws PolicyException {
+        Set<AccessFs> fs = policy.unrestrictedFilesystem() ? Set.of() : AccessFs.upTo(policy.target());
+        Set<AccessNet> net = policy.unrestrictedNetwork() ? Set.of() : AccessNet.upTo(policy.target());
+        Set<Scope> scopes = policy.unrestrictedScopes() ? Set.of() : Scope.upTo(policy.target());
+        EnumSet<RestrictFlag> flags = RestrictFlag.upTo(policy.target());
+        flags.retainAll(policy.logFlags());
+
+        List<PathRule> pathRules = new ArrayList<>();
+        if (!fs.isEmpty()) {
+            for (PathGrant grant : policy.paths()) {
+                Path path = grant.path();
+                if (!Files.exists(path)) {
+                    if (policy.ignoreMissing()) {
+                        continue;
+                    }
+                    throw new PolicyException("path does not exist: " + path + " (" + grant.origin()
+                            + "; --ignore-missing skips such paths)");
+                }
+                boolean directory = Files.isDirectory(path);
+                pathRules.add(new PathRule(path, directory, grant.intent().rights(directory), grant.origin()));
+            }
+        }
+        List<PortRule> portRules = net.isEmpty() ? List.of() : portRules(policy.ports());
+        return new RulesetRequest(policy.target(), fs, net, scopes, flags, pathRules, portRules, policy.compat());
+    }
+
+    /** One rule per port, with every right granted on it; ranges are expanded. */
+    private static List<PortRule> portRules(List<PortGrant> grants) {
+        Map<Integer, EnumSet<AccessNet>> byPort = new TreeMap<>();
+        Map<Integer, String> origins = new TreeMap<>();
+        for (PortGrant grant : grants) {
+            for (int port = grant.range().from(); port <= grant.range().to(); port++) {
+                byPort.computeIfAbsent(port, p -> EnumSet.noneOf(AccessNet.class)).add(grant.access());
+                origins.putIfAbsent(port, grant.origin());
+            }
+        }
+        List<PortRule> rules = new ArrayList<>(byPort.size());
+        byPort.forEach((port, access) -> rules.add(new PortRule(access, port, origins.get(port))));
+        return rules;
+    }
+
+    /** The kernel mask of some rights. */
+    public static long mask(Set<? extends LandlockBit> bits) {
+        return LandlockBit.mask(bits);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.runlock.kernels;
+
+/** Outcome of one guest case. */
+public enum CaseStatus {
+    PASS, FAIL, SKIP
+}

@@ -1,0 +1,78 @@
+package dev.runlock.kernels;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Boots kernels with {@code qemu-system-x86_64}, the serial console going to a file. */
+public final class Qemu {
+
+    private static final String BINARY = "qemu-system-x86_64";
+    private static final Duration KVM_PROBE_TIMEOUT = Duration.ofSeconds(20);
+
+    private final Path binary;
+
+    private Qemu(Path binary) {
+        this.binary = binary;
+    }
+
+    /** Finds qemu on the PATH; fails saying how to install it. */
+    public static Qemu locate() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path candidate = Path.of(dir, BINARY);
+            if (Files.isExecutable(candidate)) {
+                return new Qemu(candidate);
+            }
+        }
+        throw new KernelRunException(BINARY + " not found on PATH: install it with apt-get install qemu-system-x86");
+    }
+
+    /**
+     * KVM if booting {@code vmlinuz} under it reaches the kernel's "no root" panic quickly,
+     * TCG otherwise: on some hosts {@code /dev/kvm} exists but guests hang or abort.
+     */
+    public Accelerator probe(Path vmlinuz, Path workDir) {
+        if (!Files.isWritable(Path.of("/dev/kvm"))) {
+            return Accelerator.TCG;
+        }
+        Path console = workDir.resolve("kvm-probe.log");
+        boolean exited = boot(Accelerator.KVM, vmlinuz, List.of(), console, KVM_PROBE_TIMEOUT);
+        return exited && read(console).contains("Kernel panic") ? Accelerator.KVM : Accelerator.TCG;
+    }
+
+    /**
+     * Boots {@code vmlinuz} with {@code initrd}, the host root shared read-only as {@code host}
+     * and {@code results} shared writable as {@code results}.
+     *
+     * @return whether the guest powered off within {@code timeout}
+     */
+    public boolean boot(Accelerator accel, Path vmlinuz, Path initrd, Path results, Path console, Duration timeout) {
+        return boot(accel, vmlinuz, List.of("-initrd", initrd.toString(),
+                "-virtfs", "local,path=/,mount_tag=host,security_model=none,readonly=on,multidevs=remap",
+                "-virtfs", "local,path=" + results + ",mount_tag=results,security_model=none"), console, timeout);
+    }
+
+    private boolean boot(Accelerator accel, Path vmlinuz, List<String> extra, Path console, Duration timeout) {
+        List<String> argv = new ArrayList<>(List.of(binary.toString()));
+        argv.addAll(accel.qemuOptions());
+        argv.addAll(List.of("-m", "2048", "-smp", "2", "-display", "none", "-monitor", "none", "-no-reboot",
+                "-nic", "none", "-serial", "file:" + console, "-kernel", vmlinuz.toString(),
+                "-append", "console=ttyS0 quiet panic=-1"));
+        argv.addAll(extra);
+        return BoundedProcess.run(argv, console.resolveSibling(console.getFileName() + ".qemu"), timeout).isPresent();
+    }
+
+    /** The console transcript so far (empty if the guest wrote nothing). */
+    static String read(Path console) {
+        try {
+            return Files.exists(console) ? new String(Files.readAllBytes(console), StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + console, e);
+        }
+    }
+}

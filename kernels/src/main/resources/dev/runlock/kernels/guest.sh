@@ -1,0 +1,125 @@
+#!/bin/bash
+# The kernel matrix's guest script: runs on the kernel under test (qemu guest, Vagrant VM or
+# the host itself) and reports on stdout with lines the runner parses (see GuestReport):
+#   @@kernels abi N
+#   @@kernels case NAME pass|fail|skip MILLIS DETAIL
+#   @@kernels done
+# Environment:
+#   RUNLOCK_REPO        runlock checkout with cli/target/runlock.jar built (required)
+#   KERNELS_EXPECT_ABI  Landlock ABI this kernel must report (required)
+#   KERNELS_RESULTS     writable directory for reports (required)
+#   KERNELS_SUBSET      conformance subset: degradation (default) or all
+#   JAVA_HOME           JDK 25 (optional: the launcher searches /usr/lib/jvm)
+set -u
+export HOME=/tmp PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+repo="$RUNLOCK_REPO" expect="$KERNELS_EXPECT_ABI" results="$KERNELS_RESULTS"
+subset="${KERNELS_SUBSET:-degradation}"
+runlock="$repo/runlock"
+conformance_jar="$repo/conformance-landrun/target/conformance.jar"
+. "$repo/scripts/find-jdk.sh"
+runlock_find_jdk || { echo "@@kernels case jdk fail 0 no JDK 25 found"; echo "@@kernels done"; exit 1; }
+java="$RUNLOCK_JAVA_HOME/bin/java"
+work="$(mktemp -d)"
+exec 3>&1 # the console: command output shown there for debugging, prefixed "  | "
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# case NAME CHECK...: times CHECK, which prints one line of detail and returns 0 (pass),
+# 1 (fail) or 2 (skip).
+case_() {
+  local name="$1" start detail status
+  shift
+  start="$(now_ms)"
+  "$@" >"$work/detail" 2>&1
+  status=$?
+  detail="$(tail -n1 "$work/detail")"
+  case "$status" in 0) status=pass ;; 2) status=skip ;; *) status=fail ;; esac
+  echo "@@kernels case $name $status $(( $(now_ms) - start )) ${detail:-no output}"
+}
+
+# Runs runlock with ARGS, leaving exit status, stdout and stderr in $work/{rc,out,err}.
+run_runlock() {
+  "$runlock" "$@" >"$work/out" 2>"$work/err" </dev/null
+  echo $? >"$work/rc"
+  sed 's/^/  | /' "$work/err" >&3
+}
+
+rc() { cat "$work/rc"; }
+err_line() { grep -m1 "$1" "$work/err"; }
+
+# Landlock ABI straight from the kernel: landlock_create_ruleset(NULL, 0, VERSION), syscall 444.
+probe_abi() {
+  perl -e 'my $abi = syscall(444, 0, 0, 1);
+           if ($abi >= 0) { print "$abi\n" }
+           else { printf "0 (%s)\n", $!{ENOSYS} ? "ENOSYS: no Landlock" : $!{EOPNOTSUPP} ? "EOPNOTSUPP: Landlock disabled" : "errno " . ($! + 0) }'
+}
+
+check_status_json() {
+  run_runlock status --json
+  local reported
+  reported="$(sed -n 's/.*"abi" *: *\([0-9][0-9]*\).*/\1/p' "$work/out" | head -n1)"
+  echo "runlock status --json says abi ${reported:-?}, exit $(rc): $(tr -d '\n' <"$work/out" | cut -c1-160)"
+  [ "$(rc)" = 0 ] && [ "$reported" = "$abi" ]
+}
+
+# Best effort (the default) with a UDP rule: below ABI 10 something is dropped and runlock
+# must say so on one warning line, and the command must still run.
+check_best_effort_warning() {
+  run_runlock --rox / --bind-udp 53 -- /bin/true
+  local warning
+  warning="$(err_line '^runlock: warning: ')"
+  if [ "$abi" -lt 10 ]; then
+    echo "exit $(rc); ${warning:-no warning line}"
+    [ "$(rc)" = 0 ] && [ -n "$warning" ]
+  else
+    echo "exit $(rc); ${warning:-no warning (nothing dropped)}"
+    [ "$(rc)" = 0 ] && [ -z "$warning" ]
+  fi
+}
+
+# --compat hard must refuse to run below ABI 10 (UDP missing), exit 1 and name the features.
+check_strict_refusal() {
+  run_runlock --compat hard --rox / --bind-udp 53 -- /bin/true
+  local error
+  error="$(err_line '^runlock: error: ')"
+  if [ "$abi" -lt 10 ]; then
+    echo "exit $(rc); ${error:-no error line}"
+    [ "$(rc)" = 1 ] && [ -n "$error" ] && { [ "$abi" = 0 ] || [[ "$error" == *"(ABI 10)"* ]]; }
+  else
+    echo "exit $(rc) (ABI 10 has every feature)"
+    [ "$(rc)" = 0 ]
+  fi
+}
+
+# The sandbox really confines: a file outside the grants is unreadable, except without Landlock
+# where best effort runs the command unconfined.
+check_fs_denial() {
+  run_runlock --rox /usr -- /usr/bin/cat /etc/passwd
+  echo "cat /etc/passwd with only /usr granted: exit $(rc) $(tail -n1 "$work/err")"
+  if [ "$abi" = 0 ]; then [ "$(rc)" = 0 ]; else [ "$(rc)" != 0 ] && grep -q 'Permission denied' "$work/err"; fi
+}
+
+# Switch point to the conformance harness: runs the chosen subset, pinned to the expected ABI.
+check_conformance() {
+  if [ ! -r "$conformance_jar" ]; then
+    echo "$conformance_jar not built"
+    return 2
+  fi
+  "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData -jar "$conformance_jar" --impl runlock --binary "$runlock" \
+    --subset "$subset" --expect-abi "$expect" --report "$results/conformance" </dev/null >"$work/conformance.log" 2>&1
+  local status=$?
+  sed 's/^/  | /' "$work/conformance.log" >&3
+  echo "subset $subset: exit $status; $(tail -n1 "$work/conformance.log")"
+  [ "$status" = 0 ]
+}
+
+abi_line="$(probe_abi)"
+abi="${abi_line%% *}"
+echo "@@kernels abi $abi_line"
+case_ status-json check_status_json
+case_ best-effort-warning check_best_effort_warning
+case_ strict-refusal check_strict_refusal
+case_ fs-denial check_fs_denial
+case_ conformance check_conformance
+rm -rf "$work"
+echo "@@kernels done"
