@@ -37,8 +37,11 @@ import picocli.CommandLine.Spec;
 /** {@code runlock [OPTIONS] <COMMAND> [ARGS]...}: sandbox, then become the command. */
 @Command(name = "runlock", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
         subcommands = StatusCommand.class, usageHelpAutoWidth = true,
+        customSynopsis = {"runlock [OPTIONS] [--] <COMMAND> [ARGS]...", "       runlock status [--json]"},
         description = {"Run COMMAND in a Landlock sandbox: it can touch only the paths, ports and IPC you allow.",
             "The command, its interpreters and shared libraries are granted automatically (-d turns that off).",
+            "Settings also come from section [COMMAND] of the file $SANDBOX_CONFIG, else of sandbox.toml in the "
+                + "working directory; options add to its lists and override its booleans.",
             "Exit status: the command's own; 1 when runlock itself fails."})
 final class RunlockCommand implements Callable<Integer> {
     /** Marker the AOT training run sets: do everything, then exit instead of exec. */
@@ -58,8 +61,19 @@ final class RunlockCommand implements Callable<Integer> {
 
     /** Parses and runs; every failure becomes one {@code runlock:} line and status 1. */
     static int run(String[] args, Map<String, String> environment) {
+        return run(args, environment, null, null);
+    }
+
+    /** As {@link #run(String[], Map)}, printing to {@code out} and {@code err} when not null. */
+    static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
         RunlockCommand command = new RunlockCommand(environment);
         CommandLine cli = new CommandLine(command, new Factory(environment));
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         cli.setStopAtPositional(true);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, a) -> {
@@ -85,7 +99,7 @@ final class RunlockCommand implements Callable<Integer> {
         try {
             log = new Log(err, logLevel());
         } catch (IllegalArgumentException e) {
-            return fail(new Log(err, Log.Level.WARN), "--log-level: " + e.getMessage());
+            return fail(new Log(err, Log.Level.WARN), e.getMessage());
         }
         try {
             return sandboxAndExec(log);
@@ -123,7 +137,8 @@ final class RunlockCommand implements Callable<Integer> {
         LinuxKernel kernel = new LinuxKernel();
         KernelSupport support = kernel.probe();
         RulesetPlan plan = Downgrade.plan(Rulesets.request(policy), support);
-        Launch command = new Launch(closure.command().toString(), options.command, request.env(), request.keepFds());
+        Launch command = new Launch(closure.command().toString(), NativeStrings.argvTail(options.command), request.env(),
+                request.keepFds(), Launch.ignoredByCaller());
 
         if (options.explain) {
             new ExplainPrinter(spec.commandLine().getOut()).print(plan, command, section);
@@ -174,10 +189,26 @@ final class RunlockCommand implements Callable<Integer> {
         return 1;
     }
 
+    /** The flag, else the first non-empty variable; a bad value's message names where it came from. */
     private Log.Level logLevel() {
-        String text = options.logLevel != null ? options.logLevel
-                : environment.getOrDefault("RUNLOCK_LOG_LEVEL", environment.getOrDefault("LANDRUN_LOG_LEVEL", "warn"));
-        return Log.Level.parse(text);
+        if (options.logLevel != null) {
+            return level("--log-level", options.logLevel);
+        }
+        for (String variable : List.of("RUNLOCK_LOG_LEVEL", "LANDRUN_LOG_LEVEL")) {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                return level(variable, value);
+            }
+        }
+        return Log.Level.WARN;
+    }
+
+    private static Log.Level level(String source, String text) {
+        try {
+            return Log.Level.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
     }
 
     private Log.Level logLevelOrDefault() {

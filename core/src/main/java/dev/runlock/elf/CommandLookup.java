@@ -16,15 +16,16 @@ record CommandLookup(String path, RootedFiles files) {
         }
         if (command.indexOf('/') >= 0) {
             Path file = files.host(command);
-            requireExecutable(command, file);
+            requireExecutable(command, files.target(file));
             return file;
         }
         Optional<Path> notExecutable = Optional.empty();
         for (String dir : path.split(":", -1)) {
             // An empty PATH element means the working directory.
             Path candidate = files.host(dir.isEmpty() ? "." : dir).resolve(command);
-            if (Files.isRegularFile(candidate)) {
-                if (Files.isExecutable(candidate)) {
+            Path target = files.target(candidate);
+            if (Files.isRegularFile(target)) {
+                if (Files.isExecutable(target)) {
                     return candidate;
                 }
                 notExecutable = notExecutable.or(() -> Optional.of(candidate));

@@ -13,9 +13,11 @@ import java.util.Optional;
 final class ElfProbe {
 
     private final Map<Path, Optional<ElfFile>> seen = new HashMap<>();
+    private final RootedFiles files;
     private final ClosureCollector out;
 
-    ElfProbe(ClosureCollector out) {
+    ElfProbe(RootedFiles files, ClosureCollector out) {
+        this.files = files;
         this.out = out;
     }
 
@@ -30,10 +32,11 @@ final class ElfProbe {
     }
 
     private Optional<ElfFile> read(Path path) {
-        if (!Files.isRegularFile(path)) {
+        Path target = files.target(path);
+        if (!Files.isRegularFile(target)) {
             return Optional.empty();
         }
-        try (FileChannel channel = FileChannel.open(path)) {
+        try (FileChannel channel = FileChannel.open(target)) {
             ByteInput input = new ByteInput.OfChannel(channel);
             byte[] magic = new byte[4];
             if (input.size() < magic.length) {

@@ -33,9 +33,11 @@ final class ElfReader {
     private static final int MAX_PROGRAM_HEADERS = 4096;
     private static final int MAX_PROGRAM_HEADER_SIZE = 256;
     private static final int MAX_DYNAMIC_ENTRIES = 1 << 16;
-    private static final int MAX_NEEDED = 4096;
+    private static final int MAX_NEEDED = 1024;
     /** Longer than any path the kernel or loader would accept (PATH_MAX is 4096). */
-    private static final int MAX_STRING = 1 << 16;
+    private static final int MAX_STRING = 1 << 14;
+    /** All strings of one file together: entries may all point at the same long string. */
+    private static final int MAX_STRING_BYTES = 1 << 20;
     private static final int STRING_CHUNK = 256;
 
     private final ByteInput in;
@@ -224,6 +226,7 @@ final class ElfReader {
     private final class StringTable {
         private final long offset;
         private final long length;
+        private int budget = MAX_STRING_BYTES;
 
         StringTable(long offset, long length) {
             this.offset = offset;
@@ -240,7 +243,12 @@ final class ElfReader {
                 long limit = Math.min(length - index, MAX_STRING);
                 ByteArrayOutputStream text = new ByteArrayOutputStream();
                 for (long at = 0; at < limit; at += STRING_CHUNK) {
-                    ByteBuffer chunk = in.read(offset + index + at, (int) Math.min(STRING_CHUNK, limit - at), order);
+                    int size = (int) Math.min(STRING_CHUNK, limit - at);
+                    budget -= size;
+                    if (budget < 0) {
+                        throw new ResolveException(name, "dynamic strings exceed " + MAX_STRING_BYTES + " bytes");
+                    }
+                    ByteBuffer chunk = in.read(offset + index + at, size, order);
                     for (int i = 0; i < chunk.limit(); i++) {
                         byte b = chunk.get(i);
                         if (b == 0) {
@@ -249,7 +257,9 @@ final class ElfReader {
                         text.write(b);
                     }
                 }
-                throw new ResolveException(name, "unterminated string at offset " + index + " of the string table");
+                throw new ResolveException(name, limit == MAX_STRING
+                        ? "string at offset " + index + " is longer than " + MAX_STRING + " bytes"
+                        : "unterminated string at offset " + index + " of the string table");
             } catch (IOException e) {
                 throw new ResolveException(name, "cannot read: " + e.getMessage());
             }

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,7 +49,7 @@ public final class ExecutableResolver {
     public ExecClosure resolve(String command) {
         Path file = lookup.find(command);
         ClosureCollector out = new ClosureCollector(files);
-        importExecutable(command, file, FileRole.COMMAND, 0, out);
+        importExecutable(file, FileRole.COMMAND, 0, out);
         return out.toClosure(file);
     }
 
@@ -57,9 +58,10 @@ public final class ExecutableResolver {
         return commands.stream().map(this::resolve).toList();
     }
 
-    private void importExecutable(String name, Path file, FileRole role, int depth, ClosureCollector out) {
+    private void importExecutable(Path file, FileRole role, int depth, ClosureCollector out) {
+        String name = file.toString();
         Path realPath = out.add(file, role);
-        try (FileChannel channel = FileChannel.open(file)) {
+        try (FileChannel channel = FileChannel.open(files.target(file))) {
             ByteInput input = new ByteInput.OfChannel(channel);
             byte[] start = new byte[(int) Math.min(input.size(), Shebang.LINE_LIMIT)];
             input.read(0, start.length, ByteOrder.LITTLE_ENDIAN).get(start);
@@ -86,8 +88,8 @@ public final class ExecutableResolver {
         String interpreter = shebang.interpreter();
         String label = script + ": #! interpreter " + interpreter;
         Path file = files.host(interpreter);
-        CommandLookup.requireExecutable(label, file);
-        importExecutable(interpreter, file, FileRole.SCRIPT_INTERPRETER, depth + 1, out);
+        CommandLookup.requireExecutable(label, files.target(file));
+        importExecutable(file, FileRole.SCRIPT_INTERPRETER, depth + 1, out);
         if (shebang.isEnv()) {
             shebang.envCommand().ifPresent(command -> {
                 Path target;
@@ -96,16 +98,19 @@ public final class ExecutableResolver {
                 } catch (ResolveException e) {
                     throw new ResolveException(label, e.getMessage());
                 }
-                importExecutable(command, target, FileRole.SCRIPT_INTERPRETER, depth + 1, out);
+                importExecutable(target, FileRole.SCRIPT_INTERPRETER, depth + 1, out);
             });
         }
     }
 
     private LibrarySearch search(String interpreter) {
         Optional<String> ldLibraryPath = Optional.ofNullable(environment.ldLibraryPath());
-        return MuslSearch.forInterpreter(interpreter, files, ldLibraryPath).<LibrarySearch>map(s -> s)
-                .orElseGet(() -> new GlibcSearch(files, ldLibraryPath, () -> ldCache().cache(),
-                        () -> ldCache().warnings()));
+        Optional<MuslSearch> musl = MuslSearch.forInterpreter(interpreter, files, ldLibraryPath);
+        if (musl.isPresent()) {
+            return musl.get();
+        }
+        return new GlibcSearch(files, ldLibraryPath, () -> ldCache().cache(), () -> ldCache().warnings(),
+                new ArrayList<>());
     }
 
     /** The loader cache, read on first use: a missing cache is normal, a broken one is ignored as glibc does. */

@@ -1,10 +1,15 @@
 package dev.runlock.elf;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * glibc's order: the requester's DT_RPATH and its loaders' (only without DT_RUNPATH), then
@@ -12,7 +17,9 @@ import java.util.function.Supplier;
  * (the last two skipped for DF_1_NODEFLIB objects). Names with a slash are opened as they are.
  */
 record GlibcSearch(RootedFiles files, Optional<String> ldLibraryPath, Supplier<Optional<LdCache>> cache,
-        Supplier<List<String>> cacheWarnings) implements LibrarySearch {
+        Supplier<List<String>> cacheWarnings, List<String> preloadWarnings) implements LibrarySearch {
+
+    private static final String PRELOAD = "/etc/ld.so.preload";
 
     @Override
     public List<Path> candidates(String name, LoadedObject requester) {
@@ -51,6 +58,20 @@ record GlibcSearch(RootedFiles files, Optional<String> ldLibraryPath, Supplier<O
         return cache.get().map(c -> c.lookup(name, requester.elf().abi().cacheFlags())).orElse(List.of());
     }
 
+    /** {@code /etc/ld.so.preload}: names or paths separated by blanks or colons. */
+    @Override
+    public List<String> preloads() {
+        try {
+            return Stream.of(Files.readString(files.target(files.host(PRELOAD))).split("[ \t\n:]+"))
+                    .filter(name -> !name.isEmpty()).toList();
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException | UncheckedIOException e) {
+            preloadWarnings.add(ResolveException.oneLine(PRELOAD + ": ignored, cannot read: " + e.getMessage()));
+            return List.of();
+        }
+    }
+
     @Override
     public boolean providedByInterpreter(String name) {
         return false;
@@ -58,6 +79,6 @@ record GlibcSearch(RootedFiles files, Optional<String> ldLibraryPath, Supplier<O
 
     @Override
     public List<String> warnings() {
-        return cacheWarnings.get();
+        return Stream.concat(cacheWarnings.get().stream(), preloadWarnings.stream()).toList();
     }
 }

@@ -141,7 +141,9 @@ final class LdCache {
         /** A NUL-terminated string at an offset from the new-format header. */
         private String string(int offset) {
             long start = base + Integer.toUnsignedLong(offset);
-            check(start + 1, "string offset " + Integer.toUnsignedString(offset));
+            if (start >= bytes.length) { // the message is built only on failure: this runs per entry
+                check(start + 1, "string offset " + Integer.toUnsignedString(offset));
+            }
             int limit = (int) Math.min(bytes.length, start + MAX_STRING);
             for (int i = (int) start; i < limit; i++) {
                 if (bytes[i] == 0) {

@@ -26,7 +26,7 @@ final class LibraryClosure {
         this.search = search;
         this.files = files;
         this.out = out;
-        this.probe = new ElfProbe(out);
+        this.probe = new ElfProbe(files, out);
     }
 
     /**
@@ -39,7 +39,10 @@ final class LibraryClosure {
             ClosureCollector out) {
         LibraryClosure closure = new LibraryClosure(search, files, out);
         closure.interpreter(realPath, elf, interpreter);
-        closure.enqueue(LoadedObject.executable(realPath, elf), realPath);
+        LoadedObject executable = LoadedObject.executable(realPath, elf);
+        closure.enqueue(executable, realPath);
+        // Preloaded objects come before the executable's own needs, loaded on its behalf.
+        search.preloads().stream().filter(closure.names::add).forEach(name -> closure.find(name, executable));
         closure.run();
         search.warnings().forEach(out::warn);
     }
@@ -70,14 +73,8 @@ final class LibraryClosure {
     }
 
     private void find(String name, LoadedObject requester) {
-        Optional<Path> found = Optional.empty();
-        for (Path candidate : search.candidates(name, requester)) {
-            if (load(candidate, requester)) {
-                found = Optional.of(candidate);
-                break;
-            }
-        }
-        if (found.isEmpty()) {
+        // The first loadable candidate wins; the loader reports a missing one itself when it starts.
+        if (search.candidates(name, requester).stream().noneMatch(candidate -> load(candidate, requester))) {
             out.warn(name + " (needed by " + requester.path() + ") not found");
             return;
         }

@@ -15,6 +15,9 @@ sealed interface LibrarySearch permits GlibcSearch, MuslSearch {
      */
     List<Path> variants(String name, LoadedObject requester);
 
+    /** Libraries the loader maps into every program before its DT_NEEDED ones. */
+    List<String> preloads();
+
     /** Names the loader satisfies with itself instead of a file (musl's libc, libpthread, ...). */
     boolean providedByInterpreter(String name);
 

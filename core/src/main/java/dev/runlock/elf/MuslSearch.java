@@ -63,6 +63,11 @@ record MuslSearch(RootedFiles files, Optional<String> ldLibraryPath, String arch
     }
 
     @Override
+    public List<String> preloads() {
+        return List.of();
+    }
+
+    @Override
     public boolean providedByInterpreter(String name) {
         return RESERVED.matcher(name).matches();
     }

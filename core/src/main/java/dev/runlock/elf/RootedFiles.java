@@ -22,7 +22,11 @@ record RootedFiles(Path root) {
     /** The host path of a name: absolute names under the root, relative ones from the working directory. */
     Path host(String name) {
         Path path = Path.of(name);
-        return path.isAbsolute() ? root.resolve(path.getRoot().relativize(path)) : path.toAbsolutePath();
+        if (!path.isAbsolute()) {
+            return path.toAbsolutePath();
+        }
+        // Kept as written: '..' after a symlink is the kernel's to resolve, not ours.
+        return isHostRoot() ? path : root.resolve(name.substring(1));
     }
 
     /** The name the command would use for a host path ({@code $ORIGIN} is expanded with it). */
@@ -31,6 +35,21 @@ record RootedFiles(Path root) {
             return host.toString();
         }
         return "/" + root.relativize(host);
+    }
+
+    /**
+     * The file to open for {@code path}: the path itself on the host root, where the kernel follows
+     * links, else the end of its chain, so that absolute links stay under the root.
+     */
+    Path target(Path path) {
+        if (isHostRoot()) {
+            return path;
+        }
+        try {
+            return chain(path).getLast();
+        } catch (IOException e) {
+            return path;
+        }
     }
 
     /**

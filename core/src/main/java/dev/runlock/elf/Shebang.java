@@ -32,14 +32,16 @@ record Shebang(String interpreter, Optional<String> argument) {
         while (end < start.length && start[end] != '\n') {
             end++;
         }
-        if (end == start.length && start.length >= LINE_LIMIT) {
-            throw new ResolveException(name, "#! line longer than " + LINE_LIMIT + " bytes");
-        }
-        String line = new String(Arrays.copyOfRange(start, 2, end), StandardCharsets.UTF_8).strip();
-        int nul = line.indexOf('\0');
-        line = nul >= 0 ? line.substring(0, nul).strip() : line;
+        String raw = new String(Arrays.copyOfRange(start, 2, end), StandardCharsets.UTF_8);
+        int nul = raw.indexOf('\0');
+        String line = (nul >= 0 ? raw.substring(0, nul) : raw).strip();
         if (line.isEmpty()) {
             throw new ResolveException(name, "#! line names no interpreter");
+        }
+        // Linux cuts the line at its buffer size, which is fatal only when it cuts the interpreter's name.
+        boolean cut = end == start.length && start.length >= LINE_LIMIT;
+        if (cut && nul < 0 && indexOfBlank(raw.stripLeading()) < 0) {
+            throw new ResolveException(name, "#! interpreter name longer than " + LINE_LIMIT + " bytes");
         }
         int space = indexOfBlank(line);
         if (space < 0) {

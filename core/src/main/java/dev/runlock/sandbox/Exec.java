@@ -17,6 +17,7 @@ public final class Exec {
         System.err.flush();
         try {
             kernel.clearSignalMask();
+            kernel.ignoreSignals(command.ignoredSignals());
             kernel.closeOnExecAbove2(command.keepFds());
             kernel.execve(command.path(), command.argv(), command.env());
             throw new IllegalStateException("execve returned");

@@ -45,7 +45,8 @@ public final class Rulesets {
                             + "; --ignore-missing skips such paths)");
                 }
                 boolean directory = Files.isDirectory(path);
-                pathRules.add(new PathRule(path, directory, grant.intent().rights(directory), grant.origin()));
+                // within(fs): a pinned target grants no right newer than itself.
+                pathRules.add(new PathRule(path, directory, grant.intent().rights(directory), grant.origin()).within(fs));
             }
         }
         List<PortRule> portRules = net.isEmpty() ? List.of() : portRules(policy.ports());

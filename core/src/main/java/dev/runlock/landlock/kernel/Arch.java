@@ -13,11 +13,11 @@ public enum Arch {
     /** Syscall numbers and per-arch constants. */
     record Numbers(
             long prctl, long openat, long close, long execve, long closeRange, long fcntl,
-            long rtSigprocmask, long socket,
+            long rtSigprocmask, long rtSigaction, long socket,
             int auditArch, int compatAuditArch, long compatSocket, int x32Bit) {
-        static final Numbers X86_64 = new Numbers(157, 257, 3, 59, 436, 72, 14, 41,
+        static final Numbers X86_64 = new Numbers(157, 257, 3, 59, 436, 72, 14, 13, 41,
                 0xC000003E, 0x40000003, 359, 0x40000000);
-        static final Numbers AARCH64 = new Numbers(167, 56, 57, 221, 436, 25, 135, 198,
+        static final Numbers AARCH64 = new Numbers(167, 56, 57, 221, 436, 25, 135, 134, 198,
                 0xC00000B7, 0x40000028, 281, 0);
     }
 

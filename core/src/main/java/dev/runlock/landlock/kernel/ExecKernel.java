@@ -10,6 +10,13 @@ public interface ExecKernel {
     void clearSignalMask() throws KernelException;
 
     /**
+     * Sets SIG_IGN for every signal in {@code mask} (bit N-1 for signal N, as /proc shows SigIgn):
+     * the JVM installs handlers for some signals the caller ignored, and execve resets handlers
+     * to the default, not to "ignored".
+     */
+    void ignoreSignals(long mask) throws KernelException;
+
+    /**
      * Marks every descriptor from 3 up close-on-exec, and clears that flag on {@code keep}, so
      * execve closes exactly the others while the JVM keeps working if execve fails.
      *

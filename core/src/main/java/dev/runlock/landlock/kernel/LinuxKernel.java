@@ -33,6 +33,9 @@ public final class LinuxKernel implements LandlockKernel, ExecKernel {
     private static final long O_PATH = 0x200000;
     private static final long O_CLOEXEC = 0x80000;
     private static final long SIG_SETMASK = 2;
+    private static final long SIG_IGN = 1;
+    private static final int SIGKILL = 9;
+    private static final int SIGSTOP = 19;
     private static final long MAX_FD = 0xFFFF_FFFFL;
     private static final long CLOSE_RANGE_CLOEXEC = 4;
     private static final long F_SETFD = 2;
@@ -177,6 +180,20 @@ public final class LinuxKernel implements LandlockKernel, ExecKernel {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment empty = arena.allocate(JAVA_LONG);
             Syscall.call("rt_sigprocmask", nr.rtSigprocmask(), SIG_SETMASK, empty.address(), 0, 8, 0);
+        }
+    }
+
+    @Override
+    public void ignoreSignals(long mask) throws KernelException {
+        try (Arena arena = Arena.ofConfined()) {
+            // struct kernel_sigaction: handler first, then flags, (restorer,) mask; all zero but SIG_IGN.
+            MemorySegment action = arena.allocate(JAVA_LONG, 4);
+            action.set(JAVA_LONG, 0, SIG_IGN);
+            for (int signal = 1; signal <= 64; signal++) {
+                if ((mask & (1L << (signal - 1))) != 0 && signal != SIGKILL && signal != SIGSTOP) {
+                    Syscall.call("rt_sigaction(" + signal + ")", nr.rtSigaction(), signal, action.address(), 0, 8, 0);
+                }
+            }
         }
     }
 

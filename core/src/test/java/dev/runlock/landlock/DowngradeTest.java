@@ -1,0 +1,285 @@
+package dev.runlock.landlock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.runlock.landlock.KernelSupport.Availability;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * go-landlock's TestDowngrade, extended to the three compatibility levels: every kernel (ABI
+ * 1..10 and the three ways Landlock can be unavailable) × every level × a few requests.
+ */
+class DowngradeTest {
+    private static final long ALL_ERRATA = 0x7;
+    private static final Set<AccessFs> RO_DIR = EnumSet.of(AccessFs.READ_FILE, AccessFs.READ_DIR, AccessFs.EXECUTE);
+    private static final Set<AccessFs> RW_DIR = EnumSet.complementOf(EnumSet.of(AccessFs.EXECUTE, AccessFs.RESOLVE_UNIX));
+
+    /** A request and, by hand, each feature it loses below the ABI that introduced it. */
+    record Case(String name, RulesetRequest request, List<Lost> losses) {
+        @Override
+        public String toString() {
+            return name;
+        }
+
+        List<String> droppedOn(KernelSupport kernel) {
+            Abi abi = Abi.min(kernel.abi(), request.target());
+            return losses.stream().filter(l -> l.abi > abi.number()).map(l -> l.feature + " (ABI " + l.abi + ")").toList();
+        }
+    }
+
+    record Lost(String feature, int abi) {
+    }
+
+    /** What a kernel without Landlock loses on top: the filesystem rights of ABI 1. */
+    private static final List<Lost> ABI1_FS = Stream.of("execute", "write", "read", "read directories",
+            "remove directories", "remove files", "make character devices", "make directories", "make files",
+            "make sockets", "make fifos", "make block devices", "make symlinks").map(f -> new Lost(f, 1)).toList();
+
+    static List<Case> cases() {
+        return List.of(
+                new Case("default policy", request(Abi.V10, AccessFs.upTo(Abi.V10), AccessNet.upTo(Abi.V10),
+                        Scope.upTo(Abi.V10), List.of(rox("/usr"), rw("/work")), List.of()),
+                        withAbi1Fs(new Lost("cross-directory rename/link", 2), new Lost("truncate", 3), new Lost("TCP", 4),
+                                new Lost("device ioctl", 5), new Lost("abstract UNIX socket scope", 6),
+                                new Lost("signal scope", 6), new Lost("pathname UNIX socket connect", 9),
+                                new Lost("UDP", 10))),
+                new Case("read-only rules", request(Abi.V10, AccessFs.upTo(Abi.V10), Set.of(), Set.of(),
+                        List.of(rox("/usr")), List.of()),
+                        // REFER is handled but granted nowhere: the kernel denies reparenting on ABI 1 anyway.
+                        withAbi1Fs(new Lost("truncate", 3), new Lost("device ioctl", 5),
+                                new Lost("pathname UNIX socket connect", 9))),
+                new Case("TCP only", request(Abi.V10, Set.of(), EnumSet.of(AccessNet.BIND_TCP, AccessNet.CONNECT_TCP),
+                        Set.of(), List.of(), List.of(port(443, AccessNet.CONNECT_TCP))),
+                        List.of(new Lost("TCP", 4))),
+                new Case("UDP ports", request(Abi.V10, Set.of(), AccessNet.upTo(Abi.V10), Set.of(), List.of(),
+                        List.of(port(53, AccessNet.BIND_UDP, AccessNet.CONNECT_SEND_UDP), port(443, AccessNet.CONNECT_TCP))),
+                        List.of(new Lost("TCP", 4), new Lost("UDP", 10))),
+                new Case("pinned to ABI 3", request(Abi.V3, AccessFs.upTo(Abi.V3), Set.of(), Set.of(),
+                        List.of(rw("/work").within(AccessFs.upTo(Abi.V3))), List.of()),
+                        withAbi1Fs(new Lost("cross-directory rename/link", 2), new Lost("truncate", 3))));
+    }
+
+    private static List<Lost> withAbi1Fs(Lost... newer) {
+        return Stream.concat(ABI1_FS.stream(), Stream.of(newer)).toList();
+    }
+
+    static List<KernelSupport> kernels() {
+        List<KernelSupport> kernels = new ArrayList<>(List.of(
+                KernelSupport.unavailable(Availability.ABSENT, Errno.ENOSYS),
+                KernelSupport.unavailable(Availability.DISABLED, Errno.EOPNOTSUPP),
+                KernelSupport.unavailable(Availability.BLOCKED, Errno.EPERM)));
+        for (int abi = 1; abi <= 10; abi++) {
+            kernels.add(KernelSupport.enabled(abi, ALL_ERRATA));
+        }
+        return kernels;
+    }
+
+    static Stream<Arguments> table() {
+        return kernels().stream().flatMap(k -> Stream.of(CompatLevel.values())
+                .flatMap(level -> cases().stream().map(c -> Arguments.of(
+                        k.available() ? k.abi() : k.availability() + " " + Errno.name(k.errno()), level, c, k))));
+    }
+
+    @ParameterizedTest(name = "kernel {0}, {1}, {2}")
+    @MethodSource("table")
+    void downgrade(Object kernelName, CompatLevel level, Case c, KernelSupport kernel) throws CompatibilityException {
+        RulesetRequest request = withLevel(c.request(), level);
+        Abi abi = Abi.min(kernel.abi(), request.target());
+        List<String> dropped = c.droppedOn(kernel);
+        long fs = LandlockBit.mask(request.handledFs()) & AbiTable.fs(abi);
+        long net = LandlockBit.mask(request.handledNet()) & AbiTable.net(abi);
+        long scopes = LandlockBit.mask(request.scopes()) & AbiTable.scopes(abi);
+        boolean somethingLeft = (fs | net | scopes) != 0;
+        Enforcement expected = !somethingLeft ? Enforcement.NOT_ENFORCED
+                : dropped.isEmpty() ? Enforcement.FULLY_ENFORCED : Enforcement.PARTIALLY_ENFORCED;
+
+        if (expected != Enforcement.FULLY_ENFORCED && level == CompatLevel.HARD_REQUIREMENT) {
+            CompatibilityException e = catchThrowableOfType(CompatibilityException.class,
+                    () -> Downgrade.plan(request, kernel));
+            assertThat(e).as("hard requirement must refuse").isNotNull();
+            assertThat(e.missing()).isEqualTo(dropped);
+            assertThat(e.getMessage()).contains("--compat hard");
+            if (kernel.available()) {
+                assertThat(e.getMessage()).contains(dropped);
+            } else {
+                assertThat(e.getMessage()).startsWith(kernel.reason());
+            }
+            return;
+        }
+
+        RulesetPlan plan = Downgrade.plan(request, kernel);
+        assertThat(plan.abi()).isEqualTo(abi);
+        assertThat(plan.target()).isEqualTo(request.target());
+        assertThat(plan.dropped()).isEqualTo(dropped);
+        if (expected != Enforcement.FULLY_ENFORCED && level == CompatLevel.SOFT_REQUIREMENT) {
+            assertThat(plan.enforcement()).isEqualTo(Enforcement.NOT_ENFORCED);
+            assertThat(plan.applies()).isFalse();
+            assertThat(plan.handledFs()).isEmpty();
+            assertThat(plan.handledNet()).isEmpty();
+            assertThat(plan.scopes()).isEmpty();
+            assertThat(plan.pathRules()).isEmpty();
+            assertThat(plan.portRules()).isEmpty();
+            assertThat(plan.warning()).isEqualTo("warning: sandbox NOT enforced: " + (kernel.available()
+                    ? "Landlock " + abi + " lacks " + String.join(", ", dropped) + " (--compat soft runs unsandboxed then)"
+                    : kernel.reason()));
+            return;
+        }
+
+        assertThat(plan.enforcement()).isEqualTo(expected);
+        assertThat(plan.applies()).isEqualTo(somethingLeft);
+        assertThat(LandlockBit.mask(plan.handledFs())).isEqualTo(fs);
+        assertThat(LandlockBit.mask(plan.handledNet())).isEqualTo(net);
+        assertThat(LandlockBit.mask(plan.scopes())).isEqualTo(scopes);
+        assertThat(plan.pathRules()).isEqualTo(request.pathRules().stream()
+                .map(r -> new PathRule(r.path(), r.directory(), maskOf(r.access(), fs), r.origin()))
+                .filter(r -> !r.access().isEmpty()).toList());
+        assertThat(plan.portRules()).isEqualTo(request.portRules().stream()
+                .map(r -> new PortRule(netOf(r.access(), net), r.port(), r.origin()))
+                .filter(r -> !r.access().isEmpty()).toList());
+        assertThat(plan.restrictsTcp()).isEqualTo((net & 0x3) != 0);
+        switch (expected) {
+            case FULLY_ENFORCED -> assertThat(plan.warning()).isEmpty();
+            case PARTIALLY_ENFORCED -> assertThat(plan.warning()).startsWith(
+                    "warning: sandbox partially enforced on Landlock " + abi + ": not restricted: " + String.join(", ", dropped));
+            case NOT_ENFORCED -> assertThat(plan.warning()).isEqualTo("warning: sandbox NOT enforced: " + (kernel.available()
+                    ? "Landlock " + kernel.abi() + " cannot restrict any of: " + String.join(", ", dropped)
+                    : kernel.reason()));
+        }
+        boolean referLost = dropped.contains("cross-directory rename/link (ABI 2)");
+        assertThat(plan.notice().contains("EXDEV")).isEqualTo(referLost && somethingLeft);
+    }
+
+    @Test
+    void referOnAbi1KeepsTheSandboxAndSaysRenamesFailWithExdev() throws CompatibilityException {
+        RulesetRequest request = request(Abi.V10, AccessFs.upTo(Abi.V10), Set.of(), Set.of(), List.of(rw("/work")), List.of());
+
+        RulesetPlan plan = Downgrade.plan(request, KernelSupport.enabled(1, 0));
+
+        assertThat(plan.applies()).isTrue();
+        assertThat(plan.enforcement()).isEqualTo(Enforcement.PARTIALLY_ENFORCED);
+        assertThat(plan.handledFs()).isEqualTo(AccessFs.upTo(Abi.V1));
+        assertThat(plan.pathRules()).singleElement().satisfies(r -> assertThat(r.access())
+                .isEqualTo(EnumSet.complementOf(EnumSet.of(AccessFs.EXECUTE, AccessFs.RESOLVE_UNIX, AccessFs.REFER,
+                        AccessFs.TRUNCATE, AccessFs.IOCTL_DEV))));
+        assertThat(plan.warning()).isEqualTo("warning: sandbox partially enforced on Landlock ABI 1: not restricted: "
+                + "cross-directory rename/link (ABI 2), truncate (ABI 3), device ioctl (ABI 5), "
+                + "pathname UNIX socket connect (ABI 9); cross-directory rename/link fails with EXDEV on ABI 1");
+    }
+
+    @Test
+    void partialWarningIsOneLine() throws CompatibilityException {
+        RulesetPlan plan = Downgrade.plan(cases().getFirst().request(), KernelSupport.enabled(7, ALL_ERRATA));
+
+        assertThat(plan.warning()).isEqualTo("warning: sandbox partially enforced on Landlock ABI 7: not restricted: "
+                + "pathname UNIX socket connect (ABI 9), UDP (ABI 10)");
+    }
+
+    @Test
+    void hardRequirementNamesEachMissingFeatureWithItsAbi() {
+        RulesetRequest request = withLevel(cases().getFirst().request(), CompatLevel.HARD_REQUIREMENT);
+
+        assertThatThrownBy(() -> Downgrade.plan(request, KernelSupport.enabled(5, ALL_ERRATA)))
+                .isInstanceOf(CompatibilityException.class)
+                .hasMessage("Landlock ABI 5 lacks abstract UNIX socket scope (ABI 6), signal scope (ABI 6), "
+                        + "pathname UNIX socket connect (ABI 9), UDP (ABI 10) (required by --compat hard; "
+                        + "pin an older ABI with --abi to accept)");
+    }
+
+    @Test
+    void pinnedRequestIsFullyEnforcedOnANewerKernel() throws CompatibilityException {
+        RulesetRequest request = withLevel(cases().getLast().request(), CompatLevel.HARD_REQUIREMENT);
+
+        RulesetPlan plan = Downgrade.plan(request, KernelSupport.enabled(7, ALL_ERRATA));
+
+        assertThat(plan.enforcement()).isEqualTo(Enforcement.FULLY_ENFORCED);
+        assertThat(plan.target()).isEqualTo(Abi.V3);
+        assertThat(plan.abi()).isEqualTo(Abi.V3);
+        assertThat(plan.kernel().abi()).isEqualTo(Abi.V7);
+        assertThat(LandlockBit.mask(plan.handledFs())).isEqualTo(0x7FFF);
+        assertThat(plan.handledNet()).isEmpty();
+        assertThat(plan.scopes()).isEmpty();
+    }
+
+    @Test
+    void kernelNewerThanRunlockIsTreatedAsTheNewestKnownAbi() throws CompatibilityException {
+        RulesetPlan plan = Downgrade.plan(cases().getFirst().request(), KernelSupport.enabled(13, ALL_ERRATA));
+
+        assertThat(plan.abi()).isEqualTo(Abi.V10);
+        assertThat(plan.enforcement()).isEqualTo(Enforcement.FULLY_ENFORCED);
+    }
+
+    @Test
+    void restrictFlagsAreDroppedOnOlderKernels() throws CompatibilityException {
+        RulesetRequest request = new RulesetRequest(Abi.V10, Set.of(), Set.of(), Scope.upTo(Abi.V10),
+                EnumSet.of(RestrictFlag.LOG_NEW_EXEC_ON, RestrictFlag.TSYNC), List.of(), List.of(), CompatLevel.BEST_EFFORT);
+
+        RulesetPlan onAbi6 = Downgrade.plan(request, KernelSupport.enabled(6, 0));
+        RulesetPlan onAbi7 = Downgrade.plan(request, KernelSupport.enabled(7, 0));
+        RulesetPlan onAbi8 = Downgrade.plan(request, KernelSupport.enabled(8, 0));
+
+        assertThat(onAbi6.flags()).isEmpty();
+        assertThat(onAbi6.dropped()).containsExactly("audit log flags (ABI 7)", "all-thread enforcement (ABI 8)");
+        assertThat(onAbi7.flags()).containsExactly(RestrictFlag.LOG_NEW_EXEC_ON);
+        assertThat(onAbi7.dropped()).containsExactly("all-thread enforcement (ABI 8)");
+        assertThat(onAbi8.flags()).containsExactlyInAnyOrder(RestrictFlag.LOG_NEW_EXEC_ON, RestrictFlag.TSYNC);
+        assertThat(onAbi8.enforcement()).isEqualTo(Enforcement.FULLY_ENFORCED);
+    }
+
+    @Test
+    void requestForNothingIsNotEnforcedWithoutWarningEvenWhenHard() throws CompatibilityException {
+        RulesetRequest nothing = new RulesetRequest(Abi.V10, Set.of(), Set.of(), Set.of(), Set.of(), List.of(), List.of(),
+                CompatLevel.HARD_REQUIREMENT);
+
+        RulesetPlan plan = Downgrade.plan(nothing, KernelSupport.enabled(7, ALL_ERRATA));
+
+        assertThat(plan.applies()).isFalse();
+        assertThat(plan.enforcement()).isEqualTo(Enforcement.NOT_ENFORCED);
+        assertThat(plan.dropped()).isEmpty();
+        assertThat(plan.warning()).isEmpty();
+    }
+
+    private static RulesetRequest request(Abi target, Set<AccessFs> fs, Set<AccessNet> net, Set<Scope> scopes,
+                                          List<PathRule> paths, List<PortRule> ports) {
+        return new RulesetRequest(target, fs, net, scopes, Set.of(), paths, ports, CompatLevel.BEST_EFFORT);
+    }
+
+    private static RulesetRequest withLevel(RulesetRequest r, CompatLevel level) {
+        return new RulesetRequest(r.target(), r.handledFs(), r.handledNet(), r.scopes(), r.flags(), r.pathRules(),
+                r.portRules(), level);
+    }
+
+    private static PathRule rox(String path) {
+        return new PathRule(Path.of(path), true, RO_DIR, "--rox");
+    }
+
+    private static PathRule rw(String path) {
+        return new PathRule(Path.of(path), true, RW_DIR, "--rw");
+    }
+
+    private static PortRule port(int port, AccessNet... access) {
+        return new PortRule(EnumSet.of(access[0], access), port, "--port");
+    }
+
+    private static Set<AccessFs> maskOf(Set<AccessFs> rights, long mask) {
+        EnumSet<AccessFs> kept = EnumSet.noneOf(AccessFs.class);
+        rights.stream().filter(r -> (r.bit() & mask) != 0).forEach(kept::add);
+        return kept;
+    }
+
+    private static Set<AccessNet> netOf(Set<AccessNet> rights, long mask) {
+        EnumSet<AccessNet> kept = EnumSet.noneOf(AccessNet.class);
+        rights.stream().filter(r -> (r.bit() & mask) != 0).forEach(kept::add);
+        return kept;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.runlock.landlock.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.runlock.landlock.AccessFs;
+import dev.runlock.landlock.AccessNet;
+import dev.runlock.landlock.Abi;
+import dev.runlock.landlock.Errno;
+import dev.runlock.landlock.KernelSupport;
+import dev.runlock.landlock.LandlockBit;
+import dev.runlock.landlock.kernel.LandlockKernel.RulesetAttr;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The FFM calls against the real kernel, in this JVM: building rulesets is harmless as long as
+ * nothing calls restrict_self, and the kernel's errors check the struct layouts byte for byte.
+ */
+class LinuxKernelTest {
+    private final LinuxKernel kernel = new LinuxKernel();
+    private KernelSupport support;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void requireLandlock() {
+        support = kernel.probe();
+        assumeTrue(support.available(), () -> "needs Landlock: " + support.reason());
+    }
+
+    @Test
+    void probeReportsTheKernelsAbi() {
+        assertThat(support.abi()).isNotEqualTo(Abi.NONE);
+        assertThat(support.reportedVersion()).isEqualTo(support.abi().number());
+        assertThat(support.errno()).isZero();
+    }
+
+    @Test
+    void testedKernelIsTheDeclaredOne() {
+        String declared = System.getenv("RUNLOCK_TEST_ABI");
+        assumeTrue(declared != null, "RUNLOCK_TEST_ABI is not set: no declared kernel ABI to check");
+        assertThat(support.abi()).as("a kernel matrix run must test the ABI it declares").isEqualTo(Abi.parse(declared));
+    }
+
+    @Test
+    void pathRuleLayoutReachesTheKernelIntact() throws Exception {
+        Path file = Files.writeString(tmp.resolve("f"), "x");
+        int ruleset = kernel.createRuleset(new RulesetAttr(mask(AccessFs.READ_FILE, AccessFs.READ_DIR), 0, 0), support.abi());
+        int fd = kernel.openPath(file);
+        try {
+            kernel.addPathRule(ruleset, AccessFs.READ_FILE.bit(), fd);
+            // The kernel refuses a directory right on a file only if it read the right parent_fd.
+            assertThat(errno(() -> kernel.addPathRule(ruleset, AccessFs.READ_DIR.bit(), fd))).isEqualTo(Errno.EINVAL);
+            assertThat(errno(() -> kernel.addPathRule(ruleset, 0, fd))).isEqualTo(Errno.ENOMSG);
+            assertThat(errno(() -> kernel.addPathRule(ruleset, AccessFs.EXECUTE.bit(), fd)))
+                    .as("right not handled").isEqualTo(Errno.EINVAL);
+        } finally {
+            kernel.close(fd);
+            kernel.close(ruleset);
+        }
+    }
+
+    @Test
+    void portRuleLayoutReachesTheKernelIntact() throws Exception {
+        assumeTrue(support.abi().atLeast(Abi.V4), () -> "TCP rules need Landlock ABI 4; this kernel has " + support.abi());
+        int ruleset = kernel.createRuleset(new RulesetAttr(0, AccessNet.BIND_TCP.bit(), 0), support.abi());
+        try {
+            kernel.addPortRule(ruleset, AccessNet.BIND_TCP.bit(), 65535);
+            assertThat(errno(() -> kernel.addPortRule(ruleset, AccessNet.BIND_TCP.bit(), 65536))).isEqualTo(Errno.EINVAL);
+            assertThat(errno(() -> kernel.addPortRule(ruleset, AccessNet.CONNECT_TCP.bit(), 80))).isEqualTo(Errno.EINVAL);
+        } finally {
+            kernel.close(ruleset);
+        }
+    }
+
+    @Test
+    void rulesetWithNothingHandledIsRefused() {
+        assertThat(errno(() -> kernel.createRuleset(new RulesetAttr(0, 0, 0), support.abi()))).isEqualTo(Errno.ENOMSG);
+    }
+
+    @Test
+    void rightsNewerThanTheKernelAreRefused() {
+        assumeTrue(!support.abi().atLeast(Abi.newest()), "the kernel knows every right runlock knows");
+        long everything = LandlockBit.mask(EnumSet.allOf(AccessFs.class));
+        assertThat(errno(() -> kernel.createRuleset(new RulesetAttr(everything, 0, 0), support.abi()))).isEqualTo(Errno.EINVAL);
+    }
+
+    @Test
+    void missingPathErrorNamesIt() {
+        KernelException e = catchThrowableOfType(KernelException.class, () -> kernel.openPath(tmp.resolve("missing")));
+
+        assertThat(e.getMessage()).isEqualTo("open " + tmp.resolve("missing") + " failed: ENOENT (no such file or directory)");
+    }
+
+    @Test
+    void keepingADescriptorThatIsNotOpenFailsNamingIt() {
+        // Fails on the first fcntl, before any descriptor of this JVM is touched.
+        KernelException e = catchThrowableOfType(KernelException.class, () -> kernel.closeOnExecAbove2(Set.of(999_999)));
+
+        assertThat(e.errno()).isEqualTo(Errno.EBADF);
+        assertThat(e.call()).isEqualTo("descriptor 999999");
+    }
+
+    private static long mask(AccessFs... rights) {
+        return LandlockBit.mask(Set.of(rights));
+    }
+
+    private interface Call {
+        void run() throws KernelException;
+    }
+
+    private static int errno(Call call) {
+        KernelException e = catchThrowableOfType(KernelException.class, call::run);
+        assertThat(e).as("the call must fail").isNotNull();
+        return e.errno();
+    }
+}

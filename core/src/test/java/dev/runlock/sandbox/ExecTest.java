@@ -1,0 +1,37 @@
+package dev.runlock.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runlock.landlock.Errno;
+import dev.runlock.landlock.KernelSupport;
+import dev.runlock.landlock.kernel.KernelException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ExecTest {
+    private static final Launch LAUNCH = new Launch("/usr/bin/env", List.of("env", "-0"), List.of("A=1", "PATH=/usr/bin"),
+            Set.of(7, 3), 0x1001L);
+
+    @Test
+    void clearsSignalMaskRestoresIgnoredSignalsMarksDescriptorsThenExecs() {
+        FakeKernel kernel = new FakeKernel(KernelSupport.enabled(7, 0));
+
+        KernelException failure = Exec.exec(kernel, LAUNCH);
+
+        assertThat(kernel.calls()).containsExactly("clearSignalMask", "ignoreSignals 1001", "closeOnExecAbove2 keep [3, 7]",
+                "execve /usr/bin/env [env, -0] [A=1, PATH=/usr/bin]");
+        assertThat(failure.errno()).isEqualTo(Errno.ENOENT);
+        assertThat(failure.getMessage()).isEqualTo("execve failed: ENOENT (no such file or directory)");
+    }
+
+    @Test
+    void stopsAtTheFirstFailingStep() {
+        FakeKernel kernel = new FakeKernel(KernelSupport.enabled(7, 0)).failing("closeOnExecAbove2", Errno.EBADF);
+
+        KernelException failure = Exec.exec(kernel, LAUNCH);
+
+        assertThat(failure.errno()).isEqualTo(Errno.EBADF);
+        assertThat(kernel.calls()).containsExactly("clearSignalMask", "ignoreSignals 1001", "closeOnExecAbove2 keep [3, 7]");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.runlock.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runlock.landlock.AccessFs;
+import java.util.EnumSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each intent's rights on a file and on a directory, with landrun's meanings. */
+class IntentTest {
+    private static final String DIR_WRITE = "REMOVE_DIR REMOVE_FILE MAKE_CHAR MAKE_DIR MAKE_REG MAKE_SOCK MAKE_FIFO "
+            + "MAKE_BLOCK MAKE_SYM REFER";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "RO | --ro | READ_FILE | READ_FILE READ_DIR",
+            "ROX | --rox | READ_FILE EXECUTE | READ_FILE EXECUTE READ_DIR",
+            "RW | --rw | READ_FILE WRITE_FILE TRUNCATE IOCTL_DEV | READ_FILE WRITE_FILE TRUNCATE IOCTL_DEV READ_DIR "
+                    + DIR_WRITE,
+            "RWX | --rwx | READ_FILE WRITE_FILE TRUNCATE IOCTL_DEV EXECUTE | READ_FILE WRITE_FILE TRUNCATE IOCTL_DEV "
+                    + "EXECUTE READ_DIR " + DIR_WRITE,
+            "UNIX | --unix | READ_FILE RESOLVE_UNIX | READ_FILE RESOLVE_UNIX READ_DIR",
+            "EXEC_FILE | auto-import | READ_FILE EXECUTE | READ_FILE EXECUTE",
+            "READ_FILE_ONLY | auto-import | READ_FILE | READ_FILE"})
+    void rightsPerFileAndDirectory(Intent intent, String flag, String onFile, String onDirectory) {
+        assertThat(intent.flag()).isEqualTo(flag);
+        assertThat(intent.rights(false)).isEqualTo(rights(onFile));
+        assertThat(intent.rights(true)).isEqualTo(rights(onDirectory));
+        assertThat(AccessFs.fileRights()).containsAll(intent.rights(false));
+    }
+
+    private static EnumSet<AccessFs> rights(String names) {
+        EnumSet<AccessFs> set = EnumSet.noneOf(AccessFs.class);
+        for (String name : names.trim().split("\\s+")) {
+            set.add(AccessFs.valueOf(name));
+        }
+        return set;
+    }
+}

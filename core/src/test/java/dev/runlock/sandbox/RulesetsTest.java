@@ -1,0 +1,151 @@
+package dev.runlock.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.runlock.landlock.AccessFs;
+import dev.runlock.landlock.AccessNet;
+import dev.runlock.landlock.Abi;
+import dev.runlock.landlock.CompatLevel;
+import dev.runlock.landlock.PathRule;
+import dev.runlock.landlock.PortRule;
+import dev.runlock.landlock.RestrictFlag;
+import dev.runlock.landlock.RulesetRequest;
+import dev.runlock.landlock.Scope;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RulesetsTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void missingPathIsAnErrorNamingThePathAndWhereItCameFrom() {
+        Path missing = tmp.resolve("nope");
+        Policy policy = policy(List.of(new PathGrant(missing, Intent.RO, "--ro")), List.of(), Abi.V10, false);
+
+        assertThatThrownBy(() -> Rulesets.request(policy))
+                .isInstanceOf(PolicyException.class)
+                .hasMessage("path does not exist: " + missing + " (--ro; --ignore-missing skips such paths)");
+    }
+
+    @Test
+    void ignoreMissingSkipsOnlyTheMissingPaths() throws Exception {
+        Policy policy = policy(List.of(new PathGrant(tmp.resolve("nope"), Intent.RW, "sandbox.toml"),
+                new PathGrant(tmp, Intent.RO, "--ro")), List.of(), Abi.V10, true);
+
+        assertThat(Rulesets.request(policy).pathRules()).extracting(PathRule::path).containsExactly(tmp);
+    }
+
+    @Test
+    void directoriesGetDirectoryRightsAndFilesOnlyFileRights() throws Exception {
+        Path file = Files.writeString(tmp.resolve("f"), "x");
+        Policy policy = policy(List.of(new PathGrant(tmp, Intent.RW, "--rw"), new PathGrant(file, Intent.RW, "--rw")),
+                List.of(), Abi.V10, false);
+
+        List<PathRule> rules = Rulesets.request(policy).pathRules();
+
+        assertThat(rules).extracting(PathRule::directory).containsExactly(true, false);
+        assertThat(rules.get(0).access()).isEqualTo(Intent.RW.rights(true)).contains(AccessFs.REFER);
+        assertThat(rules.get(1).access()).isEqualTo(EnumSet.of(AccessFs.READ_FILE, AccessFs.WRITE_FILE,
+                AccessFs.TRUNCATE, AccessFs.IOCTL_DEV));
+        assertThat(rules).extracting(PathRule::origin).containsExactly("--rw", "--rw");
+    }
+
+    @Test
+    void portRangesAreExpandedAndRightsMergedPerPort() throws Exception {
+        Policy policy = policy(List.of(), List.of(
+                new PortGrant(AccessNet.BIND_TCP, new PortRange(8000, 8002), "--bind-tcp"),
+                new PortGrant(AccessNet.CONNECT_TCP, new PortRange(8001, 8001), "--connect-tcp"),
+                new PortGrant(AccessNet.BIND_UDP, new PortRange(53, 53), "--bind-udp")), Abi.V10, false);
+
+        assertThat(Rulesets.request(policy).portRules()).containsExactly(
+                new PortRule(EnumSet.of(AccessNet.BIND_UDP), 53, "--bind-udp"),
+                new PortRule(EnumSet.of(AccessNet.BIND_TCP), 8000, "--bind-tcp"),
+                new PortRule(EnumSet.of(AccessNet.BIND_TCP, AccessNet.CONNECT_TCP), 8001, "--bind-tcp"),
+                new PortRule(EnumSet.of(AccessNet.BIND_TCP), 8002, "--bind-tcp"));
+    }
+
+    @Test
+    void restrictedByDefaultWithEverythingTheTargetKnows() throws Exception {
+        RulesetRequest request = Rulesets.request(policy(List.of(), List.of(), Abi.V10, false));
+
+        assertThat(request.handledFs()).isEqualTo(EnumSet.allOf(AccessFs.class));
+        assertThat(request.handledNet()).isEqualTo(EnumSet.allOf(AccessNet.class));
+        assertThat(request.scopes()).isEqualTo(EnumSet.allOf(Scope.class));
+        assertThat(request.flags()).containsExactly(RestrictFlag.LOG_NEW_EXEC_ON);
+        assertThat(request.target()).isEqualTo(Abi.V10);
+        assertThat(request.compat()).isEqualTo(CompatLevel.HARD_REQUIREMENT);
+    }
+
+    @Test
+    void unrestrictedCategoriesAreNotHandledAndGrantNothing() throws Exception {
+        Policy policy = new Policy(List.of(new PathGrant(tmp, Intent.RO, "--ro")),
+                List.of(new PortGrant(AccessNet.CONNECT_TCP, new PortRange(443, 443), "--connect-tcp")),
+                true, true, true, Set.of(), CompatLevel.BEST_EFFORT, Abi.V10, false);
+
+        RulesetRequest request = Rulesets.request(policy);
+
+        assertThat(request.handledFs()).isEmpty();
+        assertThat(request.handledNet()).isEmpty();
+        assertThat(request.scopes()).isEmpty();
+        assertThat(request.pathRules()).isEmpty();
+        assertThat(request.portRules()).isEmpty();
+        assertThat(request.restrictsAnything()).isFalse();
+    }
+
+    @Test
+    void unrestrictedFilesystemDoesNotLookAtPaths() throws Exception {
+        Policy policy = new Policy(List.of(new PathGrant(tmp.resolve("nope"), Intent.RO, "--ro")), List.of(),
+                true, false, false, Set.of(), CompatLevel.BEST_EFFORT, Abi.V10, false);
+
+        assertThat(Rulesets.request(policy).handledNet()).isEqualTo(EnumSet.allOf(AccessNet.class));
+    }
+
+    @Test
+    void pinnedTargetNeitherHandlesNorGrantsNewerRights() throws Exception {
+        Policy policy = policy(List.of(new PathGrant(tmp, Intent.RWX, "--rwx"), new PathGrant(tmp, Intent.UNIX, "--unix")),
+                List.of(new PortGrant(AccessNet.BIND_TCP, new PortRange(80, 80), "--bind-tcp")), Abi.V3, false);
+
+        RulesetRequest request = Rulesets.request(policy);
+
+        assertThat(request.target()).isEqualTo(Abi.V3);
+        assertThat(request.handledFs()).isEqualTo(AccessFs.upTo(Abi.V3));
+        assertThat(request.handledNet()).isEmpty();
+        assertThat(request.scopes()).isEmpty();
+        assertThat(request.flags()).isEmpty();
+        assertThat(request.portRules()).isEmpty();
+        assertThat(request.pathRules()).allSatisfy(r -> assertThat(AccessFs.upTo(Abi.V3)).containsAll(r.access()));
+    }
+
+    @Test
+    void logFlagsNewerThanThePinAreNotRequested() throws Exception {
+        Policy v7 = policy(List.of(), List.of(), Abi.V7, false);
+
+        assertThat(Rulesets.request(v7).flags()).containsExactly(RestrictFlag.LOG_NEW_EXEC_ON);
+        assertThat(Rulesets.request(policy(List.of(), List.of(), Abi.V6, false)).flags()).isEmpty();
+    }
+
+    @Test
+    void withPathsAppendsGrants() throws IOException {
+        Policy base = policy(List.of(new PathGrant(tmp, Intent.RO, "--ro")), List.of(), Abi.V10, false);
+        Path file = Files.writeString(tmp.resolve("g"), "");
+
+        Policy more = base.withPaths(List.of(new PathGrant(file, Intent.EXEC_FILE, "auto-import (command)")));
+
+        assertThat(more.paths()).extracting(PathGrant::path).containsExactly(tmp, file);
+        assertThat(more.target()).isEqualTo(base.target());
+        assertThat(more.compat()).isEqualTo(base.compat());
+    }
+
+    private static Policy policy(List<PathGrant> paths, List<PortGrant> ports, Abi target, boolean ignoreMissing) {
+        return new Policy(paths, ports, false, false, false, EnumSet.of(RestrictFlag.LOG_NEW_EXEC_ON),
+                CompatLevel.HARD_REQUIREMENT, target, ignoreMissing);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.runlock.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.runlock.landlock.Abi;
+import dev.runlock.landlock.KernelSupport;
+import dev.runlock.landlock.kernel.LinuxKernel;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Starts {@link SandboxedCommand} in a fresh JVM, with this JVM's JDK and the flags the
+ * {@code runlock} launcher uses, and collects what the sandboxed command printed.
+ */
+final class SandboxProcess {
+    static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final long TIMEOUT_SECONDS = 60;
+    private static final String OPS_SCRIPT = resource("ops.py");
+
+    private SandboxProcess() {
+    }
+
+    /** What the real kernel offers; skips the calling test class if Landlock cannot be used here. */
+    static KernelSupport requireLandlock() {
+        KernelSupport kernel = new LinuxKernel().probe();
+        assumeTrue(kernel.available(), () -> "real-kernel tests need Landlock: " + kernel.reason());
+        assumeTrue(Files.isExecutable(PYTHON), "real-kernel tests run their probes with " + PYTHON);
+        return kernel;
+    }
+
+    /** Skips a test whose right the host kernel lacks, naming both ABIs. */
+    static void requireAbi(KernelSupport kernel, Abi needed, String what) {
+        assumeTrue(kernel.abi().atLeast(needed),
+                () -> what + " needs Landlock " + needed + "; this kernel has " + kernel.abi());
+    }
+
+    /** The java command line that runs {@link SandboxedCommand} with {@code settings}, then execs {@code command}. */
+    static List<String> java(List<String> settings, List<String> command) {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        List<String> argv = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:-UsePerfData",
+                "-XX:-MaxFDLimit", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xlog:disable",
+                "-cp", ownClasses(), SandboxedCommand.class.getName()));
+        argv.addAll(settings);
+        argv.add("--");
+        argv.addAll(command);
+        return argv;
+    }
+
+    /** Runs {@code ops.py} with operations made by {@link #op}. */
+    static List<String> python(List<String> ops) {
+        List<String> argv = new ArrayList<>(List.of(PYTHON.toString(), "-I", "-c", OPS_SCRIPT));
+        argv.addAll(ops);
+        return argv;
+    }
+
+    /** One operation for {@code ops.py}: its result is printed as {@code label=OK} or {@code label=ERRNO}. */
+    static String op(String label, String kind, Object... operands) {
+        return label + "|" + kind + Arrays.stream(operands).map(o -> "|" + o).collect(Collectors.joining());
+    }
+
+    /** Runs a command line to its end, failing the test if it takes longer than a minute. */
+    static Result run(List<String> argv, Path cwd) {
+        try {
+            Process process = new ProcessBuilder(argv).directory(cwd.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> text(process.getInputStream()));
+            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> text(process.getErrorStream()));
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("timed out after " + TIMEOUT_SECONDS + " s: " + argv);
+            }
+            return new Result(process.exitValue(), out.join(), err.join());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** Runs {@link SandboxedCommand} and checks it planned and execed. */
+    static Result sandboxed(List<String> settings, List<String> command, Path cwd) {
+        Result result = run(java(settings, command), cwd);
+        assertThat(result.stdout()).as("stderr: %s", result.stderr()).contains("enforcement=");
+        return result;
+    }
+
+    /** Exit status and output of a finished process. */
+    record Result(int exit, String stdout, String stderr) {
+        /** The {@code key=value} lines of stdout; a later key wins. */
+        Map<String, String> values() {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String line : stdout.split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    values.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            return values;
+        }
+
+        /** The lines of stdout between a line {@code begin} and a line {@code end}. */
+        List<String> block(String begin, String end) {
+            List<String> lines = List.of(stdout.split("\n"));
+            int from = lines.indexOf(begin);
+            int to = lines.indexOf(end);
+            assertThat(from).as("%s in %s", begin, stdout).isNotNegative();
+            assertThat(to).as("%s in %s", end, stdout).isGreaterThan(from);
+            return lines.subList(from + 1, to);
+        }
+    }
+
+    /** The directories of this JVM's classpath: the classes under test and the test classes. */
+    private static String ownClasses() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> Files.isDirectory(Path.of(entry)))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    private static String text(InputStream in) {
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SandboxProcess.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.runlock.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.runlock.landlock.AccessFs;
+import dev.runlock.landlock.AccessNet;
+import dev.runlock.landlock.Abi;
+import dev.runlock.landlock.AbiTable;
+import dev.runlock.landlock.CompatLevel;
+import dev.runlock.landlock.CompatibilityException;
+import dev.runlock.landlock.Downgrade;
+import dev.runlock.landlock.Errno;
+import dev.runlock.landlock.KernelSupport;
+import dev.runlock.landlock.KernelSupport.Availability;
+import dev.runlock.landlock.PathRule;
+import dev.runlock.landlock.PortRule;
+import dev.runlock.landlock.RestrictFlag;
+import dev.runlock.landlock.RulesetPlan;
+import dev.runlock.landlock.RulesetRequest;
+import dev.runlock.landlock.Scope;
+import dev.runlock.landlock.kernel.KernelException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@link Sandbox#enforce} against a recording kernel: which calls, in which order, what is closed. */
+class SandboxTest {
+    private static final PathRule ROX_USR = new PathRule(Path.of("/usr"), true,
+            Intent.ROX.rights(true), "--rox");
+    private static final PathRule RO_HOSTS = new PathRule(Path.of("/etc/hosts"), false,
+            Intent.RO.rights(false), "--ro");
+    private static final PortRule BIND_8080 = new PortRule(EnumSet.of(AccessNet.BIND_TCP), 8080, "--bind-tcp");
+
+    @Test
+    void setsNoNewPrivsThenBuildsGuardsAndRestrictsInOrder() throws Exception {
+        FakeKernel kernel = new FakeKernel(KernelSupport.enabled(7, 0x7));
+
+        new Sandbox(kernel).enforce(plan(kernel, everything(Abi.V10, EnumSet.of(RestrictFlag.LOG_NEW_EXEC_ON))));
+
+        assertThat(kernel.calls()).containsExactly(
+                "setNoNewPrivs",
+                "createRuleset fs=0xffff net=0x3 scoped=0x3 for ABI 7",
+                "openPath /usr", "addPathRule 10 0xd fd 11", "close 11",
+                "openPath /etc/hosts", "addPathRule 10 0x4 fd 12", "close 12",
+                "addPortRule 10 0x1 port 8080",
+                "blockMptcp",
+                "restrictSelf 10 flags 0x2",
+                "close 10");
+        assertThat(kernel.openDescriptors()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "errata 0x{0}, net {1}, ABI {2}: guard {3}")
+    @CsvSource({
+            "7, BIND_TCP CONNECT_TCP, 7, true",
+            "1, CONNECT_TCP, 4, true",
+            "6, BIND_TCP CONNECT_TCP, 7, false", // unfixed kernels already count MPTCP as TCP
+            "7, '', 7, false",
+            "7, BIND_UDP CONNECT_SEND_UDP, 10, false",
+            "7, BIND_TCP CONNECT_TCP, 3, false"}) // TCP dropped: nothing to guard
+    void mptcpGuardOnlyWhenTcpIsRestrictedAndErratum1IsPresent(String errata, String net, int abi, boolean guard)
+            throws Exception {
+        EnumSet<AccessNet> handledNet = EnumSet.noneOf(AccessNet.class);
+        for (String right : net.split(" ")) {
+            if (!right.isEmpty()) {
+                handledNet.add(AccessNet.valueOf(right));
+            }
+        }
+        FakeKernel kernel = new FakeKernel(KernelSupport.enabled(abi, Long.parseLong(errata, 16)));
+        RulesetRequest request = new RulesetRequest(Abi.V10, AccessFs.upTo(Abi.V10), handledNet, Set.of(), Set.of(),
+                List.of(), List.of(), CompatLevel.BEST_EFFORT);
+
+        RulesetPlan plan = plan(kernel, request);
+        new Sandbox(kernel).enforce(plan);
+
+        assertThat(Sandbox.needsMptcpGuard(plan)).isEqualTo(guard);
+        assertThat(kernel.calls().contains("blockMptcp")).isEqualTo(guard);
+        assertThat(kernel.calls().getLast()).isEqualTo("close 10");
+    }
+
+    @ParameterizedTest(name = "{0} fails")
+    @ValueSource(strings = {"setNoNewPrivs", "createRuleset", "openPath", "addPathRule", "addPortRule", "blockMptcp",
+            "restrictSelf"})
+    void failureStopsBeforeRestrictingAndClosesEveryDescriptor(String failing) throws Exception {
+        FakeKernel kernel = new FakeKernel(KernelSupport.enabled(7, 0x7)).failing(failing, Errno.EINVAL);
+        RulesetPlan plan = plan(kernel, everything(Abi.V10, Set.of()));
+
+        KernelException e = catchThrowableOfType(KernelException.class, () -> new Sandbox(kernel).enforce(plan));
+
+        assertThat(e).isNotNull();
+        assertThat(e.errno()).isEqualTo(Errno.EINVAL);
+        assertThat(kernel.openDescriptors()).isEmpty();
+        assertThat(kernel.calls()).filteredOn(c -> c.startsWith("restrictSelf")).hasSize(failing.equals("restrictSelf") ? 1 : 0);
+        assertThat(kernel.calls().getLast()).isEqualTo(switch (failing) {
+            case "setNoNewPrivs" -> "setNoNewPrivs";
+            case "createRuleset" -> "createRuleset fs=0xffff net=0x3 scoped=0x3 for ABI 7";
+            default -> "close 10";
+        });
+    }
+
+    @Test
+    void missingRulePathErrorNamesThePath() throws Exception {
+        FakeKernel kernel = new FakeKernel(KernelSupport.enabled(7, 0x7)).failing("openPath", Errno.ENOENT);
+
+        KernelException e = catchThrowableOfType(KernelException.class,
+                () -> new Sandbox(kernel).enforce(plan(kernel, everything(Abi.V10, Set.of()))));
+
+        assertThat(e.getMessage()).isEqualTo("open /usr failed: ENOENT (no such file or directory)");
+    }
+
+    @ParameterizedTest(name = "kernel ABI {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    void rulesetAttrIsBuiltForTheKernelsAbiWithOnlyItsKnownBits(int abi) throws Exception {
+        FakeKernel kernel = new FakeKernel(KernelSupport.enabled(abi, 0));
+
+        new Sandbox(kernel).enforce(plan(kernel, everything(Abi.V10, Set.of())));
+
+        Abi kernelAbi = Abi.of(abi);
+        assertThat(kernel.calls()).contains("createRuleset fs=0x%x net=0x%x scoped=0x%x for ABI %d".formatted(
+                AbiTable.fs(kernelAbi), AbiTable.net(kernelAbi), AbiTable.scopes(kernelAbi), abi));
+        assertThat(kernel.calls()).filteredOn(c -> c.startsWith("addPortRule")).hasSize(abi >= 4 ? 1 : 0);
+    }
+
+    @Test
+    void pinnedPlanHandlesOnlyTheTargetsRightsButSizesTheAttrForTheKernel() throws Exception {
+        FakeKernel kernel = new FakeKernel(KernelSupport.enabled(7, 0x7));
+
+        new Sandbox(kernel).enforce(plan(kernel, everything(Abi.V3, Set.of())));
+
+        assertThat(kernel.calls()).contains("createRuleset fs=0x7fff net=0x0 scoped=0x0 for ABI 7")
+                .doesNotContain("blockMptcp")
+                .noneMatch(c -> c.startsWith("addPortRule"));
+    }
+
+    @Test
+    void planThatDoesNotApplyStillSetsNoNewPrivsButCreatesNothing() throws Exception {
+        FakeKernel soft = new FakeKernel(KernelSupport.enabled(5, 0x7));
+        FakeKernel absent = new FakeKernel(KernelSupport.unavailable(Availability.ABSENT, Errno.ENOSYS));
+        RulesetRequest softRequest = withCompat(everything(Abi.V10, Set.of()), CompatLevel.SOFT_REQUIREMENT);
+
+        new Sandbox(soft).enforce(plan(soft, softRequest));
+        new Sandbox(absent).enforce(plan(absent, everything(Abi.V10, Set.of())));
+
+        assertThat(soft.calls()).containsExactly("setNoNewPrivs");
+        assertThat(absent.calls()).containsExactly("setNoNewPrivs");
+    }
+
+    /** Everything {@code target} knows is handled; /usr, /etc/hosts and TCP port 8080 are granted. */
+    private static RulesetRequest everything(Abi target, Set<RestrictFlag> flags) {
+        return new RulesetRequest(target, AccessFs.upTo(target), AccessNet.upTo(target), Scope.upTo(target), flags,
+                List.of(ROX_USR.within(AccessFs.upTo(target)), RO_HOSTS), List.of(BIND_8080), CompatLevel.BEST_EFFORT);
+    }
+
+    private static RulesetRequest withCompat(RulesetRequest r, CompatLevel compat) {
+        return new RulesetRequest(r.target(), r.handledFs(), r.handledNet(), r.scopes(), r.flags(), r.pathRules(),
+                r.portRules(), compat);
+    }
+
+    private static RulesetPlan plan(FakeKernel kernel, RulesetRequest request) throws CompatibilityException {
+        return Downgrade.plan(request, kernel.probe());
+    }
+}

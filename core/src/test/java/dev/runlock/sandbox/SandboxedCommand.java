@@ -1,0 +1,80 @@
+package dev.runlock.sandbox;
+
+import dev.runlock.landlock.AccessNet;
+import dev.runlock.landlock.Abi;
+import dev.runlock.landlock.CompatLevel;
+import dev.runlock.landlock.Downgrade;
+import dev.runlock.landlock.Errno;
+import dev.runlock.landlock.RulesetPlan;
+import dev.runlock.landlock.kernel.KernelException;
+import dev.runlock.landlock.kernel.LinuxKernel;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The main class of the fresh JVM each real-kernel test starts (enforcement cannot be undone):
+ * builds a policy from {@code key=value} settings, plans it against the real kernel, enforces
+ * it and execs the command after {@code --}, as runlock does. Prints {@code pid=}, then
+ * {@code enforcement=}; each {@code try-exec=PATH} is execed first and must fail, printing
+ * {@code execve PATH=ERRNO}. Its own classpath is granted read-only, so classes still load
+ * after enforcement.
+ */
+public final class SandboxedCommand {
+    private SandboxedCommand() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<PathGrant> paths = new ArrayList<>();
+        List<PortGrant> ports = new ArrayList<>();
+        Set<String> unrestricted = new HashSet<>();
+        Set<Integer> keepFds = new HashSet<>();
+        List<String> env = new ArrayList<>();
+        List<String> tryExec = new ArrayList<>();
+        Abi target = Abi.newest();
+        int i = 0;
+        for (; !args[i].equals("--"); i++) {
+            String key = args[i].substring(0, args[i].indexOf('='));
+            String value = args[i].substring(key.length() + 1);
+            switch (key) {
+                case "ro", "rox", "rw", "rwx", "unix" ->
+                        paths.add(new PathGrant(Path.of(value), Intent.valueOf(key.toUpperCase(Locale.ROOT)), "--" + key));
+                case "bind-tcp" -> ports.add(new PortGrant(AccessNet.BIND_TCP, PortRange.parse(value), key));
+                case "connect-tcp" -> ports.add(new PortGrant(AccessNet.CONNECT_TCP, PortRange.parse(value), key));
+                case "bind-udp" -> ports.add(new PortGrant(AccessNet.BIND_UDP, PortRange.parse(value), key));
+                case "connect-udp" -> ports.add(new PortGrant(AccessNet.CONNECT_SEND_UDP, PortRange.parse(value), key));
+                case "unrestricted" -> unrestricted.add(value);
+                case "abi" -> target = Abi.parse(value);
+                case "keep-fd" -> keepFds.add(Integer.parseInt(value));
+                case "env" -> env.add(value);
+                case "try-exec" -> tryExec.add(value);
+                default -> throw new IllegalArgumentException("unknown setting " + args[i]);
+            }
+        }
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            paths.add(new PathGrant(Path.of(entry), Intent.RO, "test classpath"));
+        }
+        List<String> command = List.of(args).subList(i + 1, args.length);
+        Policy policy = new Policy(paths, ports, unrestricted.contains("fs"), unrestricted.contains("net"),
+                unrestricted.contains("scopes"), Set.of(), CompatLevel.BEST_EFFORT, target, false);
+
+        LinuxKernel kernel = new LinuxKernel();
+        RulesetPlan plan = Downgrade.plan(Rulesets.request(policy), kernel.probe());
+        System.out.println("pid=" + ProcessHandle.current().pid());
+        System.out.println("enforcement=" + plan.enforcement().name());
+        new Sandbox(kernel).enforce(plan);
+        for (String path : tryExec) {
+            report(path, Exec.exec(kernel, new Launch(path, List.of(path), env, keepFds, Launch.ignoredByCaller())));
+        }
+        report(command.getFirst(), Exec.exec(kernel, new Launch(command.getFirst(), command, env, keepFds, Launch.ignoredByCaller())));
+        System.exit(127);
+    }
+
+    private static void report(String path, KernelException failure) {
+        System.out.println("execve " + path + "=" + Errno.name(failure.errno()));
+    }
+}
