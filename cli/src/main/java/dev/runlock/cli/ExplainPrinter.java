@@ -23,9 +23,10 @@ final class ExplainPrinter {
     }
 
     void print(RulesetPlan plan, Launch command, Optional<ConfigSection> config) {
-        out.println("command:     " + command.path() + " " + String.join(" ", command.argv().subList(1, command.argv().size())));
+        out.println("command:     " + String.join(" ", quoted(List.of(command.path())))
+                + command.argv().stream().skip(1).map(a -> " " + quoted(List.of(a)).getFirst()).collect(Collectors.joining()));
         out.println("config:      " + config.map(c -> c.file() + " [" + c.name() + "]").orElse("none"));
-        out.println("environment: " + (command.env().isEmpty() ? "(empty)" : String.join(" ", command.env())));
+        out.println("environment: " + (command.env().isEmpty() ? "(empty)" : String.join(" ", quoted(command.env()))));
         out.println("descriptors: 0 1 2" + command.keepFds().stream().sorted().map(fd -> " " + fd).collect(Collectors.joining()));
         summary(plan).forEach(out::println);
         out.flush();
@@ -54,11 +55,17 @@ final class ExplainPrinter {
         }
         lines.add("scopes:      " + (plan.scopes().isEmpty() ? "none" : names(plan.scopes())));
         if (!plan.flags().isEmpty()) {
-            lines.add("log flags:   " + plan.flags());
+            lines.add("log flags:   " + names(plan.flags()));
         }
         lines.add("mptcp:       " + (Sandbox.needsMptcpGuard(plan) ? "blocked by seccomp filter (falls back to TCP)"
                 : plan.restrictsTcp() ? "covered by the kernel's TCP rights" : "not restricted"));
         return lines;
+    }
+
+    /** Shell-style quoting for values with spaces or quotes, so the line reads unambiguously. */
+    private static List<String> quoted(List<String> values) {
+        return values.stream().map(v -> v.isEmpty() || v.chars().anyMatch(c -> c <= ' ' || c == '\'' || c == '"')
+                ? "'" + v.replace("'", "'\\''") + "'" : v).toList();
     }
 
     private static String names(Collection<? extends LandlockBit> bits) {

@@ -44,15 +44,17 @@ final class Options {
             description = "Pass KEY (its current value) or KEY=VALUE to the command; nothing else is passed")
     List<String> env = new ArrayList<>();
 
-    @Option(names = "--unrestricted-filesystem", arity = "0..1", fallbackValue = "true",
+    // Booleans are null unless given, so sandbox.toml decides then; negatable (--no-X, --X=false) instead of
+    // arity 0..1 so that, as in landrun, "--unrestricted-network true" runs the command true.
+    @Option(names = "--unrestricted-filesystem", negatable = true,
             description = "Do not restrict the filesystem")
     Boolean unrestrictedFilesystem;
 
-    @Option(names = "--unrestricted-network", arity = "0..1", fallbackValue = "true",
+    @Option(names = "--unrestricted-network", negatable = true,
             description = "Do not restrict TCP or UDP")
     Boolean unrestrictedNetwork;
 
-    @Option(names = "--unrestricted-scoped", arity = "0..1", fallbackValue = "true",
+    @Option(names = "--unrestricted-scoped", negatable = true,
             description = "Do not restrict signals and abstract UNIX sockets (scopes, ABI 6)")
     Boolean unrestrictedScoped;
 
@@ -84,19 +86,19 @@ final class Options {
             description = "Keep inherited descriptor FD open for the command (all others above 2 are closed)")
     List<String> keepFd = new ArrayList<>();
 
-    @Option(names = "--ignore-missing", arity = "0..1", fallbackValue = "true",
+    @Option(names = "--ignore-missing", negatable = true,
             description = "Skip granted paths that do not exist instead of failing")
     Boolean ignoreMissing;
 
-    @Option(names = "--log-disable-originating", arity = "0..1", fallbackValue = "true",
+    @Option(names = "--log-disable-originating", negatable = true,
             description = "Audit: do not log denials of runlock itself (ABI 7)")
     Boolean logDisableOriginating;
 
-    @Option(names = "--log-enable-subprocesses", arity = "0..1", fallbackValue = "true",
+    @Option(names = "--log-enable-subprocesses", negatable = true,
             description = "Audit: log denials of the command and its children (ABI 7)")
     Boolean logEnableSubprocesses;
 
-    @Option(names = "--log-disable-subdomains", arity = "0..1", fallbackValue = "true",
+    @Option(names = "--log-disable-subdomains", negatable = true,
             description = "Audit: do not log denials from nested sandboxes (ABI 7)")
     Boolean logDisableSubdomains;
 

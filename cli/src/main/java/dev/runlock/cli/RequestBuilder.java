@@ -11,6 +11,7 @@ import dev.runlock.sandbox.PathGrant;
 import dev.runlock.sandbox.Policy;
 import dev.runlock.sandbox.PortGrant;
 import dev.runlock.sandbox.PortRange;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -22,6 +23,9 @@ import java.util.Set;
 
 /** Merges flags and the config section: lists add up, a flag given on the command line wins. */
 final class RequestBuilder {
+    /** The system property through which the launcher lists the descriptors (above 2) it was given. */
+    static final String CALLER_FDS_PROPERTY = "runlock.caller.fds";
+
     private final Options options;
     private final Optional<ConfigSection> config;
     private final Map<String, String> environment;
@@ -82,7 +86,7 @@ final class RequestBuilder {
         }
         config.ifPresent(c -> {
             for (String p : c.strings(key)) {
-                out.add(new PathGrant(absolute(p), intent, origin(c, key)));
+                out.add(new PathGrant(c.file().toAbsolutePath().getParent().resolve(p), intent, origin(c, key)));
             }
         });
     }
@@ -111,19 +115,17 @@ final class RequestBuilder {
     }
 
     private CompatLevel compat() throws UsageException {
-        if (options.strict) {
-            if (options.compat != null && !options.compat.equals("hard")) {
-                throw new UsageException("--strict conflicts with --compat " + options.compat);
-            }
-            return CompatLevel.HARD_REQUIREMENT;
-        }
-        String text = options.compat != null ? options.compat
-                : config.flatMap(c -> c.string(ConfigKey.COMPAT)).orElse("best");
+        CompatLevel level;
         try {
-            return CompatLevel.parse(text);
+            level = CompatLevel.parse(options.compat != null ? options.compat
+                    : config.flatMap(c -> c.string(ConfigKey.COMPAT)).orElse("best"));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--compat: " + e.getMessage());
         }
+        if (options.strict && options.compat != null && level != CompatLevel.HARD_REQUIREMENT) {
+            throw new UsageException("--strict conflicts with --compat " + options.compat);
+        }
+        return options.strict ? CompatLevel.HARD_REQUIREMENT : level;
     }
 
     private Abi target() throws UsageException {
@@ -151,7 +153,7 @@ final class RequestBuilder {
             if (eq > 0) {
                 env.add(spec);
             } else if (environment.containsKey(spec)) {
-                env.add(spec + "=" + environment.get(spec));
+                env.add(spec + "=" + NativeStrings.inherited(spec, Optional.of(environment.get(spec))).orElseThrow());
             } else {
                 log.warn("--env " + spec + ": not set in runlock's environment, not passed");
             }
@@ -173,11 +175,26 @@ final class RequestBuilder {
             if (fd < 0) {
                 throw new UsageException("--keep-fd: '" + spec + "' is not a descriptor number");
             }
+            if (fd > 2 && !inherited(fd)) {
+                throw new UsageException("--keep-fd: descriptor " + fd + " was not passed to runlock");
+            }
             if (fd > 2) {
                 fds.add(fd);
             }
         }
         return fds;
+    }
+
+    /**
+     * Whether the caller passed descriptor {@code fd}. The launcher lists the caller's descriptors,
+     * since the JVM opens its own (jar, modules image) that must not reach the command.
+     */
+    private static boolean inherited(int fd) {
+        String listed = System.getProperty(CALLER_FDS_PROPERTY);
+        if (listed == null) {
+            return Files.isSymbolicLink(Path.of("/proc/self/fd", Integer.toString(fd)));
+        }
+        return List.of(listed.split(",")).contains(Integer.toString(fd));
     }
 
     private Path absolute(String path) {

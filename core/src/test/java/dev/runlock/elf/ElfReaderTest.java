@@ -106,6 +106,18 @@ class ElfReaderTest {
     }
 
     @Test
+    void manyEntriesNamingOneLongStringAreRefused() {
+        ElfBytes elf = ElfBytes.library().needed("x".repeat(8000));
+        for (int i = 0; i < 200; i++) {
+            elf.raw(ElfReader.DT_NEEDED, 1);
+        }
+
+        assertThatThrownBy(() -> read(elf.build())).hasMessage(NAME + ": dynamic strings exceed 1048576 bytes");
+        assertThatThrownBy(() -> read(ElfBytes.library().needed("y".repeat(20000)).build()))
+                .hasMessage(NAME + ": string at offset 1 is longer than 16384 bytes");
+    }
+
+    @Test
     void namesWithControlCharactersStayOnOneLine() {
         assertThatThrownBy(() -> ElfReader.read(new ByteInput.OfBytes(new byte[3]), "evil\nname"))
                 .hasMessage("evil?name: truncated ELF header (3 bytes)");

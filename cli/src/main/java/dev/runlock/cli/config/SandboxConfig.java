@@ -1,5 +1,7 @@
 package dev.runlock.cli.config;
 
+import dev.runlock.landlock.Abi;
+import dev.runlock.landlock.CompatLevel;
 import dev.runlock.sandbox.PortRange;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,11 +59,13 @@ public final class SandboxConfig {
         }
         ConfigSection wanted = null;
         for (String name : toml.keySet()) {
-            if (!toml.isTable(name)) {
-                throw new ConfigException(at(file, toml.inputPositionOf(name)) + "'" + name
+            // A path, not a dotted key: a section may be named ["python3.11"].
+            List<String> path = List.of(name);
+            if (!toml.isTable(path)) {
+                throw new ConfigException(at(file, toml.inputPositionOf(path)) + "'" + name
                         + "' is not a section: put keys under [command-name]");
             }
-            ConfigSection section = section(file, List.of(name), toml.getTable(List.of(name)));
+            ConfigSection section = section(file, path, toml.getTable(path));
             if (name.equals(command)) {
                 wanted = section;
             }
@@ -76,14 +80,13 @@ public final class SandboxConfig {
             TomlPosition position = table.inputPositionOf(dotted);
             ConfigKey key = ConfigKey.of(keyName).orElseThrow(() -> new ConfigException(at(file, position)
                     + "unknown key '" + keyName + "' in [" + name.get(0) + "]"));
-            Object raw = table.get(dotted);
-            values.put(key, convert(file, position, key, raw));
+            String where = at(file, position) + key.tomlName() + ": ";
+            values.put(key, checked(where, key, convert(where, key, table.get(dotted))));
         }
         return new ConfigSection(file, name.get(0), values);
     }
 
-    private static Object convert(Path file, TomlPosition position, ConfigKey key, Object raw) throws ConfigException {
-        String where = at(file, position) + key.tomlName() + ": ";
+    private static Object convert(String where, ConfigKey key, Object raw) throws ConfigException {
         ConfigException wrongType = new ConfigException(where + "must be " + key.type().description());
         switch (key.type()) {
             case BOOLEAN -> {
@@ -116,6 +119,24 @@ public final class SandboxConfig {
             }
         }
         throw wrongType;
+    }
+
+    /** Values of the right type that runlock still cannot use, reported here where the line is known. */
+    private static Object checked(String where, ConfigKey key, Object value) throws ConfigException {
+        try {
+            switch (key) {
+                case COMPAT -> CompatLevel.parse((String) value);
+                case ABI -> Abi.parse(value.toString());
+                case ENV -> ((List<?>) value).stream().map(String.class::cast)
+                        .filter(spec -> spec.isEmpty() || spec.startsWith("=")).findFirst().ifPresent(spec -> {
+                            throw new IllegalArgumentException("'" + spec + "' has no variable name");
+                        });
+                default -> { }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + e.getMessage());
+        }
+        return value;
     }
 
     private static Object element(String where, ConfigKey.Type type, Object item, ConfigException wrongType)

@@ -1,0 +1,81 @@
+package dev.runlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One in-process run of {@link RunlockCommand}: status and what it printed.
+ *
+ * <p>Every run carries {@code --explain}, so a case that wrongly gets past validation prints
+ * the sandbox instead of sandboxing the test JVM and replacing it with the command.
+ */
+record CliRun(int status, String out, String err) {
+
+    /** The environment runs get unless a test says otherwise: enough to find commands. */
+    static Map<String, String> baseEnvironment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("HOME", "/root");
+        return env;
+    }
+
+    static CliRun of(String... args) {
+        return with(baseEnvironment(), args);
+    }
+
+    static CliRun with(Map<String, String> environment, String... args) {
+        List<String> all = new ArrayList<>(List.of("--explain"));
+        all.addAll(List.of(args));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status;
+        try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
+            status = RunlockCommand.run(all.toArray(String[]::new), environment, o, e);
+        }
+        return new CliRun(status, out.toString(), err.toString());
+    }
+
+    /** runlock refused: status 1, no stdout, one {@code runlock: error:} line naming all {@code culprits}. */
+    CliRun assertRefused(String... culprits) {
+        assertThat(status).as("status; stderr: %s", err).isEqualTo(1);
+        assertThat(out).as("stdout").isEmpty();
+        assertThat(errLines()).as("stderr").singleElement().satisfies(line -> {
+            assertThat(line).startsWith("runlock: error: ").contains(culprits);
+            assertThat(line).doesNotContain("Exception");
+        });
+        return this;
+    }
+
+    /** runlock printed the sandbox: status 0 and no error line. */
+    CliRun assertExplained() {
+        assertThat(status).as("status; stderr: %s", err).isZero();
+        assertThat(err).as("stderr").doesNotContain("runlock: error");
+        assertThat(out).as("stdout").contains("enforcement:");
+        return this;
+    }
+
+    List<String> outLines() {
+        return out.lines().toList();
+    }
+
+    List<String> errLines() {
+        return err.lines().toList();
+    }
+
+    /** The explain line that starts with {@code label}, e.g. {@code "enforcement:"}. */
+    String line(String label) {
+        return outLines().stream().filter(l -> l.startsWith(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line '" + label + "' in:\n" + out));
+    }
+
+    /** The explain rule lines (indented) that mention {@code text}. */
+    List<String> rules(String text) {
+        return outLines().stream().filter(l -> l.startsWith("  ") && l.contains(text)).toList();
+    }
+}

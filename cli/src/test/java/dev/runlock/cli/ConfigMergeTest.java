@@ -1,0 +1,227 @@
+package dev.runlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.runlock.cli.config.ConfigKey;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** {@code sandbox.toml} read through the command line: every key, and how flags merge with it. */
+class ConfigMergeTest {
+    @TempDir
+    Path dir;
+
+    private Path file;
+    private Map<String, String> env;
+
+    @BeforeAll
+    static void landlockAbi7() {
+        Host.assumeAbi7();
+    }
+
+    @BeforeEach
+    void environment() {
+        file = dir.resolve("sandbox.toml");
+        env = CliRun.baseEnvironment();
+        env.put("SANDBOX_CONFIG", file.toString());
+    }
+
+    private CliRun run(String toml, String... args) throws IOException {
+        Files.writeString(file, toml);
+        return CliRun.with(env, args);
+    }
+
+    private static String origin(String key) {
+        return "[sandbox.toml [true] " + key + "]";
+    }
+
+    /**
+     * TOML setting {@code key} and what it must do to {@code runlock --explain true}; {@code context}
+     * is TOML the effect needs that is in the section with and without the key.
+     */
+    private record KeyCase(String context, String toml, Consumer<CliRun> effect) {
+        KeyCase(String toml, Consumer<CliRun> effect) {
+            this("", toml, effect);
+        }
+    }
+
+    /** UDP is ABI 10: on this kernel its grants are accepted and the restriction dropped either way. */
+    private static final Set<ConfigKey> NOT_OBSERVABLE_HERE = EnumSet.of(ConfigKey.BIND_UDP, ConfigKey.CONNECT_UDP);
+
+    private KeyCase keyCase(ConfigKey key) throws IOException {
+        Path sub = Files.createDirectories(dir.resolve("granted"));
+        return switch (key) {
+            case RO -> new KeyCase("ro = [\"/etc\"]",
+                    r -> assertThat(r.rules(origin("ro"))).containsExactly("  /etc/  read_file,read_dir  "
+                            + origin("ro")));
+            case ROX -> new KeyCase("rox = [\"" + sub + "\"]",
+                    r -> assertThat(r.rules(origin("rox"))).singleElement().asString().contains("execute,read_file"));
+            case RW -> new KeyCase("rw = [\"" + sub + "\"]",
+                    r -> assertThat(r.rules(origin("rw"))).singleElement().asString().contains("write_file")
+                            .doesNotContain("execute"));
+            case RWX -> new KeyCase("rwx = [\"" + sub + "\"]",
+                    r -> assertThat(r.rules(origin("rwx"))).singleElement().asString().contains("execute,write_file"));
+            case UNIX -> new KeyCase("unix = [\"" + sub + "\"]",
+                    r -> assertThat(r.rules(origin("unix"))).singleElement().asString().startsWith("  " + sub + "/"));
+            case BIND_TCP -> new KeyCase("bind_tcp = [80, \"8000-8001\"]", r -> assertThat(r.rules("  port "))
+                    .containsExactly("  port 80  bind_tcp  " + origin("bind_tcp"),
+                            "  port 8000  bind_tcp  " + origin("bind_tcp"),
+                            "  port 8001  bind_tcp  " + origin("bind_tcp")));
+            case CONNECT_TCP -> new KeyCase("connect_tcp = [443]", r -> assertThat(r.rules("  port "))
+                    .containsExactly("  port 443  connect_tcp  " + origin("connect_tcp")));
+            case BIND_UDP -> new KeyCase("bind_udp = [53]",
+                    r -> assertThat(r.line("not restricted here:")).contains("UDP (ABI 10)"));
+            case CONNECT_UDP -> new KeyCase("connect_udp = [\"5353-5354\"]",
+                    r -> assertThat(r.line("not restricted here:")).contains("UDP (ABI 10)"));
+            case ENV -> new KeyCase("env = [\"HOME\", \"GREETING=hi there\"]",
+                    r -> assertThat(r.line("environment:")).isEqualTo("environment: HOME=/root 'GREETING=hi there'"));
+            case EXECUTABLE_DEPENDENCIES -> new KeyCase("executable_dependencies = [\"ls\"]",
+                    r -> assertThat(r.rules("/ls  ")).singleElement().asString()
+                            .endsWith("/ls  execute,read_file  [auto-import (command)]"));
+            case UNRESTRICTED_FILESYSTEM -> new KeyCase("unrestricted_filesystem = true",
+                    r -> assertThat(r.line("filesystem:")).isEqualTo("filesystem:  unrestricted"));
+            case UNRESTRICTED_NETWORK -> new KeyCase("unrestricted_network = true",
+                    r -> assertThat(r.line("network:")).isEqualTo("network:     unrestricted"));
+            case UNRESTRICTED_SCOPED -> new KeyCase("unrestricted_scoped = true",
+                    r -> assertThat(r.line("scopes:")).isEqualTo("scopes:      none"));
+            case AUTO_ADD_BINARY_DEPENDENCIES -> new KeyCase("auto_add_binary_dependencies = false",
+                    r -> assertThat(r.rules("auto-import")).isEmpty());
+            case IGNORE_MISSING -> new KeyCase("ro = [\"/nonexistent/runlock-test\"]", "ignore_missing = true",
+                    r -> assertThat(r.assertExplained().rules("runlock-test")).isEmpty());
+            case LOG_DISABLE_ORIGINATING -> new KeyCase("log_disable_originating = true",
+                    r -> assertThat(r.line("log flags:")).isEqualTo("log flags:   log_same_exec_off"));
+            case LOG_ENABLE_SUBPROCESSES -> new KeyCase("log_enable_subprocesses = true",
+                    r -> assertThat(r.line("log flags:")).isEqualTo("log flags:   log_new_exec_on"));
+            case LOG_DISABLE_SUBDOMAINS -> new KeyCase("log_disable_subdomains = true",
+                    r -> assertThat(r.line("log flags:")).isEqualTo("log flags:   log_subdomains_off"));
+            case COMPAT -> new KeyCase("compat = \"soft\"",
+                    r -> assertThat(r.line("enforcement:")).startsWith("enforcement: NOT enforced"));
+            case ABI -> new KeyCase("abi = 3",
+                    r -> assertThat(r.line("requested:")).startsWith("requested:   rights up to ABI 3;"));
+            case KEEP_FD -> new KeyCase("keep_fd = [" + Host.openDescriptor() + "]",
+                    r -> assertThat(r.line("descriptors:")).isEqualTo("descriptors: 0 1 2 " + Host.openDescriptor()));
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConfigKey.class)
+    void everyKeyTakesEffect(ConfigKey key) throws IOException {
+        KeyCase c = keyCase(key);
+        CliRun run = run("[true]\n" + c.context() + "\n" + c.toml() + "\n", "true").assertExplained();
+        assertThat(run.line("config:")).isEqualTo("config:      " + file + " [true]");
+        c.effect().accept(run);
+        if (!NOT_OBSERVABLE_HERE.contains(key)) {
+            CliRun without = run("[true]\n" + c.context() + "\n", "true");
+            assertThatThrownBy(() -> c.effect().accept(without)).as("effect without the key")
+                    .isInstanceOf(AssertionError.class);
+        }
+    }
+
+    @Test
+    void theSectionIsTheCommandsBasename() throws IOException {
+        CliRun run = run("[cat]\nro = [\"/etc\"]\n[ls]\nro = [\"/usr\"]\n", "/usr/bin/cat").assertExplained();
+        assertThat(run.line("config:")).isEqualTo("config:      " + file + " [cat]");
+        assertThat(run.rules("[sandbox.toml")).containsExactly("  /etc/  read_file,read_dir  [sandbox.toml [cat] ro]");
+    }
+
+    @Test
+    void aFileWithoutTheCommandsSectionIsNotUsed() throws IOException {
+        CliRun run = run("[ls]\nro = [\"/usr\"]\n", "true").assertExplained();
+        assertThat(run.line("config:")).isEqualTo("config:      none");
+        assertThat(run.rules("[sandbox.toml")).isEmpty();
+    }
+
+    @Test
+    void flagListsAddToTheFilesLists() throws IOException {
+        CliRun run = run("[true]\nro = [\"/etc\"]\nbind_tcp = [80]\nenv = [\"A=1\"]\n",
+                "--ro", "/usr", "--bind-tcp", "81", "--env", "B=2", "true").assertExplained();
+        assertThat(run.rules("read_file,read_dir")).containsExactlyInAnyOrder("  /usr/  read_file,read_dir  [--ro]",
+                "  /etc/  read_file,read_dir  " + origin("ro"));
+        assertThat(run.rules("  port ")).containsExactly("  port 80  bind_tcp  " + origin("bind_tcp"),
+                "  port 81  bind_tcp  [--bind-tcp]");
+        assertThat(run.line("environment:")).isEqualTo("environment: B=2 A=1");
+    }
+
+    @Test
+    void flagBooleansOverrideTheFile() throws IOException {
+        String unrestricted = "[true]\nunrestricted_network = true\n";
+        assertThat(run(unrestricted, "--unrestricted-network=false", "true").assertExplained().line("network:"))
+                .startsWith("network:     restricted");
+        assertThat(run(unrestricted, "--no-unrestricted-network", "true").assertExplained().line("network:"))
+                .startsWith("network:     restricted");
+        assertThat(run("[true]\nunrestricted_network = false\n", "--unrestricted-network", "true")
+                .assertExplained().line("network:")).isEqualTo("network:     unrestricted");
+        assertThat(run("[true]\nauto_add_binary_dependencies = true\n", "-d", "true").assertExplained()
+                .rules("auto-import")).isEmpty();
+    }
+
+    @Test
+    void flagValuesOverrideTheFile() throws IOException {
+        String toml = "[true]\ncompat = \"soft\"\nabi = 3\n";
+        CliRun run = run(toml, "--compat", "best", "--abi", "5", "true").assertExplained();
+        assertThat(run.line("requested:")).startsWith("requested:   rights up to ABI 5;");
+        assertThat(run.line("enforcement:")).isEqualTo("enforcement: fully enforced");
+        assertThat(run(toml, "--strict", "--abi", "7", "true").assertExplained().line("enforcement:"))
+                .isEqualTo("enforcement: fully enforced");
+        run("[true]\ncompat = \"hard\"\n", "true").assertRefused("--compat hard");
+        assertThat(run("[true]\ncompat = \"hard\"\n", "--compat", "best", "true").assertExplained()
+                .line("enforcement:")).isEqualTo("enforcement: partially enforced");
+    }
+
+    @Test
+    void aBadValueInTheFileIsRefusedWithFileLineAndColumn() throws IOException {
+        run("[true]\nro = [\"/etc\"]\nabi = 12\n", "true").assertRefused(file + ":3:1: abi: ", "12");
+        run("[true]\n  compat = \"firm\"\n", "true").assertRefused(file + ":2:3: compat: ", "'firm'");
+        run("[true]\nbind_tcp = [70000]\n", "true").assertRefused(file + ":2:1: bind_tcp: ", "'70000'");
+        run("[true]\nro = \"/etc\"\n", "true").assertRefused(file + ":2:1: ro: must be an array of strings");
+        run("[true]\nfrob = 1\n", "true").assertRefused(file + ":2:1: unknown key 'frob' in [true]");
+        run("[true]\nro = [\n", "true").assertRefused(file + ":3:1: ");
+    }
+
+    @Test
+    void aTypoInAnotherCommandsSectionIsReportedToo() throws IOException {
+        run("[true]\nro = [\"/etc\"]\n[ls]\nrx = [\"/usr\"]\n", "true")
+                .assertRefused(file + ":4:1: unknown key 'rx' in [ls]");
+    }
+
+    @Test
+    void aPathMissingFromTheFileIsNamedWithItsKey() throws IOException {
+        run("[true]\nrw = [\"/nonexistent/runlock-test\"]\n", "true")
+                .assertRefused("/nonexistent/runlock-test", "sandbox.toml [true] rw");
+    }
+
+    @Test
+    void anUntrustedFileIsRefusedNamingItAndWhy() throws IOException {
+        Files.writeString(file, "[true]\nro = [\"/\"]\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-rw-r--"));
+        CliRun.with(env, "true").assertRefused(file.toString(), "writable by group or others");
+    }
+
+    @Test
+    void aMissingSandboxConfigFileIsRefused() {
+        env.put("SANDBOX_CONFIG", dir.resolve("absent.toml").toString());
+        CliRun.with(env, "true").assertRefused(dir.resolve("absent.toml").toString(), "SANDBOX_CONFIG",
+                "does not exist");
+    }
+
+    @Test
+    void infoLevelSaysWhichFileAndSectionWereUsed() throws IOException {
+        assertThat(run("[true]\n", "--log-level", "info", "true").assertExplained().errLines())
+                .contains("runlock: using " + file + " section [true]");
+        assertThat(run("[ls]\n", "--log-level", "info", "true").assertExplained().errLines())
+                .contains("runlock: no section [true] in " + file);
+    }
+}

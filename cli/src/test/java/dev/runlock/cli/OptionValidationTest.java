@@ -1,0 +1,119 @@
+package dev.runlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Bad command lines: each is refused with one {@code runlock: error:} line naming the culprit. */
+class OptionValidationTest {
+
+    static Stream<Arguments> badPorts() {
+        return Stream.of("--bind-tcp", "--connect-tcp", "--bind-udp", "--connect-udp")
+                .flatMap(flag -> Stream.of("70000", "65536", "http", "-1", "1-", "-5", "5-3", "80-70000", "1.5")
+                        .map(value -> Arguments.of(flag, value)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("badPorts")
+    void portsOutside0To65535OrMalformedAreRefusedByName(String flag, String value) {
+        CliRun.of(flag, value, "true").assertRefused(flag, "'" + value + "'");
+    }
+
+    @Test
+    void aBadPortInACommaSeparatedListIsNamed() {
+        CliRun.of("--connect-tcp", "80,443,99999", "true").assertRefused("--connect-tcp", "'99999'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "x", "11", "-1", "3.0", ""})
+    void abiOutside1To10IsRefused(String value) {
+        CliRun.of("--abi", value, "true").assertRefused("--abi", value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"medium", "strict", "yes", ""})
+    void unknownCompatLevelsAreRefused(String value) {
+        CliRun.of("--compat", value, "true").assertRefused("--compat", "'" + value + "'", "best, soft, hard");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"best", "soft"})
+    void strictConflictsWithAWeakerCompat(String level) {
+        CliRun.of("--strict", "--compat", level, "true").assertRefused("--strict", "--compat " + level);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x", "-3", "1.5"})
+    void keepFdNeedsADescriptorNumber(String value) {
+        CliRun.of("--keep-fd", value, "true").assertRefused("--keep-fd", "'" + value + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"loud", "warning", "trace", ""})
+    void unknownLogLevelsAreRefused(String value) {
+        CliRun.of("--log-level", value, "true").assertRefused("--log-level", "'" + value + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"=VALUE", ""})
+    void envNeedsAVariableName(String value) {
+        CliRun.of("--env", value, "true").assertRefused("--env", "'" + value + "'");
+    }
+
+    @Test
+    void aCommandIsRequired() {
+        CliRun.of("--ro", "/etc").assertRefused("missing command");
+        CliRun.of("--").assertRefused("missing command");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--frobnicate", "-x", "--RO", "-dx"})
+    void unknownOptionsAreRefusedByName(String option) {
+        CliRun.of(option, "true").assertRefused("Unknown option", "'" + option + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--ro", "--abi", "--compat", "--env", "--keep-fd", "--bind-tcp", "--log-level"})
+    void anOptionWithoutItsValueIsRefusedByName(String option) {
+        CliRun.of(option).assertRefused(option);
+    }
+
+    @Test
+    void aNonBooleanValueForABooleanOptionIsRefused() {
+        CliRun.of("--unrestricted-network=maybe", "true").assertRefused("--unrestricted-network", "maybe");
+    }
+
+    @Test
+    void aMissingPathIsRefusedWithItsFlag() {
+        CliRun.of("--rw", "/nonexistent/runlock-test", "true").assertRefused("/nonexistent/runlock-test", "--rw",
+                "--ignore-missing");
+    }
+
+    @Test
+    void aCommandNotOnPathIsRefusedByName() {
+        CliRun.of("runlock-no-such-command").assertRefused("runlock-no-such-command", "not found");
+    }
+
+    @Test
+    void aCommandThatCannotBeExecutedIsRefusedByName() {
+        CliRun.of("/tmp").assertRefused("/tmp", "directory");
+        CliRun.of("").assertRefused("''", "empty command");
+    }
+
+    @Test
+    void validationStopsAtTheCommand() {
+        CliRun run = CliRun.of("echo", "--abi", "99", "--frobnicate").assertExplained();
+        assertThat(run.line("command:")).endsWith("/echo --abi 99 --frobnicate");
+    }
+
+    @Test
+    void hardCompatRefusesWhatThisKernelCannotEnforceAndNamesIt() {
+        CliRun.of("--compat", "hard", "--bind-udp", "53", "true").assertRefused("UDP (ABI 10)", "--compat hard");
+        CliRun.of("--strict", "--bind-udp", "53", "true").assertRefused("UDP (ABI 10)", "--compat hard");
+    }
+}

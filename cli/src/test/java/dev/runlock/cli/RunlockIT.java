@@ -1,0 +1,294 @@
+package dev.runlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./runlock} end to end, through the launcher, on this Landlock ABI 7 kernel. */
+class RunlockIT {
+    private static final String PARTIAL_WARNING = "runlock: warning: sandbox partially enforced on Landlock ABI 7: "
+            + "not restricted: pathname UNIX socket connect (ABI 9), UDP (ABI 10)";
+    private static final String PYTHON = "/usr/bin/python3";
+    private static final String BIND_ANY_PORT = "import socket\n"
+            + "socket.socket().bind(('127.0.0.1', 0))\n"
+            + "print('bound')\n";
+
+    @TempDir
+    Path dir;
+
+    private Launcher runlock;
+    private Path secret;
+
+    @BeforeAll
+    static void landlockAbi7() {
+        Host.assumeAbi7();
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        runlock = new Launcher(dir);
+        secret = Files.writeString(dir.resolve("secret.txt"), "the secret\n");
+    }
+
+    @Test
+    void readmeExampleReadsOsRelease() throws IOException {
+        Launcher.Result r = runlock.run("--ro", "/etc,/usr", "--", "cat", "/etc/os-release");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo(Files.readString(Path.of("/etc/os-release")));
+        assertThat(r.errLines()).containsExactly(PARTIAL_WARNING);
+    }
+
+    @Test
+    void aDenialShowsTheCommandsOwnError() {
+        Launcher.Result r = runlock.run("--ro", "/usr", "--", "cat", secret.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLinesBesidesWarning()).containsExactly("cat: " + secret + ": Permission denied");
+    }
+
+    @Test
+    void theGrantedPathIsReadable() {
+        Launcher.Result r = runlock.run("--ro", secret.toString(), "cat", secret.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("the secret\n");
+    }
+
+    @Test
+    void unrestrictedFilesystemLiftsPathRules() {
+        Launcher.Result r = runlock.run("--unrestricted-filesystem", "--", "cat", secret.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("the secret\n");
+    }
+
+    @Test
+    void infoLevelPrintsTheRulesetBeforeTheCommandRuns() {
+        Launcher.Result r = runlock.run("--log-level", "info", "--ro", "/usr", "--", "cat", secret.toString());
+        assertThat(r.status()).isEqualTo(1);
+        List<String> err = r.errLines();
+        assertThat(err).contains("runlock: enforcement: partially enforced",
+                "runlock:   /usr/  read_file,read_dir  [--ro]",
+                "runlock: network:     restricted (bind_tcp,connect_tcp), 0 port rules");
+        assertThat(err).last().isEqualTo("cat: " + secret + ": Permission denied");
+    }
+
+    @Test
+    void withoutAutoImportExecveFailsWithADiagnosisNamingTheFileAndTheFlag() {
+        Launcher.Result r = runlock.run("-d", "--ro", "/etc", "--", "cat", "/etc/os-release");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.errLinesBesidesWarning()).containsExactly("runlock: error: cannot execute /usr/bin/cat: "
+                + "permission denied: the sandbox does not allow execute and read on /usr/bin/cat (the command); "
+                + "grant it with --rox /usr/bin/cat or leave auto-import on (no -d)");
+    }
+
+    @Test
+    void theDiagnosisNamesAMissingElfInterpreter() {
+        Launcher.Result r = runlock.run("-d", "--rox", "/usr/bin/true", "--", "true");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.errLinesBesidesWarning()).singleElement().asString()
+                .startsWith("runlock: error: cannot execute /usr/bin/true: permission denied")
+                .contains("(its ELF interpreter); grant it with --rox ");
+    }
+
+    @Test
+    void theDiagnosisNamesAMissingScriptInterpreter() throws IOException {
+        Path script = Files.writeString(dir.resolve("hello.sh"), "#!/bin/sh\necho hello\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Launcher.Result r = runlock.run("-d", "--rox", dir.toString(), "--", script.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.errLinesBesidesWarning()).containsExactly("runlock: error: cannot execute " + script
+                + ": permission denied: the sandbox does not allow execute and read on /bin/sh "
+                + "(its script interpreter); grant it with --rox /bin/sh or leave auto-import on (no -d)");
+        Launcher.Result imported = runlock.run("--rox", dir.toString(), "--", script.toString());
+        assertThat(imported.status()).as(imported.err()).isZero();
+        assertThat(imported.out()).isEqualTo("hello\n");
+    }
+
+    @Test
+    void aCommandNotFoundIsOneLineAndStatus1() {
+        runlock.run("--ro", "/usr", "runlock-no-such-command", "x").assertRefused("runlock-no-such-command",
+                "not found");
+    }
+
+    @Test
+    void aBadOptionIsOneLineAndStatus1() {
+        runlock.run("--bind-tcp", "http", "true").assertRefused("--bind-tcp", "'http'");
+        runlock.run("--frobnicate", "true").assertRefused("'--frobnicate'");
+    }
+
+    @Test
+    void theCommandsExitStatusIsPassedThrough() {
+        assertThat(runlock.run("--", "sh", "-c", "exit 42").status()).isEqualTo(42);
+        assertThat(runlock.run("false").status()).isEqualTo(1);
+        assertThat(runlock.run("true").status()).isZero();
+    }
+
+    @Test
+    void deathBySignalIsPassedThrough() {
+        Launcher.Result r = runlock.run("--", "sh", "-c", "kill -TERM $$");
+        assertThat(r.status()).isEqualTo(128 + 15);
+        assertThat(r.errLinesBesidesWarning()).isEmpty();
+    }
+
+    @Test
+    void argumentsReachTheCommandUntouched() {
+        assumeTrue(Charset.forName(System.getProperty("sun.jnu.encoding")).equals(StandardCharsets.UTF_8),
+                "this test JVM cannot pass non-ASCII arguments (sun.jnu.encoding is not UTF-8)");
+        List<String> args = List.of("a b", "\"quoted\"", "it's", "ü€ 日本", "--", "--ro", "", "$HOME", "*", "a\tb",
+                "-d");
+        List<String> command = new ArrayList<>(List.of("--", "sh", "-c",
+                "for a; do printf '<%s>\\n' \"$a\"; done", "argv0"));
+        command.addAll(args);
+        Launcher.Result r = runlock.run(command.toArray(String[]::new));
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out().lines()).containsExactlyElementsOf(args.stream().map(a -> "<" + a + ">").toList());
+    }
+
+    @Test
+    void nonAsciiPathsCanBeGranted() throws IOException {
+        Path file = Files.writeString(Files.createDirectory(dir.resolve("données €")).resolve("é.txt"), "ok\n");
+        Launcher.Result r = runlock.run("--ro", file.getParent().toString(), "--", "cat", file.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("ok\n");
+    }
+
+    @Test
+    void nonAsciiArgumentsAndVariablesSurviveACLocale() {
+        runlock.environment().remove("LANG");
+        runlock.environment().put("GREETING", "grüß");
+        Launcher.Result r = runlock.run("--env", "GREETING", "--", "sh", "-c", "printf '%s %s\\n' \"$GREETING\" \"$1\"",
+                "argv0", "ü€");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("grüß ü€\n");
+    }
+
+    @Test
+    void nonAsciiPathsCanBeGrantedInACLocale() throws IOException {
+        runlock.environment().remove("LANG");
+        Path file = Files.writeString(Files.createDirectory(dir.resolve("données")).resolve("é.txt"), "ok\n");
+        Launcher.Result r = runlock.run("--ro", file.getParent().toString(), "--", "cat", file.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("ok\n");
+    }
+
+    @Test
+    void onlyTheVariablesNamedByEnvReachTheCommand() {
+        runlock.environment().put("SECRET_TOKEN", "s3cret");
+        Launcher.Result r = runlock.run("--env", "HOME", "--env", "GREETING=hi there", "--env", "RUNLOCK_UNSET",
+                "--", "env");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out().lines()).containsExactlyInAnyOrder("HOME=/root", "GREETING=hi there");
+        assertThat(r.errLinesBesidesWarning())
+                .containsExactly("runlock: warning: --env RUNLOCK_UNSET: not set in runlock's environment, not passed");
+    }
+
+    @Test
+    void stdinReachesTheCommand() {
+        Launcher.Result r = runlock.stdin(secret).run("cat");
+        assertThat(r.out()).isEqualTo("the secret\n");
+    }
+
+    @Test
+    void keepFdKeepsTheNamedDescriptorAndClosesTheOthers() {
+        String probe = "for fd in 5 6; do if (: <&$fd) 2>/dev/null; then echo $fd:open; else echo $fd:closed; fi; done;"
+                + " read -r line <&5 && echo \"5:$line\"";
+        runlock.via("exec 5<\"" + secret + "\" 6<\"" + secret + "\"; exec \"$0\" \"$@\"");
+        Launcher.Result kept = runlock.run("--keep-fd", "5", "--rw", "/dev/null", "--", "sh", "-c", probe);
+        assertThat(kept.out().lines()).as(kept.err()).containsExactly("5:open", "6:closed", "5:the secret");
+
+        Launcher.Result closed = runlock.run("--rw", "/dev/null", "--", "sh", "-c", probe);
+        assertThat(closed.out().lines()).as(closed.err()).startsWith("5:closed", "6:closed");
+    }
+
+    @Test
+    void keepFdRefusesADescriptorTheCallerDidNotPass() {
+        runlock.run("--keep-fd", "3", "--", "true").assertRefused("--keep-fd", "3");
+    }
+
+    @Test
+    void tcpBindIsDeniedUnlessGrantedOrThePinnedAbiPredatesTcpRules() {
+        assumeTrue(Files.isExecutable(Path.of(PYTHON)), PYTHON + " is not installed");
+        Launcher.Result denied = runlock.run("--ro", "/usr", "--", PYTHON, "-c", BIND_ANY_PORT);
+        assertThat(denied.status()).isEqualTo(1);
+        assertThat(denied.err()).contains("PermissionError");
+
+        Launcher.Result granted = runlock.run("--bind-tcp", "0", "--ro", "/usr", "--", PYTHON, "-c", BIND_ANY_PORT);
+        assertThat(granted.out()).as(granted.err()).isEqualTo("bound\n");
+
+        Launcher.Result abi3 = runlock.run("--abi", "3", "--ro", "/usr", "--", PYTHON, "-c", BIND_ANY_PORT);
+        assertThat(abi3.out()).as(abi3.err()).isEqualTo("bound\n");
+        assertThat(abi3.err()).as("ABI 3 is fully enforced here: no warning").isEmpty();
+    }
+
+    @Test
+    void hardCompatRefusesUdpOnThisKernelWithoutRunningTheCommand() {
+        runlock.run("--compat", "hard", "--bind-udp", "53", "--", "sh", "-c", "echo ran").assertRefused(
+                "Landlock ABI 7 lacks", "UDP (ABI 10)", "required by --compat hard");
+    }
+
+    @Test
+    void softCompatRunsUnsandboxedWithAWarning() {
+        Launcher.Result r = runlock.run("--compat", "soft", "--ro", "/usr", "--", "cat", secret.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("the secret\n");
+        assertThat(r.errLines()).singleElement().asString().startsWith("runlock: warning: sandbox NOT enforced: ");
+    }
+
+    @Test
+    void thePartialEnforcementWarningIsOneLineAndSilencedByErrorLevel() {
+        assertThat(runlock.run("true").errLines()).containsExactly(PARTIAL_WARNING);
+        assertThat(runlock.run("--log-level", "error", "true").err()).isEmpty();
+        assertThat(runlock.run("--abi", "7", "true").err()).isEmpty();
+    }
+
+    @Test
+    void sandboxTomlInTheWorkingDirectoryIsUsed() throws IOException {
+        Files.writeString(dir.resolve("sandbox.toml"), "[cat]\nro = [\"" + secret + "\"]\n");
+        Launcher.Result r = runlock.run("cat", secret.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("the secret\n");
+    }
+
+    @Test
+    void sandboxConfigNamesTheFileAndAnUntrustedOneIsRefused() throws IOException {
+        Path config = Files.writeString(dir.resolve("policy.toml"), "[cat]\nro = [\"" + secret + "\"]\n");
+        runlock.environment().put("SANDBOX_CONFIG", config.toString());
+        assertThat(runlock.run("cat", secret.toString()).out()).isEqualTo("the secret\n");
+
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-rw-rw-"));
+        runlock.run("cat", secret.toString()).assertRefused(config.toString(), "writable by group or others");
+    }
+
+    @Test
+    void statusJsonParses() {
+        Launcher.Result r = runlock.run("status", "--json");
+        assertThat(r.status()).isZero();
+        assertThat(MiniJson.parse(r.out())).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("abi", 7L).containsEntry("landlock", "enabled");
+    }
+
+    @Test
+    void theLauncherSaysHowToBuildWhenTheJarIsMissing() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("checkout/scripts"));
+        Files.copy(Launcher.SCRIPT, root.resolveSibling("runlock"));
+        Files.copy(Launcher.ROOT.resolve("scripts/find-jdk.sh"), root.resolve("find-jdk.sh"));
+        Launcher.Result r = new Launcher(dir).via("exec \"" + root.resolveSibling("runlock") + "\" \"$@\"")
+                .run("true");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.errLines()).containsExactly("runlock: " + root.resolveSibling("cli/target/runlock.jar")
+                + " is not built; run: ./mvnw -q -DskipTests package");
+    }
+}

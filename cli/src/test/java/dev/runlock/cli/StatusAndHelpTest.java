@@ -1,0 +1,108 @@
+package dev.runlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/** {@code runlock status [--json]}, {@code -h} and {@code -V}. */
+class StatusAndHelpTest {
+
+    private static String kernelRelease() throws IOException {
+        return Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
+    }
+
+    private static CliRun succeeded(CliRun run) {
+        assertThat(run.status()).as("status; stderr: %s", run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        return run;
+    }
+
+    @Test
+    void statusShowsKernelAbiErrataAndEachFeature() throws IOException {
+        CliRun run = succeeded(CliRun.of("status"));
+        assertThat(run.line("kernel:")).isEqualTo("kernel:    " + kernelRelease());
+        assertThat(run.line("landlock:")).startsWith("landlock:  ");
+        assertThat(run.line("errata:")).startsWith("errata:    ");
+        List<String> features = run.outLines().stream().filter(l -> l.matches("  (yes|no) +.*")).toList();
+        assertThat(features).hasSize(Features.all().size());
+        assertThat(features).anyMatch(l -> l.contains("TCP") && l.contains("ABI 4, Linux 6.7"))
+                .anyMatch(l -> l.contains("UDP") && l.contains("ABI 10"));
+        if (Host.abi() > 0) {
+            assertThat(run.line("landlock:")).isEqualTo("landlock:  enabled, ABI " + Host.abi());
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void statusJsonIsValidAndAgreesWithTheKernel() throws IOException {
+        CliRun run = succeeded(CliRun.of("status", "--json"));
+        assertThat(run.outLines()).hasSize(1);
+        Map<String, Object> status = (Map<String, Object>) MiniJson.parse(run.out());
+
+        assertThat(status).containsKeys("kernel", "landlock", "abi", "errata", "features");
+        assertThat(status.get("kernel")).isEqualTo(kernelRelease());
+        assertThat(status.get("landlock")).isIn("enabled", "disabled", "absent", "blocked");
+        assertThat(status.get("abi")).isEqualTo((long) Host.abi());
+        assertThat((Long) status.get("errata")).isNotNegative();
+        if (Host.abi() == 0) {
+            assertThat(status.get("landlock")).isNotEqualTo("enabled");
+        }
+
+        List<Map<String, Object>> features = (List<Map<String, Object>>) status.get("features");
+        assertThat(features).hasSize(Features.all().size());
+        assertThat(features).extracting(f -> f.get("name")).doesNotHaveDuplicates().contains("TCP", "UDP", "truncate");
+        for (Map<String, Object> f : features) {
+            long since = (Long) f.get("abi");
+            assertThat(since).as("%s", f).isBetween(1L, 10L);
+            assertThat(f.get("enforced")).as("%s", f).isEqualTo(since <= Host.abi());
+        }
+    }
+
+    @Test
+    void statusRefusesUnknownOptions() {
+        CliRun.of("status", "--yaml").assertRefused("'--yaml'");
+    }
+
+    @Test
+    void helpShowsUsageEveryOptionAndTheStatusCommand() {
+        for (String help : List.of("-h", "--help")) {
+            CliRun run = succeeded(CliRun.of(help));
+            assertThat(run.out()).startsWith("Usage: runlock [OPTIONS] [--] <COMMAND> [ARGS]...\n"
+                    + "       runlock status [--json]\n");
+            assertThat(run.out()).contains("--log-level", "--ro", "--rox", "--rw", "--rwx", "--unix", "--bind-tcp",
+                    "--connect-tcp", "--bind-udp", "--connect-udp", "--env", "--[no-]unrestricted-filesystem",
+                    "--[no-]unrestricted-network", "--[no-]unrestricted-scoped", "-d, --disable-auto-import",
+                    "--add-exec", "--ldd", "--best-effort", "--compat", "--strict", "--abi", "--keep-fd",
+                    "--[no-]ignore-missing", "--[no-]log-disable-originating", "--[no-]log-enable-subprocesses",
+                    "--[no-]log-disable-subdomains", "--explain", "-h, --help", "-V, --version", "status",
+                    "sandbox.toml", "SANDBOX_CONFIG", "RUNLOCK_LOG_LEVEL", "LANDRUN_LOG_LEVEL");
+        }
+    }
+
+    @Test
+    void everyOptionIsDescribed() {
+        CommandLine cli = new CommandLine(new RunlockCommand(Map.of()));
+        for (OptionSpec option : cli.getCommandSpec().options()) {
+            assertThat(String.join(" ", option.description())).as(option.longestName()).isNotBlank();
+        }
+    }
+
+    @Test
+    void versionNamesRunlockAndTheAbisItKnows() {
+        for (String version : List.of("-V", "--version")) {
+            assertThat(succeeded(CliRun.of(version)).out()).matches("runlock \\S+ \\(Landlock ABI 1-10\\)\n");
+        }
+    }
+
+    @Test
+    void statusHasItsOwnHelp() {
+        assertThat(succeeded(CliRun.of("status", "-h")).out()).contains("--json");
+    }
+}
