@@ -1,23 +1,38 @@
 # Sourced by ./mvnw and ./runlock: sets RUNLOCK_JAVA_HOME to a JDK >= 25.
-# Order: JAVA_HOME, then every JDK under /usr/lib/jvm (newest first).
+# Order: JAVA_HOME, then the newest JDK under /usr/lib/jvm. Builtins only: the launcher's
+# startup time counts.
 
+# Sets RUNLOCK_JDK_FEATURE to the feature version (e.g. 25) of the JDK at $1, or to 0.
 runlock_java_feature() {
-  # Prints the feature version of the JDK at $1 (e.g. 25), or nothing.
-  local release="$1/release"
-  [ -x "$1/bin/java" ] && [ -r "$release" ] || return 0
-  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release"
+  RUNLOCK_JDK_FEATURE=0
+  [ -x "$1/bin/java" ] && [ -r "$1/release" ] || return 0
+  local key value
+  while IFS='=' read -r key value; do
+    if [ "$key" = "JAVA_VERSION" ]; then
+      value="${value//\"/}"
+      value="${value%%.*}"
+      case "$value" in ''|*[!0-9]*) ;; *) RUNLOCK_JDK_FEATURE="$value" ;; esac
+    fi
+  done < "$1/release"
 }
 
 runlock_find_jdk() {
-  local candidate version
-  for candidate in "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV); do
-    candidate="${candidate%/}"
-    [ -n "$candidate" ] || continue
-    version="$(runlock_java_feature "$candidate")"
-    if [ -n "$version" ] && [ "$version" -ge 25 ]; then
-      RUNLOCK_JAVA_HOME="$candidate"
+  local candidate best="" best_feature=0
+  if [ -n "${JAVA_HOME:-}" ]; then
+    runlock_java_feature "${JAVA_HOME%/}"
+    if [ "$RUNLOCK_JDK_FEATURE" -ge 25 ]; then
+      RUNLOCK_JAVA_HOME="${JAVA_HOME%/}"
       return 0
     fi
+  fi
+  for candidate in /usr/lib/jvm/*/; do
+    candidate="${candidate%/}"
+    runlock_java_feature "$candidate"
+    if [ "$RUNLOCK_JDK_FEATURE" -ge 25 ] && [ "$RUNLOCK_JDK_FEATURE" -gt "$best_feature" ]; then
+      best="$candidate"
+      best_feature="$RUNLOCK_JDK_FEATURE"
+    fi
   done
-  return 1
+  [ -n "$best" ] || return 1
+  RUNLOCK_JAVA_HOME="$best"
 }

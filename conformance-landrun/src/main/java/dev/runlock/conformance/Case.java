@@ -1,6 +1,7 @@
 package dev.runlock.conformance;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +22,9 @@ public record Case(String id, String name, Function<Fixture, Invocation> invocat
         Set<Capability> requires, Set<Tag> tags, List<Deviation> deviations) {
 
     public Case {
-        requires = requires.isEmpty() ? EnumSet.noneOf(Capability.class) : EnumSet.copyOf(requires);
-        tags = tags.isEmpty() ? EnumSet.noneOf(Tag.class) : EnumSet.copyOf(tags);
+        // Enum order keeps reports and CASES.md stable.
+        requires = requires.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(requires));
+        tags = tags.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(tags));
         deviations = List.copyOf(deviations);
     }
 
@@ -32,13 +34,15 @@ public record Case(String id, String name, Function<Fixture, Invocation> invocat
     }
 
     public Case requires(Capability... capabilities) {
-        Set<Capability> more = EnumSet.copyOf(requires.isEmpty() ? EnumSet.noneOf(Capability.class) : requires);
+        Set<Capability> more = EnumSet.noneOf(Capability.class);
+        more.addAll(requires);
         more.addAll(List.of(capabilities));
         return new Case(id, name, invocation, expectation, more, tags, deviations);
     }
 
     public Case tagged(Tag... more) {
-        Set<Tag> all = tags.isEmpty() ? EnumSet.noneOf(Tag.class) : EnumSet.copyOf(tags);
+        Set<Tag> all = EnumSet.noneOf(Tag.class);
+        all.addAll(tags);
         all.addAll(List.of(more));
         return new Case(id, name, invocation, expectation, requires, all, deviations);
     }
@@ -69,11 +73,19 @@ public record Case(String id, String name, Function<Fixture, Invocation> invocat
         return deviationFor(target.dialect()).map(Deviation::expectation).orElse(expectation).on(target);
     }
 
-    /** Whether the expected exit status changes with the effective ABI (then pinned runs matter). */
+    /** Whether the expectation changes with the effective ABI (then pinned runs matter). */
     public boolean dependsOnAbi(Implementation implementation) {
-        return IntStream.rangeClosed(1, Feature.UDP.abi())
-                .mapToObj(abi -> expected(new Target(implementation, abi, OptionalInt.empty())))
-                .map(e -> e.status() + "/" + e.checks().size() + "/" + e.notApplicable().isPresent())
-                .distinct().count() > 1;
+        return IntStream.rangeClosed(1, Feature.UDP.abi()).mapToObj(abi -> outcomeOn(implementation, abi)).distinct()
+                .count() > 1;
+    }
+
+    /** Whether the expected exit status (or applicability) at this ABI differs from the one below it. */
+    public boolean changesAt(Implementation implementation, int abi) {
+        return !outcomeOn(implementation, abi).equals(outcomeOn(implementation, abi - 1));
+    }
+
+    private String outcomeOn(Implementation implementation, int abi) {
+        Expected e = expected(new Target(implementation, abi, OptionalInt.empty()));
+        return e.notApplicable().orElse(Integer.toString(e.status()));
     }
 }

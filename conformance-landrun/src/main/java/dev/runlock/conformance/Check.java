@@ -31,15 +31,15 @@ public record Check(String description, BiPredicate<Outcome, Fixture> test) {
                 (o, f) -> o.stderrLines().stream().anyMatch(l -> l.startsWith(prefix) && l.contains(text)));
     }
 
-    /** The best-effort warning line, naming a feature that is not enforced on the effective ABI. */
+    /** The best-effort warning line, naming a feature the kernel lacks. */
     public static Check degradationWarning(Target target, Feature feature) {
-        return stderrLine("runlock: warning: sandbox partially enforced on Landlock ABI " + target.effectiveAbi(),
+        return stderrLine("runlock: warning: sandbox partially enforced on Landlock ABI " + target.hostAbi(),
                 "(ABI " + feature.abi() + ")");
     }
 
-    /** The --compat hard refusal line, naming a feature the effective ABI lacks. */
+    /** The --compat hard refusal line, naming a feature the kernel lacks. */
     public static Check refusal(Target target, Feature feature) {
-        return stderrLine("runlock: error: Landlock ABI " + target.effectiveAbi() + " lacks",
+        return stderrLine("runlock: error: Landlock ABI " + target.hostAbi() + " lacks",
                 "(ABI " + feature.abi() + ")");
     }
 }

@@ -1,5 +1,7 @@
 package dev.runlock.conformance;
 
+import java.util.Arrays;
+
 /** A case's expectation as a function of the target (dialect and effective ABI). */
 @FunctionalInterface
 public interface Expectation {
@@ -24,15 +26,23 @@ public interface Expectation {
         return enforcing(feature, exit(deniedStatus), exit(allowedStatus));
     }
 
-    /** Best effort: runs either way, with the degradation warning where the feature is missing. */
+    /** Best effort: runs either way, with the degradation warning where the kernel lacks the feature. */
     static Expectation degraded(Feature feature, int status) {
-        return enforcing(feature, exit(status),
-                target -> Expected.status(status).and(Check.degradationWarning(target, feature)));
+        return target -> target.lacks(feature)
+                ? Expected.status(status).and(Check.degradationWarning(target, feature))
+                : Expected.status(status);
     }
 
-    /** --compat hard: refused with one error line where the feature is missing. */
+    /**
+     * --compat hard: refused with one error line when the kernel lacks anything the sandbox asks
+     * for (every feature up to the newest, or up to the pin), naming this case's feature when the
+     * kernel lacks it, else the first missing one; runlock handles UDP and pathname sockets, so
+     * ABI 7 is refused unpinned.
+     */
     static Expectation refusedWithout(Feature feature, int status) {
-        return enforcing(feature, exit(status), target -> Expected.status(1).and(Check.refusal(target, feature)));
+        return target -> Arrays.stream(Feature.values()).filter(target::lacks).findFirst()
+                .map(missing -> Expected.status(1).and(Check.refusal(target, target.lacks(feature) ? feature : missing)))
+                .orElse(Expected.status(status));
     }
 
     default Expectation and(Check check) {

@@ -2,12 +2,12 @@ package dev.runlock.conformance;
 
 import com.sun.net.httpserver.HttpServer;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +44,7 @@ public final class Fixture implements AutoCloseable {
     private static final String RW_SCRIPT = "#!/bin/bash\necho 'this script is in a read-write directory'\n";
 
     private final Path root;
-    private final Deque<AutoCloseable> owned = new ArrayDeque<>();
+    private final Deque<Closeable> owned = new ArrayDeque<>();
     private int[] ports;
     private Process spawned;
     private Set<String> tmpBefore = Set.of();
@@ -138,7 +138,7 @@ public final class Fixture implements AutoCloseable {
 
     private static boolean free(int port) {
         try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
+            return socket.isBound();
         } catch (IOException e) {
             return false;
         }
@@ -153,8 +153,8 @@ public final class Fixture implements AutoCloseable {
             owned.push(server);
             Thread.ofVirtual().start(() -> {
                 while (!server.isClosed()) {
-                    try (Socket ignored = server.accept()) {
-                        // accepted: the client saw its connect succeed
+                    try {
+                        server.accept().close();
                     } catch (IOException closed) {
                         return;
                     }
@@ -192,13 +192,19 @@ public final class Fixture implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             spawned = process;
-            owned.push(() -> {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            });
+            owned.push(() -> stop(process));
             return process;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void stop(Process process) {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -228,7 +234,7 @@ public final class Fixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         while (!owned.isEmpty()) {
             owned.pop().close();
         }

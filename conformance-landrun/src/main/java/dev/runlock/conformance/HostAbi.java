@@ -15,6 +15,7 @@ public final class HostAbi {
     }
 
     /** landlock_create_ruleset(NULL, 0, VERSION): the ABI, or 0 when Landlock is unusable. */
+    @SuppressWarnings("restricted")
     public static int probe() {
         Linker linker = Linker.nativeLinker();
         MethodHandle syscall = linker.downcallHandle(

@@ -16,6 +16,14 @@ public record Target(Implementation implementation, int hostAbi, OptionalInt pin
         return pin.isPresent() ? Math.min(hostAbi, pin.getAsInt()) : hostAbi;
     }
 
+    /**
+     * Whether the sandbox asks for a feature the kernel lacks: a pin below the feature means the
+     * caller accepted running without it (no warning, no refusal), as with runlock's {@code --abi}.
+     */
+    public boolean lacks(Feature feature) {
+        return feature.abi() > hostAbi && feature.abi() <= pin.orElse(Integer.MAX_VALUE);
+    }
+
     public Dialect dialect() {
         return implementation.dialect();
     }

@@ -21,6 +21,17 @@ public final class Verdict {
             record(target, c, CaseResult.Status.SKIPPED, skip);
             throw new TestAbortedException(skip);
         }
+        try {
+            judge(target, c);
+        } catch (AssertionError | TestAbortedException e) {
+            throw e;
+        } catch (Exception e) {
+            record(target, c, CaseResult.Status.FAILED, "harness error: " + e);
+            throw e;
+        }
+    }
+
+    private static void judge(Target target, Case c) throws Exception {
         Expected expected = c.expected(target);
         try (Fixture fixture = Fixture.create()) {
             Invocation invocation = c.invocation().apply(fixture);
@@ -28,7 +39,7 @@ public final class Verdict {
             List<String> broken = expected.checks().stream().filter(k -> !k.test().test(outcome, fixture))
                     .map(Check::description).toList();
             if (outcome.status() != expected.status() || !broken.isEmpty()) {
-                String detail = "expected exit " + expected.status()
+                String detail = c.id() + " " + c.name() + " [" + target.label() + "]: expected exit " + expected.status()
                         + (expected.checks().isEmpty() ? "" : " and " + expected.checks().stream()
                                 .map(Check::description).collect(Collectors.joining(", ")))
                         + "; got exit " + outcome.status()

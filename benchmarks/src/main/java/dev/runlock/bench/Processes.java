@@ -1,0 +1,47 @@
+package dev.runlock.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs one command to completion per call, output discarded, as a shell would for a user. */
+final class Processes {
+    private static final long TIMEOUT_SECONDS = 120;
+
+    private Processes() {
+    }
+
+    /**
+     * Runs {@code command}; its standard error goes to {@code errors} so a failure can be shown.
+     *
+     * @throws IllegalStateException if the command fails or outlives the timeout
+     */
+    static int run(List<String> command, Path errors) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(errors.toFile());
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + ": still running after "
+                        + TIMEOUT_SECONDS + " s");
+            }
+            int status = process.exitValue();
+            if (status != 0) {
+                throw new IllegalStateException(String.join(" ", command) + ": exit status " + status + ": "
+                        + Files.readString(errors).strip());
+            }
+            return status;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + command.getFirst(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command.getFirst(), e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.runlock.bench;
+
+import dev.runlock.bench.floor.Hello;
+import java.nio.file.Path;
+import java.util.List;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * End to end: one new process per operation, wall time until it exits (and, as a secondary
+ * result, its CPU time), for runlock and what it is compared with. All variants are parameters
+ * of one benchmark so they run in one JMH run.
+ */
+public class StartupBenchmark extends PerProcess {
+
+    /** What runs {@code /bin/true}. */
+    public enum Launch {
+        /** {@code /bin/true} alone: the cost of starting any process. */
+        BARE,
+        /** A hello-world jar through a copy of {@code ./runlock}: same script, same JVM flags. */
+        JVM_FLOOR,
+        /** {@code ./runlock -- /bin/true}, with the AOT cache when it is built. */
+        RUNLOCK,
+        /** The same without the AOT cache: what the cache saves. */
+        RUNLOCK_NO_AOT,
+        /** {@code landrun --best-effort --add-exec --ldd -- /bin/true}: the Go original. */
+        LANDRUN
+    }
+
+    @Param
+    public Launch launch;
+
+    @Override
+    List<String> command(Path scratch) {
+        Checkout checkout = Checkout.find();
+        return switch (launch) {
+            case BARE -> List.of("/bin/true");
+            case JVM_FLOOR -> {
+                Path jar = Checkout.mainJar(Hello.class, scratch.resolve("hello.jar"));
+                yield List.of(checkout.launcherFor(jar, scratch.resolve("floor")).toString());
+            }
+            case RUNLOCK -> {
+                if (!checkout.hasAotCache()) {
+                    System.err.println("note: " + Checkout.AOT_CACHE + " is not built: RUNLOCK runs without it");
+                }
+                checkout.jar();
+                yield List.of(checkout.launcher().toString(), "--", "/bin/true");
+            }
+            case RUNLOCK_NO_AOT -> List.of(checkout.launcherFor(checkout.jar(),
+                    scratch.resolve("no-aot")).toString(), "--", "/bin/true");
+            case LANDRUN -> List.of(Landrun.find(checkout).toString(), "--best-effort", "--add-exec", "--ldd", "--",
+                    "/bin/true");
+        };
+    }
+
+    @Benchmark
+    public int run(CpuTime.OfChildren cpu) {
+        return runOnce(cpu);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.runlock.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.OptionalInt;
+
+import org.junit.jupiter.api.Test;
+
+class ExpectationTest {
+    private static final Implementation RUNLOCK = new Implementation(Path.of("runlock"), Dialect.RUNLOCK);
+
+    private static Target on(int host, Integer pin) {
+        return new Target(RUNLOCK, host, pin == null ? OptionalInt.empty() : OptionalInt.of(pin));
+    }
+
+    @Test
+    void tcpDenialIsExpectedOnlyWhereTcpIsEnforced() {
+        Expectation denied = LandrunCases.tcpDenied(7);
+        assertThat(denied.on(on(7, null)).status()).isEqualTo(7);
+        assertThat(denied.on(on(7, 3)).status()).isZero();
+        assertThat(denied.on(on(3, null)).status()).isZero();
+        assertThat(denied.on(on(3, 7)).status()).as("a pin cannot raise the kernel's ABI").isZero();
+    }
+
+    @Test
+    void hardCompatIsRefusedWhereTheKernelLacksWhatIsAskedFor() {
+        Expectation hard = Expectation.refusedWithout(Feature.UNIX, 0);
+        assertThat(hard.on(on(7, null)).status()).isEqualTo(1);
+        assertThat(hard.on(on(7, null)).checks()).extracting(Check::description).anyMatch(d -> d.contains("(ABI 9)"));
+        assertThat(hard.on(on(7, 5)).status()).as("the pin accepts ABI 5").isZero();
+        assertThat(hard.on(on(10, null)).status()).isZero();
+    }
+
+    @Test
+    void bestEffortWarnsOnlyWhereTheKernelLacksTheFeature() {
+        Expectation best = Expectation.degraded(Feature.UDP, 0);
+        assertThat(best.on(on(7, null)).checks()).hasSize(1);
+        assertThat(best.on(on(7, 4)).checks()).isEmpty();
+        assertThat(best.on(on(10, null)).checks()).isEmpty();
+    }
+
+    @Test
+    void runlockDeviationsReplaceLandrunsExpectation() {
+        Case noExec = LandrunCases.all().stream().filter(c -> c.id().equals("L12")).findFirst().orElseThrow();
+        assertThat(noExec.expected(on(7, null)).status()).isZero();
+        assertThat(noExec.expected(new Target(new Implementation(Path.of("landrun"), Dialect.LANDRUN), 7,
+                OptionalInt.empty())).status()).isEqualTo(1);
+    }
+
+    @Test
+    void everyCaseOfTestShIsPortedOnceWithAUniqueId() {
+        assertThat(LandrunCases.all()).hasSize(68);
+        assertThat(Subset.ALL.cases()).extracting(Case::id).doesNotHaveDuplicates();
+        assertThat(OwnCases.all()).hasSizeGreaterThanOrEqualTo(40);
+    }
+}
