@@ -58,7 +58,8 @@ public record KernelSupport(Availability availability, Abi abi, int reportedVers
             case ABSENT -> "this kernel has no Landlock (ENOSYS): it needs Linux 5.13 or newer built with CONFIG_SECURITY_LANDLOCK";
             case DISABLED -> "Landlock is built into this kernel but not enabled at boot (EOPNOTSUPP): add landlock to the lsm= kernel parameter";
             case BLOCKED -> "the Landlock syscalls are blocked by a seccomp filter or container runtime ("
-                    + Errno.name(errno) + "): allow landlock_create_ruleset, landlock_add_rule and landlock_restrict_self in its profile";
+                    + Errno.name(errno) + (errno == Errno.ENOSYS ? " under a seccomp filter" : "")
+                    + "): allow landlock_create_ruleset, landlock_add_rule and landlock_restrict_self in its profile";
         };
     }
 }

@@ -24,6 +24,8 @@ public enum Arch {
     static final long LANDLOCK_CREATE_RULESET = 444;
     static final long LANDLOCK_ADD_RULE = 445;
     static final long LANDLOCK_RESTRICT_SELF = 446;
+    /** Same number on both: Linux 6.8's LSM syscalls come after the unified numbering. */
+    static final long LSM_LIST_MODULES = 461;
 
     private final Numbers numbers;
 

@@ -16,7 +16,9 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -33,6 +35,8 @@ public final class LinuxKernel implements LandlockKernel, ExecKernel {
     private static final long O_PATH = 0x200000;
     private static final long O_CLOEXEC = 0x80000;
     private static final long SIG_SETMASK = 2;
+    private static final String LSM_LANDLOCK = "landlock";
+    private static final long LSM_ID_LANDLOCK = 110;
     private static final long SIG_IGN = 1;
     private static final int SIGKILL = 9;
     private static final int SIGSTOP = 19;
@@ -68,29 +72,50 @@ public final class LinuxKernel implements LandlockKernel, ExecKernel {
         return KernelSupport.enabled(version, errata);
     }
 
-    /** Tells a kernel without Landlock from one whose Landlock a seccomp filter hides. */
-    private static Availability classify(int errno) {
+    /**
+     * Tells a kernel without Landlock from one whose Landlock a seccomp filter hides: ENOSYS
+     * under a filter counts as blocked unless the kernel's LSM list shows Landlock is not there.
+     */
+    private Availability classify(int errno) {
         if (errno == Errno.EOPNOTSUPP) {
             return Availability.DISABLED;
         }
         if (errno != Errno.ENOSYS) {
             return Availability.BLOCKED;
         }
-        return underSeccompFilter() && landlockInLsmList() ? Availability.BLOCKED : Availability.ABSENT;
+        return underSeccompFilter() && activeLsms().map(lsms -> lsms.contains(LSM_LANDLOCK)).orElse(true)
+                ? Availability.BLOCKED : Availability.ABSENT;
+    }
+
+    /**
+     * The active LSMs, from securityfs or, where that is not mounted (containers), from
+     * {@code lsm_list_modules} (Linux 6.8); empty if neither answers.
+     */
+    private Optional<List<String>> activeLsms() {
+        try {
+            return Optional.of(List.of(Files.readString(Path.of("/sys/kernel/security/lsm")).trim().split(",")));
+        } catch (IOException e) {
+            // fall through to the syscall
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment ids = arena.allocate(JAVA_LONG, 32);
+            MemorySegment size = arena.allocate(JAVA_INT);
+            size.set(JAVA_INT, 0, (int) ids.byteSize());
+            int count = (int) Syscall.call("lsm_list_modules", Arch.LSM_LIST_MODULES, ids.address(), size.address(), 0, 0, 0);
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                names.add(ids.getAtIndex(JAVA_LONG, i) == LSM_ID_LANDLOCK ? LSM_LANDLOCK : "lsm" + ids.getAtIndex(JAVA_LONG, i));
+            }
+            return Optional.of(names);
+        } catch (KernelException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean underSeccompFilter() {
         try {
             return Files.readAllLines(Path.of("/proc/self/status")).stream()
                     .anyMatch(line -> line.startsWith("Seccomp:") && line.trim().endsWith("2"));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean landlockInLsmList() {
-        try {
-            return List.of(Files.readString(Path.of("/sys/kernel/security/lsm")).trim().split(",")).contains("landlock");
         } catch (IOException e) {
             return false;
         }
