@@ -24,31 +24,17 @@ public enum AccessFs implements LandlockBit {
     IOCTL_DEV(15, Abi.V5, true, "device ioctl"),
     RESOLVE_UNIX(16, Abi.V9, true, "pathname UNIX socket connect");
 
-    private final long bit;
-    private final Abi since;
     private final boolean appliesToFiles;
-    private final String feature;
+    private final Spec spec;
 
     AccessFs(int shift, Abi since, boolean appliesToFiles, String feature) {
-        this.bit = 1L << shift;
-        this.since = since;
+        this.spec = Spec.at(shift, since, feature);
         this.appliesToFiles = appliesToFiles;
-        this.feature = feature;
     }
 
     @Override
-    public long bit() {
-        return bit;
-    }
-
-    @Override
-    public Abi since() {
-        return since;
-    }
-
-    @Override
-    public String feature() {
-        return feature;
+    public Spec spec() {
+        return spec;
     }
 
     /** Whether the kernel accepts this right on a rule for a non-directory. */

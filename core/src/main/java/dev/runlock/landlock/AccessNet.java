@@ -12,31 +12,17 @@ public enum AccessNet implements LandlockBit {
     /** The transport a network right governs. */
     public enum Protocol { TCP, UDP }
 
-    private final long bit;
-    private final Abi since;
     private final Protocol protocol;
-    private final String feature;
+    private final Spec spec;
 
     AccessNet(int shift, Abi since, Protocol protocol, String feature) {
-        this.bit = 1L << shift;
-        this.since = since;
+        this.spec = Spec.at(shift, since, feature);
         this.protocol = protocol;
-        this.feature = feature;
     }
 
     @Override
-    public long bit() {
-        return bit;
-    }
-
-    @Override
-    public Abi since() {
-        return since;
-    }
-
-    @Override
-    public String feature() {
-        return feature;
+    public Spec spec() {
+        return spec;
     }
 
     public Protocol protocol() {

@@ -5,12 +5,32 @@ import java.util.EnumSet;
 
 /** A Landlock constant: its bit in a kernel mask and the ABI that introduced it. */
 public interface LandlockBit {
-    long bit();
+    /**
+     * What every Landlock constant knows about itself.
+     *
+     * @param feature what a user loses when the kernel lacks the bit, e.g. "truncate"
+     */
+    record Spec(long bit, Abi since, String feature) {
+        /** The constant at bit position {@code shift}. */
+        public static Spec at(int shift, Abi since, String feature) {
+            return new Spec(1L << shift, since, feature);
+        }
+    }
 
-    Abi since();
+    Spec spec();
+
+    default long bit() {
+        return spec().bit();
+    }
+
+    default Abi since() {
+        return spec().since();
+    }
 
     /** What a user loses when the kernel lacks this bit, e.g. "truncate". */
-    String feature();
+    default String feature() {
+        return spec().feature();
+    }
 
     /** The kernel mask of some bits. */
     static long mask(Collection<? extends LandlockBit> bits) {

@@ -10,29 +10,15 @@ public enum RestrictFlag implements LandlockBit {
     /** Applies the domain to every thread; runlock execs from one thread and does not need it. */
     TSYNC(3, Abi.V8, "all-thread enforcement");
 
-    private final long bit;
-    private final Abi since;
-    private final String feature;
+    private final Spec spec;
 
     RestrictFlag(int shift, Abi since, String feature) {
-        this.bit = 1L << shift;
-        this.since = since;
-        this.feature = feature;
+        this.spec = Spec.at(shift, since, feature);
     }
 
     @Override
-    public long bit() {
-        return bit;
-    }
-
-    @Override
-    public Abi since() {
-        return since;
-    }
-
-    @Override
-    public String feature() {
-        return feature;
+    public Spec spec() {
+        return spec;
     }
 
     public static EnumSet<RestrictFlag> upTo(Abi abi) {

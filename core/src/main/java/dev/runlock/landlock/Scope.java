@@ -7,27 +7,15 @@ public enum Scope implements LandlockBit {
     ABSTRACT_UNIX_SOCKET(0, "abstract UNIX socket scope"),
     SIGNAL(1, "signal scope");
 
-    private final long bit;
-    private final String feature;
+    private final Spec spec;
 
     Scope(int shift, String feature) {
-        this.bit = 1L << shift;
-        this.feature = feature;
+        this.spec = Spec.at(shift, Abi.V6, feature);
     }
 
     @Override
-    public long bit() {
-        return bit;
-    }
-
-    @Override
-    public Abi since() {
-        return Abi.V6;
-    }
-
-    @Override
-    public String feature() {
-        return feature;
+    public Spec spec() {
+        return spec;
     }
 
     public static EnumSet<Scope> upTo(Abi abi) {

@@ -247,8 +247,19 @@ public final class LinuxKernel implements LandlockKernel, ExecKernel {
             // Before Linux 5.11 close_range has no CLOEXEC flag: set it descriptor by descriptor.
             for (int fd : openDescriptors()) {
                 if (fd >= first && fd <= last) {
-                    Syscall.call("fcntl", nr.fcntl(), fd, F_SETFD, FD_CLOEXEC, 0, 0);
+                    setCloseOnExec(fd);
                 }
+            }
+        }
+    }
+
+    private void setCloseOnExec(int fd) throws KernelException {
+        try {
+            Syscall.call("fcntl", nr.fcntl(), fd, F_SETFD, FD_CLOEXEC, 0, 0);
+        } catch (KernelException e) {
+            // The listing includes the descriptor that read /proc/self/fd, closed since.
+            if (e.errno() != Errno.EBADF) {
+                throw e;
             }
         }
     }
