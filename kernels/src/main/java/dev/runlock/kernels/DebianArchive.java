@@ -13,9 +13,9 @@ public final class DebianArchive {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final String FETCH = """
-            set -o pipefail
             . "$1"
-            name="$(debian_newest "$2" "$3")" || exit 1
+            debian_update "$2" || exit 1
+            name="$(debian_newest "$2" "$3")"
             if [ -z "$name" ]; then echo "no package in Debian $2 matches '$3'" >&2; exit 1; fi
             deb="$(debian_download "$2" "$name")" || exit 1
             printf '%s\\n%s\\n%s\\n' "$name" "$(dpkg-deb -f "$deb" Version)" "$deb"

@@ -1,10 +1,15 @@
 package dev.runlock.kernels;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
-import java.time.Duration;
 
 /**
  * What the guest script reported on its console: lines starting with {@value #MARKER}.
@@ -50,6 +55,20 @@ public record GuestReport(OptionalInt abi, List<CaseResult> cases, boolean finis
             }
         }
         return new GuestReport(abi, cases, finished, console);
+    }
+
+    /** Parses the console transcript in {@code file}; a missing file is an empty transcript. */
+    public static GuestReport parse(Path file) {
+        return parse(read(file));
+    }
+
+    /** The text of {@code file}, empty if the guest never wrote it; bad UTF-8 is replaced. */
+    static String read(Path file) {
+        try {
+            return Files.exists(file) ? new String(Files.readAllBytes(file), StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
     }
 
     /** The last {@code count} console lines, for failure messages. */

@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Runs the guest script on one matrix kernel: directly for the host, otherwise in qemu after
@@ -55,7 +57,7 @@ public final class KernelRunner {
         Path console = results.resolve("console.log");
         boolean finished = BoundedProcess.run(List.of("bash", "-c", launchCommand(results)), console,
                 settings.timeout()).isPresent();
-        return KernelOutcome.judge(spec, List.of(), "host", since(start), GuestReport.parse(Qemu.read(console)),
+        return KernelOutcome.judge(spec, List.of(), "host", since(start), GuestReport.parse(console),
                 !finished);
     }
 
@@ -69,8 +71,10 @@ public final class KernelRunner {
         writeGuestFiles(spec, results, Path.of(GUEST_RESULTS));
         Path console = work.resolve("console.log");
         boolean finished = machine.boot(accelerator, kernel.vmlinuz(), initrd, results, console, settings.timeout());
+        // qemu's own complaints come last so that they show in the console tail of a failure
+        String transcript = GuestReport.read(console) + GuestReport.read(Qemu.qemuOutput(console));
         return KernelOutcome.judge(spec, packages, "qemu " + accelerator, since(start),
-                GuestReport.parse(Qemu.read(console)), !finished);
+                GuestReport.parse(transcript), !finished);
     }
 
     /** Puts the guest script and its settings into the results directory the guest mounts. */
@@ -112,8 +116,8 @@ public final class KernelRunner {
     private static Path fresh(Path dir) {
         try {
             if (Files.exists(dir)) {
-                try (var files = Files.walk(dir)) {
-                    for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                         Files.delete(file);
                     }
                 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Renders the matrix outcome as Markdown (for people) and JSON (for tools). */
@@ -30,6 +31,7 @@ public final class MatrixReport {
 
     public String markdown() {
         StringBuilder md = new StringBuilder("# Kernel matrix\n\n")
+                .append("Console logs and conformance reports: `kernels/<kernel>/` next to this file.\n\n")
                 .append("| kernel | packages | expected ABI | seen ABI | ran on | time | result |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         for (KernelOutcome outcome : outcomes) {
@@ -41,7 +43,7 @@ public final class MatrixReport {
         for (KernelOutcome outcome : outcomes) {
             for (CaseResult result : outcome.guest().cases()) {
                 md.append("| %s | %s | %s | %s | %s |\n".formatted(outcome.spec().name(), result.name(),
-                        result.status().name().toLowerCase(java.util.Locale.ROOT), seconds(result.time()),
+                        result.status().name().toLowerCase(Locale.ROOT), seconds(result.time()),
                         result.detail().replace("|", "\\|")));
             }
         }
@@ -62,7 +64,7 @@ public final class MatrixReport {
                 .collect(Collectors.joining(", ", "[", "]"));
         String cases = outcome.guest().cases().stream()
                 .map(c -> "{\"name\": %s, \"status\": %s, \"millis\": %d, \"detail\": %s}".formatted(quote(c.name()),
-                        quote(c.status().name().toLowerCase(java.util.Locale.ROOT)), c.time().toMillis(),
+                        quote(c.status().name().toLowerCase(Locale.ROOT)), c.time().toMillis(),
                         quote(c.detail())))
                 .collect(Collectors.joining(",\n      ", "[\n      ", "\n    ]"));
         String problems = outcome.problems().stream().map(MatrixReport::quote)

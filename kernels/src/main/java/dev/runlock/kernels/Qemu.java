@@ -1,8 +1,5 @@
 package dev.runlock.kernels;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,7 +10,7 @@ import java.util.List;
 public final class Qemu {
 
     private static final String BINARY = "qemu-system-x86_64";
-    private static final Duration KVM_PROBE_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration KVM_PROBE_TIMEOUT = Duration.ofSeconds(10);
 
     private final Path binary;
 
@@ -42,7 +39,7 @@ public final class Qemu {
         }
         Path console = workDir.resolve("kvm-probe.log");
         boolean exited = boot(Accelerator.KVM, vmlinuz, List.of(), console, KVM_PROBE_TIMEOUT);
-        return exited && read(console).contains("Kernel panic") ? Accelerator.KVM : Accelerator.TCG;
+        return exited && GuestReport.read(console).contains("Kernel panic") ? Accelerator.KVM : Accelerator.TCG;
     }
 
     /**
@@ -64,15 +61,11 @@ public final class Qemu {
                 "-nic", "none", "-serial", "file:" + console, "-kernel", vmlinuz.toString(),
                 "-append", "console=ttyS0 quiet panic=-1"));
         argv.addAll(extra);
-        return BoundedProcess.run(argv, console.resolveSibling(console.getFileName() + ".qemu"), timeout).isPresent();
+        return BoundedProcess.run(argv, qemuOutput(console), timeout).isPresent();
     }
 
-    /** The console transcript so far (empty if the guest wrote nothing). */
-    static String read(Path console) {
-        try {
-            return Files.exists(console) ? new String(Files.readAllBytes(console), StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + console, e);
-        }
+    /** Where qemu's own messages (e.g. a rejected option) go for a guest whose console is {@code console}. */
+    static Path qemuOutput(Path console) {
+        return console.resolveSibling(console.getFileName() + ".qemu");
     }
 }

@@ -57,7 +57,7 @@ probe_abi() {
 check_status_json() {
   run_runlock status --json
   local reported
-  reported="$(sed -n 's/.*"abi" *: *\([0-9][0-9]*\).*/\1/p' "$work/out" | head -n1)"
+  reported="$(grep -o '"abi": *[0-9]*' "$work/out" | head -n1 | tr -dc 0-9)"
   echo "runlock status --json says abi ${reported:-?}, exit $(rc): $(tr -d '\n' <"$work/out" | cut -c1-160)"
   [ "$(rc)" = 0 ] && [ "$reported" = "$abi" ]
 }
@@ -106,9 +106,9 @@ check_conformance() {
     return 2
   fi
   "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData -jar "$conformance_jar" --impl runlock --binary "$runlock" \
-    --subset "$subset" --expect-abi "$expect" --report "$results/conformance" </dev/null >"$work/conformance.log" 2>&1
-  local status=$?
-  sed 's/^/  | /' "$work/conformance.log" >&3
+    --subset "$subset" --expect-abi "$expect" --report "$results/conformance" </dev/null 2>&1 \
+    | tee "$work/conformance.log" | sed -u 's/^/  | /' >&3
+  local status="${PIPESTATUS[0]}"
   echo "subset $subset: exit $status; $(tail -n1 "$work/conformance.log")"
   [ "$status" = 0 ]
 }
