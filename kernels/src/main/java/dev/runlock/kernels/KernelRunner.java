@@ -70,7 +70,8 @@ public final class KernelRunner {
         Accelerator accelerator = accelerator(machine, kernel.vmlinuz(), work);
         writeGuestFiles(spec, results, Path.of(GUEST_RESULTS));
         Path console = work.resolve("console.log");
-        boolean finished = machine.boot(accelerator, kernel.vmlinuz(), initrd, results, console, settings.timeout());
+        boolean finished = machine.boot(accelerator, kernel.vmlinuz(), initrd, settings.repo().toAbsolutePath(), results, console,
+                settings.timeout());
         // qemu's own complaints come last so that they show in the console tail of a failure
         String transcript = GuestReport.read(console) + GuestReport.read(Qemu.qemuOutput(console));
         return KernelOutcome.judge(spec, packages, "qemu " + accelerator, since(start),

@@ -38,28 +38,33 @@ public final class Qemu {
             return Accelerator.TCG;
         }
         Path console = workDir.resolve("kvm-probe.log");
-        boolean exited = boot(Accelerator.KVM, vmlinuz, List.of(), console, KVM_PROBE_TIMEOUT);
+        boolean exited = boot(Accelerator.KVM, vmlinuz, "", List.of(), console, KVM_PROBE_TIMEOUT);
         return exited && GuestReport.read(console).contains("Kernel panic") ? Accelerator.KVM : Accelerator.TCG;
     }
 
     /**
-     * Boots {@code vmlinuz} with {@code initrd}, the host root shared read-only as {@code host}
-     * and {@code results} shared writable as {@code results}.
+     * Boots {@code vmlinuz} with {@code initrd}, the host root shared read-only as {@code host},
+     * the runlock checkout {@code repo} read-only as {@code repo} (the guest mounts it at the same
+     * path: a checkout under /tmp would otherwise be hidden by the guest's own /tmp) and
+     * {@code results} shared writable as {@code results}.
      *
      * @return whether the guest powered off within {@code timeout}
      */
-    public boolean boot(Accelerator accel, Path vmlinuz, Path initrd, Path results, Path console, Duration timeout) {
-        return boot(accel, vmlinuz, List.of("-initrd", initrd.toString(),
+    public boolean boot(Accelerator accel, Path vmlinuz, Path initrd, Path repo, Path results, Path console,
+                        Duration timeout) {
+        return boot(accel, vmlinuz, " runlock.repo=" + repo, List.of("-initrd", initrd.toString(),
                 "-virtfs", "local,path=/,mount_tag=host,security_model=none,readonly=on,multidevs=remap",
+                "-virtfs", "local,path=" + repo + ",mount_tag=repo,security_model=none,readonly=on,multidevs=remap",
                 "-virtfs", "local,path=" + results + ",mount_tag=results,security_model=none"), console, timeout);
     }
 
-    private boolean boot(Accelerator accel, Path vmlinuz, List<String> extra, Path console, Duration timeout) {
+    private boolean boot(Accelerator accel, Path vmlinuz, String append, List<String> extra, Path console,
+                         Duration timeout) {
         List<String> argv = new ArrayList<>(List.of(binary.toString()));
         argv.addAll(accel.qemuOptions());
         argv.addAll(List.of("-m", "2048", "-smp", "2", "-display", "none", "-monitor", "none", "-no-reboot",
                 "-nic", "none", "-serial", "file:" + console, "-kernel", vmlinuz.toString(),
-                "-append", "console=ttyS0 quiet panic=-1"));
+                "-append", "console=ttyS0 quiet panic=-1" + append));
         argv.addAll(extra);
         return BoundedProcess.run(argv, qemuOutput(console), timeout).isPresent();
     }
