@@ -31,14 +31,20 @@ public record Check(String description, BiPredicate<Outcome, Fixture> test) {
                 (o, f) -> o.stderrLines().stream().anyMatch(l -> l.startsWith(prefix) && l.contains(text)));
     }
 
-    /** The best-effort warning line, naming a feature the kernel lacks. */
+    /** The best-effort warning line, naming a feature the kernel lacks (or: no sandbox at all). */
     public static Check degradationWarning(Target target, Feature feature) {
+        if (target.hostAbi() == 0) {
+            return stderrLine("runlock: warning: sandbox NOT enforced: ", "Landlock");
+        }
         return stderrLine("runlock: warning: sandbox partially enforced on Landlock ABI " + target.hostAbi(),
                 "(ABI " + feature.abi() + ")");
     }
 
-    /** The --compat hard refusal line, naming a feature the kernel lacks. */
+    /** The --compat hard refusal line, naming a feature the kernel lacks (or why there is no Landlock). */
     public static Check refusal(Target target, Feature feature) {
+        if (target.hostAbi() == 0) {
+            return stderrLine("runlock: error: ", "(required by --compat hard)");
+        }
         return stderrLine("runlock: error: Landlock ABI " + target.hostAbi() + " lacks",
                 "(ABI " + feature.abi() + ")");
     }

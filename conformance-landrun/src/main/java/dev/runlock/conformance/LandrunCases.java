@@ -50,7 +50,8 @@ public final class LandrunCases {
                             + RO_NESTED_RW + "/created_file"));
                 }, exit(0)),
                 lr(5, "Read-write access to file", LIBS + "--ro " + RO + " --rw " + RW + " touch " + RW + "/new.txt", 0),
-                lr(6, "No write access to read-only directory", LIBS + "--ro " + RO + " --rw " + RW + " touch " + RO + "/new.txt", 1)
+                lr(6, "No write access to read-only directory", LIBS + "--ro " + RO + " --rw " + RW + " touch " + RO + "/new.txt",
+                        enforcing(Feature.FILESYSTEM, 1, 0))
                         .tagged(Tag.DEGRADATION),
                 lr(7, "Execute access with rox flag", LIBS + "--rox " + EXEC + " -- " + EXEC + "/test.sh", 0),
                 lr(8, "Execute access with rox flag on file", LIBS + "--rox " + EXEC + "/test.sh -- " + EXEC + "/test.sh", 0),

@@ -210,7 +210,7 @@ public final class OwnCases {
                         enforcing(Feature.TRUNCATE, 1, 0)).tagged(Tag.DEGRADATION),
                 own("linking into another directory (refer) is allowed under --rw from ABI 2",
                         f -> sandbox(line(LIBS + "--rw " + RW + " -- ln " + RW + "/test.txt " + RW_NESTED_RW + "/linked.txt")),
-                        enforcing(Feature.REFER, 0, 1)).tagged(Tag.DEGRADATION),
+                        enforcing(Feature.REFER, exit(0), enforcing(Feature.FILESYSTEM, 1, 0))).tagged(Tag.DEGRADATION),
                 own("ioctl on a read-only device is denied from ABI 5",
                         f -> sandbox(line(PY + "--ro /dev -- " + PYTHON + " -c", """
                                 import fcntl, sys, termios
