@@ -76,7 +76,7 @@ public final class OwnCases {
                 own("-d disables auto-import: ls cannot start without --rox /usr",
                         f -> sandbox(line("-d --ro /etc -- ls /etc")),
                         exit(1).and(Check.stderrLine("runlock:", "ls"))).requires(Capability.DISABLE_IMPORT),
-                own("-d with --rox /usr runs ls", f -> sandbox(line("-d " + LIBS + "--ro /etc -- ls /etc")),
+                own("-d with --rox /usr runs ls", f -> sandbox(line("-d --rox /usr,/bin,/lib --ro /lib64 --ro /etc -- ls /etc")),
                         exit(0)).requires(Capability.DISABLE_IMPORT),
                 own("auto-import grants no read access to the command's directory",
                         f -> sandbox(line("-- ls /usr/bin")).autoImported(), exit(2)));
@@ -96,12 +96,12 @@ public final class OwnCases {
                         f -> sandbox(line("-- true")).withEnv("SANDBOX_CONFIG", "/nonexistent/sandbox.toml"),
                         exit(1).and(Check.oneErrorLine("/nonexistent/sandbox.toml"))).requires(Capability.CONFIG),
                 configured("sandbox.toml rox, ro and auto_add_binary_dependencies = false run a script",
-                        f -> "[\"test.sh\"]\nrox = [\"/usr\", \"" + f.path(EXEC) + "\"]\nro = [\"/lib\", \"/lib64\"]\n"
+                        f -> "[\"test.sh\"]\nrox = [\"/usr\", \"/bin\", \"/lib\", \"" + f.path(EXEC) + "\"]\nro = [\"/lib\", \"/lib64\"]\n"
                                 + "auto_add_binary_dependencies = false\n", EXEC + "/test.sh", exit(0)),
                 configured("sandbox.toml rw grants writing", f -> "[touch]\nrw = [\"" + f.path(RW) + "\"]\n",
                         "touch " + RW + "/new.txt", exit(0).and(exists(RW + "/new.txt"))),
                 configured("sandbox.toml rwx grants executing a script in a writable directory",
-                        f -> "[\"rw_script.sh\"]\nrwx = [\"" + f.path(RW) + "\"]\nrox = [\"/usr\"]\nro = [\"/lib\", \"/lib64\"]\n"
+                        f -> "[\"rw_script.sh\"]\nrwx = [\"" + f.path(RW) + "\"]\nrox = [\"/usr\", \"/bin\", \"/lib\"]\nro = [\"/lib\", \"/lib64\"]\n"
                                 + "auto_add_binary_dependencies = false\n", RW + "/rw_script.sh", exit(0)),
                 Case.of("", "sandbox.toml env passes KEY=VALUE and KEY", f -> sandbox(line("-- bash -c",
                         "test \"$FOO\" = bar && test \"$TEST_ENV_VAR\" = " + Execution.TEST_ENV_VALUE))

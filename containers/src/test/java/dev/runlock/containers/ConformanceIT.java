@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -15,11 +13,6 @@ import org.junit.jupiter.api.Assumptions;
  */
 class ConformanceIT extends MatrixSuite {
     private static final String SUBSET = "own";
-    /**
-     * Cases that grant only /usr (and /lib, /lib64) and so cannot run bullseye's /bin/ls and
-     * /bin/bash: the runner assumes a usr-merged userland there. A skip while they fail, not a pass.
-     */
-    private static final Map<Userland, Set<String>> USR_MERGED_ONLY = Map.of(Userland.BULLSEYE, Set.of("R07", "R13", "R15"));
 
     ConformanceIT() {
         super("Conformance runner (--subset " + SUBSET + ") inside each userland",
@@ -41,13 +34,8 @@ class ConformanceIT extends MatrixSuite {
         String summary = run.stdout().lines().reduce((first, last) -> last).orElse("");
         List<String> failed = run.stdout().lines().filter(line -> line.startsWith("FAIL"))
                 .map(line -> line.substring("FAIL".length()).strip().split("\\s+")[0]).toList();
-        Set<String> known = USR_MERGED_ONLY.getOrDefault(guest.userland(), Set.of());
         assertThat(failed).as("conformance cases that failed (exit %d, stderr %s)", run.exit(), run.stderr().strip())
-                .allMatch(known::contains);
-        if (!failed.isEmpty()) {
-            Assumptions.abort("known runner gap, cases that grant only /usr on a userland that is not usr-merged: "
-                    + failed + "; " + summary);
-        }
+                .isEmpty();
         assertThat(run.exit()).as("conformance --subset %s: %s", SUBSET, run).isZero();
         return summary;
     }
