@@ -3,10 +3,10 @@ package dev.runlock.bench;
 import dev.runlock.landlock.AccessFs;
 import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.KernelSupport;
+import dev.runlock.landlock.LandlockBit;
 import dev.runlock.landlock.kernel.KernelException;
 import dev.runlock.landlock.kernel.LandlockKernel.RulesetAttr;
 import dev.runlock.landlock.kernel.LinuxKernel;
-import dev.runlock.sandbox.Rulesets;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,8 +32,8 @@ public class KernelBenchmark extends InProcess {
             throw new IllegalStateException("ruleset benchmark skipped: Landlock is " + support.availability());
         }
         abi = support.abi();
-        attr = new RulesetAttr(Rulesets.mask(AccessFs.upTo(abi)), 0, 0);
-        readOnly = Rulesets.mask(EnumSet.of(AccessFs.READ_FILE, AccessFs.READ_DIR));
+        attr = new RulesetAttr(LandlockBit.mask(AccessFs.upTo(abi)), 0, 0);
+        readOnly = LandlockBit.mask(EnumSet.of(AccessFs.READ_FILE, AccessFs.READ_DIR));
         usr = kernel.openPath(Path.of("/usr"));
     }
 

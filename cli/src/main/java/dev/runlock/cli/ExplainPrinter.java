@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -69,7 +70,7 @@ final class ExplainPrinter {
     }
 
     private static String names(Collection<? extends LandlockBit> bits) {
-        return bits.stream().sorted((a, b) -> Long.compare(a.bit(), b.bit())).map(b -> ((Enum<?>) b).name().toLowerCase(java.util.Locale.ROOT))
+        return bits.stream().sorted((a, b) -> Long.compare(a.bit(), b.bit())).map(b -> ((Enum<?>) b).name().toLowerCase(Locale.ROOT))
                 .distinct().collect(Collectors.joining(","));
     }
 }

@@ -144,8 +144,9 @@ final class RunlockCommand implements Callable<Integer> {
             new ExplainPrinter(spec.commandLine().getOut()).print(plan, command, section);
             return 0;
         }
-        if (!plan.warning().isEmpty()) {
-            log.tagged(Log.Level.WARN, plan.warning());
+        String warning = plan.warning();
+        if (!warning.isEmpty()) {
+            log.tagged(Log.Level.WARN, warning);
         }
         if (log.enabled(Log.Level.INFO)) {
             ExplainPrinter.summary(plan).forEach(log::info);

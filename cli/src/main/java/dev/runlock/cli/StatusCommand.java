@@ -1,5 +1,6 @@
 package dev.runlock.cli;
 
+import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.Erratum;
 import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.kernel.LinuxKernel;
@@ -47,7 +48,7 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     static String mptcp(KernelSupport kernel) {
-        if (!kernel.available() || !kernel.abi().atLeast(dev.runlock.landlock.Abi.V4)) {
+        if (!kernel.available() || !kernel.abi().atLeast(Abi.V4)) {
             return "not applicable (no TCP restriction here)";
         }
         return kernel.has(Erratum.TCP_SOCKET_IDENTIFICATION)

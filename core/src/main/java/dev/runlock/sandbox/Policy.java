@@ -3,6 +3,7 @@ package dev.runlock.sandbox;
 import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.CompatLevel;
 import dev.runlock.landlock.RestrictFlag;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -30,7 +31,7 @@ public record Policy(
     }
 
     public Policy withPaths(List<PathGrant> more) {
-        List<PathGrant> all = new java.util.ArrayList<>(paths);
+        List<PathGrant> all = new ArrayList<>(paths);
         all.addAll(more);
         return new Policy(all, ports, unrestrictedFilesystem, unrestrictedNetwork, unrestrictedScopes, logFlags,
                 compat, target, ignoreMissing);

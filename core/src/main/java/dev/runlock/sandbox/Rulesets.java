@@ -2,7 +2,6 @@ package dev.runlock.sandbox;
 
 import dev.runlock.landlock.AccessFs;
 import dev.runlock.landlock.AccessNet;
-import dev.runlock.landlock.LandlockBit;
 import dev.runlock.landlock.PathRule;
 import dev.runlock.landlock.PortRule;
 import dev.runlock.landlock.RestrictFlag;
@@ -66,10 +65,5 @@ public final class Rulesets {
         List<PortRule> rules = new ArrayList<>(byPort.size());
         byPort.forEach((port, access) -> rules.add(new PortRule(access, port, origins.get(port))));
         return rules;
-    }
-
-    /** The kernel mask of some rights. */
-    public static long mask(Set<? extends LandlockBit> bits) {
-        return LandlockBit.mask(bits);
     }
 }

@@ -1,5 +1,6 @@
 package dev.runlock.cli.config;
 
+import java.util.Locale;
 import java.util.Optional;
 
 /** The keys a {@code sandbox.toml} section may hold, each with its TOML type. */
@@ -59,7 +60,7 @@ public enum ConfigKey {
 
     /** The key as written in the file, e.g. {@code bind_tcp}. */
     public String tomlName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     public static Optional<ConfigKey> of(String tomlName) {
