@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -65,6 +67,19 @@ record Checkout(Path root) {
             return dir.resolve(LAUNCHER);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the launcher to " + dir, e);
+        }
+    }
+
+    /**
+     * Gives a launcher copy (from {@link #launcherFor}) an AOT cache trained on one run of its jar,
+     * made by the JDK's one-step workflow (JDK_JAVA_OPTIONS reaches the JVM through the script).
+     */
+    static void trainAotCache(Path launcherCopy, Path errors) {
+        Path cache = launcherCopy.getParent().resolve(AOT_CACHE);
+        Processes.run(List.of(launcherCopy.toString()), Map.of("JDK_JAVA_OPTIONS", "-XX:AOTCacheOutput=" + cache),
+                errors);
+        if (!Files.isRegularFile(cache)) {
+            throw new IllegalStateException("no AOT cache at " + cache + " after a training run of " + launcherCopy);
         }
     }
 

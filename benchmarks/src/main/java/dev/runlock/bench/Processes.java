@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs one command to completion per call, output discarded, as a shell would for a user. */
@@ -20,10 +21,16 @@ final class Processes {
      * @throws IllegalStateException if the command fails or outlives the timeout
      */
     static int run(List<String> command, Path errors) {
+        return run(command, Map.of(), errors);
+    }
+
+    /** As {@link #run(List, Path)}, with {@code environment} added to the command's. */
+    static int run(List<String> command, Map<String, String> environment, Path errors) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(errors.toFile());
+        builder.environment().putAll(environment);
         try {
             Process process = builder.start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

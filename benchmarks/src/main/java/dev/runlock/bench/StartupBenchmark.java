@@ -1,5 +1,6 @@
 package dev.runlock.bench;
 
+import dev.runlock.bench.floor.FfmFloor;
 import dev.runlock.bench.floor.Hello;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +20,11 @@ public class StartupBenchmark extends PerProcess {
         BARE,
         /** A hello-world jar through a copy of {@code ./runlock}: same script, same JVM flags. */
         JVM_FLOOR,
+        /**
+         * One getpid through runlock's downcall shape, run like the JVM floor but with an AOT cache
+         * trained on itself, as runlock has: the least an FFM tool costs.
+         */
+        FFM_FLOOR,
         /** {@code ./runlock -- /bin/true}, with the AOT cache when it is built. */
         RUNLOCK,
         /** The same without the AOT cache: what the cache saves. */
@@ -38,6 +44,12 @@ public class StartupBenchmark extends PerProcess {
             case JVM_FLOOR -> {
                 Path jar = Checkout.mainJar(Hello.class, scratch.resolve("hello.jar"));
                 yield List.of(checkout.launcherFor(jar, scratch.resolve("floor")).toString());
+            }
+            case FFM_FLOOR -> {
+                Path jar = Checkout.mainJar(FfmFloor.class, scratch.resolve("ffm.jar"));
+                Path launcher = checkout.launcherFor(jar, scratch.resolve("ffm"));
+                Checkout.trainAotCache(launcher, scratch.resolve("training-stderr"));
+                yield List.of(launcher.toString());
             }
             case RUNLOCK -> {
                 if (!checkout.hasAotCache()) {

@@ -1,5 +1,6 @@
 package dev.runlock.cli;
 
+import dev.runlock.landlock.kernel.LinuxKernel;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ public final class Main {
     static final String CALLER_LC_ALL_PROPERTY = "runlock.caller.lc_all";
 
     public static void main(String[] args) {
+        LinuxKernel.prepareInBackground();
         System.exit(RunlockCommand.run(args, callerEnvironment()));
     }
 

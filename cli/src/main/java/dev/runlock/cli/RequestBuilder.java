@@ -43,41 +43,41 @@ final class RequestBuilder {
 
     Request build() throws UsageException {
         List<PathGrant> paths = new ArrayList<>();
-        grants(paths, Intent.RO, options.ro, ConfigKey.RO);
-        grants(paths, Intent.ROX, options.rox, ConfigKey.ROX);
-        grants(paths, Intent.RW, options.rw, ConfigKey.RW);
-        grants(paths, Intent.RWX, options.rwx, ConfigKey.RWX);
-        grants(paths, Intent.UNIX, options.unix, ConfigKey.UNIX);
+        grants(paths, Intent.RO, options.list(Option.RO), ConfigKey.RO);
+        grants(paths, Intent.ROX, options.list(Option.ROX), ConfigKey.ROX);
+        grants(paths, Intent.RW, options.list(Option.RW), ConfigKey.RW);
+        grants(paths, Intent.RWX, options.list(Option.RWX), ConfigKey.RWX);
+        grants(paths, Intent.UNIX, options.list(Option.UNIX), ConfigKey.UNIX);
 
         List<PortGrant> ports = new ArrayList<>();
-        ports(ports, AccessNet.BIND_TCP, "--bind-tcp", options.bindTcp, ConfigKey.BIND_TCP);
-        ports(ports, AccessNet.CONNECT_TCP, "--connect-tcp", options.connectTcp, ConfigKey.CONNECT_TCP);
-        ports(ports, AccessNet.BIND_UDP, "--bind-udp", options.bindUdp, ConfigKey.BIND_UDP);
-        ports(ports, AccessNet.CONNECT_SEND_UDP, "--connect-udp", options.connectUdp, ConfigKey.CONNECT_UDP);
+        ports(ports, AccessNet.BIND_TCP, Option.BIND_TCP, ConfigKey.BIND_TCP);
+        ports(ports, AccessNet.CONNECT_TCP, Option.CONNECT_TCP, ConfigKey.CONNECT_TCP);
+        ports(ports, AccessNet.BIND_UDP, Option.BIND_UDP, ConfigKey.BIND_UDP);
+        ports(ports, AccessNet.CONNECT_SEND_UDP, Option.CONNECT_UDP, ConfigKey.CONNECT_UDP);
 
         EnumSet<RestrictFlag> logFlags = EnumSet.noneOf(RestrictFlag.class);
-        if (flag(options.logDisableOriginating, ConfigKey.LOG_DISABLE_ORIGINATING)) {
+        if (flag(Option.LOG_DISABLE_ORIGINATING, ConfigKey.LOG_DISABLE_ORIGINATING)) {
             logFlags.add(RestrictFlag.LOG_SAME_EXEC_OFF);
         }
-        if (flag(options.logEnableSubprocesses, ConfigKey.LOG_ENABLE_SUBPROCESSES)) {
+        if (flag(Option.LOG_ENABLE_SUBPROCESSES, ConfigKey.LOG_ENABLE_SUBPROCESSES)) {
             logFlags.add(RestrictFlag.LOG_NEW_EXEC_ON);
         }
-        if (flag(options.logDisableSubdomains, ConfigKey.LOG_DISABLE_SUBDOMAINS)) {
+        if (flag(Option.LOG_DISABLE_SUBDOMAINS, ConfigKey.LOG_DISABLE_SUBDOMAINS)) {
             logFlags.add(RestrictFlag.LOG_SUBDOMAINS_OFF);
         }
 
         Policy policy = new Policy(paths, ports,
-                flag(options.unrestrictedFilesystem, ConfigKey.UNRESTRICTED_FILESYSTEM),
-                flag(options.unrestrictedNetwork, ConfigKey.UNRESTRICTED_NETWORK),
-                flag(options.unrestrictedScoped, ConfigKey.UNRESTRICTED_SCOPED),
+                flag(Option.UNRESTRICTED_FILESYSTEM, ConfigKey.UNRESTRICTED_FILESYSTEM),
+                flag(Option.UNRESTRICTED_NETWORK, ConfigKey.UNRESTRICTED_NETWORK),
+                flag(Option.UNRESTRICTED_SCOPED, ConfigKey.UNRESTRICTED_SCOPED),
                 logFlags, compat(), target(),
-                flag(options.ignoreMissing, ConfigKey.IGNORE_MISSING));
+                flag(Option.IGNORE_MISSING, ConfigKey.IGNORE_MISSING));
 
-        boolean auto = !options.disableAutoImport
+        boolean auto = !options.flag(Option.DISABLE_AUTO_IMPORT)
                 && config.flatMap(c -> c.flag(ConfigKey.AUTO_ADD_BINARY_DEPENDENCIES)).orElse(true);
         List<String> dependencies = config.map(c -> c.strings(ConfigKey.EXECUTABLE_DEPENDENCIES)).orElse(List.of());
-        return new Request(policy, env(), keepFds(), Request.Imports.of(auto, options.addExec, options.ldd),
-                dependencies);
+        Request.Imports imports = Request.Imports.of(auto, options.flag(Option.ADD_EXEC), options.flag(Option.LDD));
+        return new Request(policy, env(), keepFds(), imports, dependencies);
     }
 
     private void grants(List<PathGrant> out, Intent intent, List<String> flagged, ConfigKey key) {
@@ -91,9 +91,9 @@ final class RequestBuilder {
         });
     }
 
-    private void ports(List<PortGrant> out, AccessNet access, String flag, List<String> flagged, ConfigKey key)
-            throws UsageException {
-        for (String p : flagged) {
+    private void ports(List<PortGrant> out, AccessNet access, Option option, ConfigKey key) throws UsageException {
+        String flag = option.longName();
+        for (String p : options.list(option)) {
             try {
                 out.add(new PortGrant(access, PortRange.parse(p), flag));
             } catch (IllegalArgumentException e) {
@@ -107,30 +107,28 @@ final class RequestBuilder {
         }
     }
 
-    private boolean flag(Boolean cli, ConfigKey key) {
-        if (cli != null) {
-            return cli;
-        }
-        return config.flatMap(c -> c.flag(key)).orElse(false);
+    private boolean flag(Option option, ConfigKey key) {
+        return options.switchValue(option).or(() -> config.flatMap(c -> c.flag(key))).orElse(false);
     }
 
     private CompatLevel compat() throws UsageException {
+        Optional<String> flagged = options.value(Option.COMPAT);
+        boolean strict = options.flag(Option.STRICT);
         CompatLevel level;
         try {
-            level = CompatLevel.parse(options.compat != null ? options.compat
-                    : config.flatMap(c -> c.string(ConfigKey.COMPAT)).orElse("best"));
+            level = CompatLevel.parse(flagged.or(() -> config.flatMap(c -> c.string(ConfigKey.COMPAT))).orElse("best"));
         } catch (IllegalArgumentException e) {
             throw new UsageException("--compat: " + e.getMessage());
         }
-        if (options.strict && options.compat != null && level != CompatLevel.HARD_REQUIREMENT) {
-            throw new UsageException("--strict conflicts with --compat " + options.compat);
+        if (strict && flagged.isPresent() && level != CompatLevel.HARD_REQUIREMENT) {
+            throw new UsageException("--strict conflicts with --compat " + flagged.get());
         }
-        return options.strict ? CompatLevel.HARD_REQUIREMENT : level;
+        return strict ? CompatLevel.HARD_REQUIREMENT : level;
     }
 
     private Abi target() throws UsageException {
-        String text = options.abi != null ? options.abi
-                : config.flatMap(c -> c.integer(ConfigKey.ABI)).map(String::valueOf).orElse(null);
+        String text = options.value(Option.ABI)
+                .or(() -> config.flatMap(c -> c.integer(ConfigKey.ABI)).map(String::valueOf)).orElse(null);
         if (text == null) {
             return Abi.newest();
         }
@@ -142,7 +140,7 @@ final class RequestBuilder {
     }
 
     private List<String> env() throws UsageException {
-        List<String> specs = new ArrayList<>(options.env);
+        List<String> specs = new ArrayList<>(options.list(Option.ENV));
         config.ifPresent(c -> specs.addAll(c.strings(ConfigKey.ENV)));
         List<String> env = new ArrayList<>();
         for (String spec : specs) {
@@ -163,7 +161,7 @@ final class RequestBuilder {
 
     private Set<Integer> keepFds() throws UsageException {
         Set<Integer> fds = new LinkedHashSet<>();
-        List<String> specs = new ArrayList<>(options.keepFd);
+        List<String> specs = new ArrayList<>(options.list(Option.KEEP_FD));
         config.ifPresent(c -> c.integers(ConfigKey.KEEP_FD).forEach(fd -> specs.add(fd.toString())));
         for (String spec : specs) {
             int fd;

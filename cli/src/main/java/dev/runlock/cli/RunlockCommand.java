@@ -12,6 +12,7 @@ import dev.runlock.landlock.CompatibilityException;
 import dev.runlock.landlock.Downgrade;
 import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.RulesetPlan;
+import dev.runlock.landlock.kernel.ExecKernel;
 import dev.runlock.landlock.kernel.KernelException;
 import dev.runlock.landlock.kernel.LinuxKernel;
 import dev.runlock.sandbox.AutoImport;
@@ -27,36 +28,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
+import java.util.Set;
 import java.util.function.Predicate;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /** {@code runlock [OPTIONS] <COMMAND> [ARGS]...}: sandbox, then become the command. */
-@Command(name = "runlock", mixinStandardHelpOptions = true, versionProvider = Version.class, sortOptions = false,
-        subcommands = StatusCommand.class, usageHelpAutoWidth = true,
-        customSynopsis = {"runlock [OPTIONS] [--] <COMMAND> [ARGS]...", "       runlock status [--json]"},
-        description = {"Run COMMAND in a Landlock sandbox: it can touch only the paths, ports and IPC you allow.",
-            "The command, its interpreters and shared libraries are granted automatically (-d turns that off).",
-            "Settings also come from section [COMMAND] of the file $SANDBOX_CONFIG, else of sandbox.toml in the "
-                + "working directory; options add to its lists and override its booleans.",
-            "Exit status: the command's own; 1 when runlock itself fails."})
-final class RunlockCommand implements Callable<Integer> {
+final class RunlockCommand {
     /** Marker the AOT training run sets: do everything, then exit instead of exec. */
     static final String TRAINING_ENV = "RUNLOCK_AOT_TRAINING";
 
-    @Mixin
-    Options options = new Options();
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
+    private final Options options;
     private final Map<String, String> environment;
+    private final PrintWriter out;
 
-    RunlockCommand(Map<String, String> environment) {
+    RunlockCommand(Options options, Map<String, String> environment, PrintWriter out) {
+        this.options = options;
         this.environment = environment;
+        this.out = out;
     }
 
     /** Parses and runs; every failure becomes one {@code runlock:} line and status 1. */
@@ -66,53 +56,51 @@ final class RunlockCommand implements Callable<Integer> {
 
     /** As {@link #run(String[], Map)}, printing to {@code out} and {@code err} when not null. */
     static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
-        RunlockCommand command = new RunlockCommand(environment);
-        CommandLine cli = new CommandLine(command, new Factory(environment));
+        CommandLine cli = CommandModel.commandLine();
         if (out != null) {
             cli.setOut(out);
         }
         if (err != null) {
             cli.setErr(err);
         }
-        cli.setStopAtPositional(true);
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setParameterExceptionHandler((e, a) -> {
-            e.getCommandLine().getErr().println("runlock: error: " + firstLine(e.getMessage())
-                    + " (see runlock --help)");
+        ParseResult parsed;
+        try {
+            parsed = cli.parseArgs(args);
+        } catch (ParameterException e) {
+            cli.getErr().println("runlock: error: " + firstLine(e.getMessage()) + " (see runlock --help)");
             return 1;
-        });
-        cli.setExecutionExceptionHandler((e, c, p) -> {
-            Log log = new Log(c.getErr(), command.logLevelOrDefault());
-            log.error(firstLine(String.valueOf(e.getMessage())));
-            if (log.enabled(Log.Level.DEBUG)) {
-                e.printStackTrace(c.getErr());
-            }
-            return 1;
-        });
-        return cli.execute(args);
-    }
-
-    @Override
-    public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
+        }
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            return 0;
+        }
+        if (parsed.hasSubcommand()) {
+            return StatusCommand.run(parsed.subcommand().hasMatchedOption(CommandModel.JSON), cli.getOut());
+        }
+        RunlockCommand command = new RunlockCommand(CommandModel.options(parsed), environment, cli.getOut());
         Log log;
         try {
-            log = new Log(err, logLevel());
+            log = new Log(cli.getErr(), command.logLevel());
         } catch (IllegalArgumentException e) {
-            return fail(new Log(err, Log.Level.WARN), e.getMessage());
+            return fail(new Log(cli.getErr(), Log.Level.WARN), e.getMessage());
         }
         try {
-            return sandboxAndExec(log);
+            return command.sandboxAndExec(log);
         } catch (UsageException | ConfigException | PolicyException | ResolveException | CompatibilityException e) {
             return fail(log, e.getMessage());
+        } catch (Exception e) {
+            log.error(firstLine(String.valueOf(e.getMessage())));
+            if (log.enabled(Log.Level.DEBUG)) {
+                e.printStackTrace(cli.getErr());
+            }
+            return 1;
         }
     }
 
     private int sandboxAndExec(Log log) throws Exception {
-        if (options.command.isEmpty()) {
+        if (options.command().isEmpty()) {
             throw new UsageException("missing command to run (usage: runlock [OPTIONS] <COMMAND> [ARGS]...)");
         }
-        String name = options.command.get(0);
+        String name = options.command().getFirst();
         Path cwd = Path.of("").toAbsolutePath();
         Optional<ConfigSection> section = config(log, Path.of(name).getFileName().toString(), cwd);
         Request request = new RequestBuilder(options, section, environment, cwd, log).build();
@@ -137,11 +125,11 @@ final class RunlockCommand implements Callable<Integer> {
         LinuxKernel kernel = new LinuxKernel();
         KernelSupport support = kernel.probe();
         RulesetPlan plan = Downgrade.plan(Rulesets.request(policy), support);
-        Launch command = new Launch(closure.command().toString(), NativeStrings.argvTail(options.command), request.env(),
+        Launch command = new Launch(closure.command().toString(), NativeStrings.argvTail(options.command()), request.env(),
                 request.keepFds(), Launch.ignoredByCaller());
 
-        if (options.explain) {
-            new ExplainPrinter(spec.commandLine().getOut()).print(plan, command, section);
+        if (options.flag(Option.EXPLAIN)) {
+            new ExplainPrinter(out).print(plan, command, section);
             return 0;
         }
         String warning = plan.warning();
@@ -158,6 +146,7 @@ final class RunlockCommand implements Callable<Integer> {
         }
         log.debug("sandbox " + plan.enforcement() + "; executing " + command.path());
         if (environment.containsKey(TRAINING_ENV)) {
+            Exec.exec(new Rehearsal(kernel), command);
             return 0;
         }
         KernelException failure = Exec.exec(kernel, command);
@@ -192,8 +181,9 @@ final class RunlockCommand implements Callable<Integer> {
 
     /** The flag, else the first non-empty variable; a bad value's message names where it came from. */
     private Log.Level logLevel() {
-        if (options.logLevel != null) {
-            return level("--log-level", options.logLevel);
+        Optional<String> flag = options.value(Option.LOG_LEVEL);
+        if (flag.isPresent()) {
+            return level(Option.LOG_LEVEL.longName(), flag.get());
         }
         for (String variable : List.of("RUNLOCK_LOG_LEVEL", "LANDRUN_LOG_LEVEL")) {
             String value = environment.get(variable);
@@ -212,27 +202,34 @@ final class RunlockCommand implements Callable<Integer> {
         }
     }
 
-    private Log.Level logLevelOrDefault() {
-        try {
-            return logLevel();
-        } catch (IllegalArgumentException e) {
-            return Log.Level.WARN;
-        }
-    }
-
     private static String firstLine(String message) {
         int nl = message.indexOf('\n');
         return (nl < 0 ? message : message.substring(0, nl)).strip();
     }
 
-    /** Builds the commands with the environment they read. */
-    private record Factory(Map<String, String> environment) implements CommandLine.IFactory {
+    /**
+     * The AOT training run's stand-in kernel: every step of the hand-over, then an execve that fails
+     * (ENOENT), since the training JVM must live on to write what it loaded.
+     */
+    private record Rehearsal(LinuxKernel kernel) implements ExecKernel {
         @Override
-        public <K> K create(Class<K> type) throws Exception {
-            if (type == RunlockCommand.class) {
-                return type.cast(new RunlockCommand(environment));
-            }
-            return CommandLine.defaultFactory().create(type);
+        public void clearSignalMask() throws KernelException {
+            kernel.clearSignalMask();
+        }
+
+        @Override
+        public void ignoreSignals(long mask) throws KernelException {
+            kernel.ignoreSignals(mask);
+        }
+
+        @Override
+        public void closeOnExecAbove2(Set<Integer> keep) throws KernelException {
+            kernel.closeOnExecAbove2(keep);
+        }
+
+        @Override
+        public void execve(String path, List<String> argv, List<String> envp) throws KernelException {
+            kernel.execve("", argv, envp);
         }
     }
 }

@@ -10,26 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code runlock status}: what this kernel's Landlock can enforce. */
-@Command(name = "status", mixinStandardHelpOptions = true, versionProvider = Version.class,
-        description = "Show the kernel's Landlock ABI, errata and which features runlock can enforce here.")
-final class StatusCommand implements Callable<Integer> {
-    @Option(names = "--json", description = "Print as JSON")
-    boolean json;
+final class StatusCommand {
+    private StatusCommand() {
+    }
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
+    /** Prints the report to {@code out}, as one JSON object if {@code json}; returns the exit status. */
+    static int run(boolean json, PrintWriter out) {
         KernelSupport kernel = new LinuxKernel().probe();
-        PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(json(kernel));
         } else {

@@ -88,7 +88,7 @@ class StatusAndHelpTest {
 
     @Test
     void everyOptionIsDescribed() {
-        CommandLine cli = new CommandLine(new RunlockCommand(Map.of()));
+        CommandLine cli = CommandModel.commandLine();
         for (OptionSpec option : cli.getCommandSpec().options()) {
             assertThat(String.join(" ", option.description())).as(option.longestName()).isNotBlank();
         }

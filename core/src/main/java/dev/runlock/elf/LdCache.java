@@ -5,9 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,6 +13,10 @@ import java.util.Set;
  * glibc's loader cache ({@code /etc/ld.so.cache}) in the "glibc-ld.so.cache1.1" format, optionally
  * behind the old "ld.so-1.7.0" table, which is skipped. Entries keep their order within a name,
  * which is the order ldconfig gives the loader.
+ *
+ * <p>The whole file is checked when read, but a path is decoded only when its name is looked up:
+ * a command needs a handful of the thousands of entries, and decoding them all was most of the
+ * cost of resolving a command.
  */
 final class LdCache {
 
@@ -31,21 +33,42 @@ final class LdCache {
     private static final int EXTENSION_TAG_GLIBC_HWCAPS = 1;
     private static final int MAX_EXTENSION_SECTIONS = 64;
     private static final long HWCAP_EXTENSION = 1L << 62;
-    private static final int MAX_STRING = 4096;
 
-    private final Map<String, List<Entry>> byName;
+    private final byte[] bytes;
+    private final ByteBuffer buffer;
+    private final int table;
+    private final int count;
+    private final int strings;
+    private final List<String> hwcaps;
 
-    private LdCache(Map<String, List<Entry>> byName) {
-        this.byName = byName;
+    private LdCache(byte[] bytes, ByteBuffer buffer, int table, int count, int strings, List<String> hwcaps) {
+        this.bytes = bytes;
+        this.buffer = buffer;
+        this.table = table;
+        this.count = count;
+        this.strings = strings;
+        this.hwcaps = hwcaps;
     }
 
     /** The entries for {@code name} a loader accepting {@code flags} may use, in cache order. */
     List<Entry> lookup(String name, Set<Integer> flags) {
-        return byName.getOrDefault(name, List.of()).stream().filter(e -> flags.contains(e.flags)).toList();
+        byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+        List<Entry> found = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int at = table + i * NEW_ENTRY;
+            int entryFlags = buffer.getInt(at);
+            if (nameIs(stringStart(buffer.getInt(at + 4)), wanted) && flags.contains(entryFlags)) {
+                long hwcap = buffer.getLong(at + 16);
+                Optional<String> subdir = (hwcap & HWCAP_EXTENSION) != 0
+                        ? Optional.of(hwcaps.get((int) hwcap)) : Optional.empty();
+                found.add(new Entry(entryFlags, string(stringStart(buffer.getInt(at + 8))), subdir));
+            }
+        }
+        return found;
     }
 
     /**
-     * Parses a whole cache file.
+     * Checks a whole cache file.
      *
      * @param name the file's name for error messages
      * @throws ResolveException if the bytes are not a well-formed cache
@@ -54,11 +77,30 @@ final class LdCache {
         return new Parser(bytes, name).parse();
     }
 
+    private int stringStart(int offset) {
+        return (int) (strings + Integer.toUnsignedLong(offset));
+    }
+
+    private boolean nameIs(int start, byte[] wanted) {
+        return start + wanted.length < bytes.length && bytes[start + wanted.length] == 0
+                && Arrays.equals(bytes, start, start + wanted.length, wanted, 0, wanted.length);
+    }
+
+    private String string(int start) {
+        int end = start;
+        while (bytes[end] != 0) {
+            end++;
+        }
+        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+    }
+
     private static final class Parser {
         private final byte[] bytes;
         private final String name;
         private final ByteBuffer buffer;
         private int base;
+        /** Strings must start before the file's last NUL, so that every one ends inside the file. */
+        private int lastNul;
 
         Parser(byte[] bytes, String name) {
             this.bytes = bytes;
@@ -86,25 +128,23 @@ final class LdCache {
             }
             long count = Integer.toUnsignedLong(buffer.getInt(base + 20));
             check(base + NEW_HEADER + count * NEW_ENTRY, "entry table of " + count + " entries");
-            List<String> hwcaps = hwcapsNames(Integer.toUnsignedLong(buffer.getInt(base + 32)));
-            Map<String, List<Entry>> byName = new HashMap<>();
-            for (int i = 0; i < count; i++) {
-                int at = base + NEW_HEADER + i * NEW_ENTRY;
-                String key = string(buffer.getInt(at + 4));
-                String value = string(buffer.getInt(at + 8));
-                long hwcap = buffer.getLong(at + 16);
-                Optional<String> subdir = Optional.empty();
-                if ((hwcap & HWCAP_EXTENSION) != 0) {
-                    int index = (int) hwcap;
-                    if (index < 0 || index >= hwcaps.size()) {
-                        throw new ResolveException(name, "entry " + i + " names glibc-hwcaps index " + index
-                                + " of " + hwcaps.size());
-                    }
-                    subdir = Optional.of(hwcaps.get(index));
-                }
-                byName.computeIfAbsent(key, k -> new ArrayList<>()).add(new Entry(buffer.getInt(at), value, subdir));
+            lastNul = bytes.length - 1;
+            while (lastNul >= 0 && bytes[lastNul] != 0) {
+                lastNul--;
             }
-            return new LdCache(byName);
+            List<String> hwcaps = hwcapsNames(Integer.toUnsignedLong(buffer.getInt(base + 32)));
+            int table = base + NEW_HEADER;
+            for (int i = 0; i < count; i++) {
+                int at = table + i * NEW_ENTRY;
+                checkString(buffer.getInt(at + 4));
+                checkString(buffer.getInt(at + 8));
+                long hwcap = buffer.getLong(at + 16);
+                if ((hwcap & HWCAP_EXTENSION) != 0 && (hwcap & 0xFFFF_FFFFL) >= hwcaps.size()) {
+                    throw new ResolveException(name, "entry " + i + " names glibc-hwcaps index " + (int) hwcap
+                            + " of " + hwcaps.size());
+                }
+            }
+            return new LdCache(bytes, buffer, table, (int) count, base, hwcaps);
         }
 
         /** The glibc-hwcaps subdirectory names of the extension section, if the cache has one. */
@@ -140,17 +180,24 @@ final class LdCache {
 
         /** A NUL-terminated string at an offset from the new-format header. */
         private String string(int offset) {
+            int start = checkString(offset);
+            int end = start;
+            while (bytes[end] != 0) {
+                end++;
+            }
+            return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+        }
+
+        /** Where the string at {@code offset} starts, once sure it ends inside the file. */
+        private int checkString(int offset) {
             long start = base + Integer.toUnsignedLong(offset);
-            if (start >= bytes.length) { // the message is built only on failure: this runs per entry
-                check(start + 1, "string offset " + Integer.toUnsignedString(offset));
-            }
-            int limit = (int) Math.min(bytes.length, start + MAX_STRING);
-            for (int i = (int) start; i < limit; i++) {
-                if (bytes[i] == 0) {
-                    return new String(bytes, (int) start, i - (int) start, StandardCharsets.UTF_8);
+            if (start > lastNul) { // the message is built only on failure: this runs per entry
+                if (start >= bytes.length) {
+                    check(start + 1, "string offset " + Integer.toUnsignedString(offset));
                 }
+                throw new ResolveException(name, "unterminated string at offset " + Integer.toUnsignedString(offset));
             }
-            throw new ResolveException(name, "unterminated string at offset " + Integer.toUnsignedString(offset));
+            return (int) start;
         }
 
         private boolean startsWith(int at, String magic) {

@@ -1,6 +1,5 @@
 package dev.runlock.landlock.kernel;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -53,6 +52,23 @@ public final class LinuxKernel implements LandlockKernel, ExecKernel {
 
     LinuxKernel(Arch arch) {
         this.nr = arch.numbers();
+    }
+
+    /**
+     * Starts preparing the native call on a daemon thread, so that the JDK's work for it overlaps
+     * the caller's (parsing, ELF resolution); the first system call waits for it to finish. The
+     * thread then probes Landlock and opens a path, which only reads, to ready those paths too.
+     */
+    public static void prepareInBackground() {
+        Syscall.linkInBackground(() -> {
+            LinuxKernel kernel = new LinuxKernel();
+            kernel.probe();
+            try {
+                kernel.close(kernel.openPath(Path.of("/")));
+            } catch (KernelException e) {
+                // Only a rehearsal: the caller's own opens report their failures.
+            }
+        });
     }
 
     @Override
@@ -284,11 +300,12 @@ public final class LinuxKernel implements LandlockKernel, ExecKernel {
 
     /** A NULL-terminated array of C strings. */
     private static MemorySegment strings(Arena arena, List<String> values) {
-        MemorySegment array = arena.allocate(ADDRESS, values.size() + 1L);
+        MemorySegment array = arena.allocate(JAVA_LONG, values.size() + 1L);
         for (int i = 0; i < values.size(); i++) {
-            array.setAtIndex(ADDRESS, i, arena.allocateFrom(values.get(i)));
+            // Pointers are longs on the 64-bit architectures of Arch; JAVA_LONG's accessor is already in use.
+            array.setAtIndex(JAVA_LONG, i, arena.allocateFrom(values.get(i)).address());
         }
-        array.setAtIndex(ADDRESS, values.size(), MemorySegment.NULL);
+        array.setAtIndex(JAVA_LONG, values.size(), 0L);
         return array;
     }
 }

@@ -1,0 +1,97 @@
+package dev.runlock.cli;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The picocli model of {@code runlock} and {@code runlock status}, built in code from {@link Option}:
+ * picocli's annotation scanning costs every run tens of milliseconds of reflection and proxies.
+ */
+final class CommandModel {
+    static final String STATUS = "status";
+    static final String JSON = "--json";
+
+    private CommandModel() {
+    }
+
+    static {
+        // Every CommandLine registers converters for java.time and java.sql types by reflection, which
+        // costs milliseconds per command; runlock's values are all strings and booleans.
+        System.setProperty("picocli.converters.excludes", ".*");
+    }
+
+    /** A fresh parser: picocli keeps the parsed values in its model. */
+    static CommandLine commandLine() {
+        CommandSpec runlock = CommandSpec.create().name("runlock").versionProvider(Version::lines)
+                .interpolateVariables(false);
+        runlock.usageMessage()
+                .customSynopsis("runlock [OPTIONS] [--] <COMMAND> [ARGS]...", "       runlock status [--json]")
+                .description("Run COMMAND in a Landlock sandbox: it can touch only the paths, ports and IPC you allow.",
+                        "The command, its interpreters and shared libraries are granted automatically "
+                                + "(-d turns that off).",
+                        "Settings also come from section [COMMAND] of the file $SANDBOX_CONFIG, else of sandbox.toml "
+                                + "in the working directory; options add to its lists and override its booleans.",
+                        "Exit status: the command's own; 1 when runlock itself fails.")
+                .sortOptions(false)
+                .autoWidth(true);
+        for (Option option : Option.values()) {
+            runlock.addOption(spec(option));
+        }
+        runlock.addPositional(PositionalParamSpec.builder().paramLabel("COMMAND").arity("0..*")
+                .type(List.class).auxiliaryTypes(String.class).description("The command and its arguments").build());
+        addHelpOptions(runlock);
+
+        CommandSpec status = CommandSpec.create().name(STATUS).versionProvider(Version::lines)
+                .interpolateVariables(false);
+        status.usageMessage().description(
+                "Show the kernel's Landlock ABI, errata and which features runlock can enforce here.");
+        status.addOption(OptionSpec.builder(JSON).description("Print as JSON").build());
+        addHelpOptions(status);
+        runlock.addSubcommand(STATUS, status);
+
+        CommandLine cli = new CommandLine(runlock);
+        cli.setStopAtPositional(true);
+        return cli;
+    }
+
+    /** What the user typed for {@code runlock} itself (not its subcommand). */
+    static Options options(ParseResult parsed) {
+        Map<Option, Object> given = new EnumMap<>(Option.class);
+        for (Option option : Option.values()) {
+            OptionSpec spec = parsed.matchedOption(option.longName());
+            if (spec != null) {
+                given.put(option, spec.getValue());
+            }
+        }
+        List<String> command = parsed.matchedPositionals().isEmpty()
+                ? List.of() : new ArrayList<>(parsed.matchedPositionals().getFirst().getValue());
+        return new Options(given, command);
+    }
+
+    private static OptionSpec spec(Option option) {
+        OptionSpec.Builder builder = OptionSpec.builder(option.names().toArray(String[]::new))
+                .description(option.description());
+        return switch (option.kind()) {
+            case FLAG -> builder.type(boolean.class).build();
+            case SWITCH -> builder.type(Boolean.class).negatable(true).build();
+            case VALUE -> builder.type(String.class).paramLabel(option.label()).build();
+            case LIST -> builder.type(List.class).auxiliaryTypes(String.class).splitRegex(",")
+                    .paramLabel(option.label()).build();
+            case REPEATED -> builder.type(List.class).auxiliaryTypes(String.class).paramLabel(option.label()).build();
+        };
+    }
+
+    private static void addHelpOptions(CommandSpec command) {
+        command.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("Show this help message and exit.").build());
+        command.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+                .description("Print version information and exit.").build());
+    }
+}
