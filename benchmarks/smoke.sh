@@ -10,12 +10,12 @@ cd "$root"
 . scripts/find-jdk.sh
 runlock_find_jdk || { echo "smoke: no JDK 25 or newer found" >&2; exit 1; }
 
-launches=BARE,JVM_FLOOR,RUNLOCK,RUNLOCK_NO_AOT,LANDRUN
+launches=BARE,JVM_FLOOR,FFM_FLOOR,RUNLOCK,RUNLOCK_NO_AOT,LANDRUN
 if landrun="$(timeout 300 conformance-landrun/scripts/fetch-landrun.sh "$root/benchmarks/target/landrun" 2>/dev/null)"; then
   export RUNLOCK_BENCH_LANDRUN="$landrun"
 else
   echo "smoke: landrun unavailable (conformance-landrun/scripts/fetch-landrun.sh failed): skipping LANDRUN" >&2
-  launches=BARE,JVM_FLOOR,RUNLOCK,RUNLOCK_NO_AOT
+  launches=BARE,JVM_FLOOR,FFM_FLOOR,RUNLOCK,RUNLOCK_NO_AOT
 fi
 
 exec timeout 600 "$RUNLOCK_JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow \
