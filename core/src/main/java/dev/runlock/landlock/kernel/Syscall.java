@@ -10,8 +10,6 @@ import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * The only native call runlock makes: libc's variadic {@code syscall(2)}, with errno captured.
@@ -20,25 +18,49 @@ import java.util.concurrent.FutureTask;
  */
 @SuppressWarnings("restricted")
 final class Syscall {
-    /**
-     * Linking costs tens of milliseconds of CPU, in which the JDK generates and loads classes that
-     * no AOT cache keeps: {@link #linkInBackground} lets that run beside the caller's other work.
-     */
-    private static final FutureTask<Linked> LINK = new FutureTask<>(Syscall::link);
-
-    /** The downcall and its errno capture buffer's layout. */
-    private record Linked(MethodHandle handle, StructLayout capture, long errnoOffset) {}
 
     private Syscall() {
     }
 
     /**
+     * The downcall, linked by the first thread that touches this class: {@link #linkInBackground}
+     * makes that a daemon thread, since linking costs tens of milliseconds of CPU in which the JDK
+     * generates and loads classes that no AOT cache keeps. Others wait for it (class initialisation
+     * is serialised); constant fields let the JIT inline the call.
+     */
+    private static final class Downcall {
+        static final StructLayout CAPTURE = Linker.Option.captureStateLayout();
+        static final long ERRNO_OFFSET = CAPTURE.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
+        static final MethodHandle HANDLE;
+        static final RuntimeException FAILURE;
+
+        static {
+            MethodHandle handle = null;
+            RuntimeException failure = null;
+            try {
+                handle = link();
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            HANDLE = handle;
+            FAILURE = failure;
+        }
+
+        /** Initialises this class, which links; true if that worked. */
+        static boolean linked() {
+            return FAILURE == null;
+        }
+    }
+
+    /**
      * Links on a daemon thread, then runs {@code warmUp} there (system calls without side effects,
-     * so the first calls of the caller find their code paths ready). A call waits for the linking.
+     * so the first calls of the caller find their code paths ready).
      */
     static void linkInBackground(Runnable warmUp) {
         Thread thread = new Thread(() -> {
-            LINK.run();
+            if (!Downcall.linked()) {
+                return; // the caller's first call reports it
+            }
             try {
                 warmUp.run();
             } catch (RuntimeException e) {
@@ -56,12 +78,15 @@ final class Syscall {
      * @throws KernelException with the errno when the call returns -1
      */
     static long call(String name, long nr, long a0, long a1, long a2, long a3, long a4) throws KernelException {
-        Linked syscall = linked();
+        if (!Downcall.linked()) {
+            throw new IllegalStateException("cannot link libc's syscall(): " + Downcall.FAILURE.getMessage(),
+                    Downcall.FAILURE);
+        }
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment state = arena.allocate(syscall.capture());
-            long result = (long) syscall.handle().invokeExact(state, nr, a0, a1, a2, a3, a4, 0L);
+            MemorySegment state = arena.allocate(Downcall.CAPTURE);
+            long result = (long) Downcall.HANDLE.invokeExact(state, nr, a0, a1, a2, a3, a4, 0L);
             if (result < 0) {
-                throw new KernelException(name, state.get(JAVA_INT, syscall.errnoOffset()));
+                throw new KernelException(name, state.get(JAVA_INT, Downcall.ERRNO_OFFSET));
             }
             return result;
         } catch (KernelException e) {
@@ -71,26 +96,12 @@ final class Syscall {
         }
     }
 
-    private static Linked linked() {
-        LINK.run(); // does nothing when linking has started elsewhere
-        try {
-            return LINK.get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot link libc's syscall(): " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while linking libc's syscall()", e);
-        }
-    }
-
-    private static Linked link() {
-        StructLayout capture = Linker.Option.captureStateLayout();
+    private static MethodHandle link() {
         Linker linker = Linker.nativeLinker();
         MemorySegment address = linker.defaultLookup().find("syscall")
                 .orElseThrow(() -> new UnsupportedOperationException("libc has no syscall() function"));
-        MethodHandle handle = linker.downcallHandle(address,
+        return linker.downcallHandle(address,
                 FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG),
                 Linker.Option.firstVariadicArg(1), Linker.Option.captureCallState("errno"));
-        return new Linked(handle, capture, capture.byteOffset(MemoryLayout.PathElement.groupElement("errno")));
     }
 }
