@@ -25,8 +25,10 @@ def run(command):
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     with open(os.devnull, "w") as devnull:
-        subprocess.run(command, stdin=subprocess.DEVNULL, stdout=devnull, stderr=devnull, check=True)
+        status = subprocess.run(command, stdin=subprocess.DEVNULL, stdout=devnull, stderr=devnull).returncode
     wall = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"interleaved.py: {shlex.join(command)}: exit status {status} (only commands that succeed are timed)")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     return wall * 1e3, cpu * 1e3
