@@ -61,7 +61,7 @@ final class LdCache {
                 long hwcap = buffer.getLong(at + 16);
                 Optional<String> subdir = (hwcap & HWCAP_EXTENSION) != 0
                         ? Optional.of(hwcaps.get((int) hwcap)) : Optional.empty();
-                found.add(new Entry(entryFlags, string(stringStart(buffer.getInt(at + 8))), subdir));
+                found.add(new Entry(entryFlags, string(bytes, stringStart(buffer.getInt(at + 8))), subdir));
             }
         }
         return found;
@@ -86,7 +86,8 @@ final class LdCache {
                 && Arrays.equals(bytes, start, start + wanted.length, wanted, 0, wanted.length);
     }
 
-    private String string(int start) {
+    /** The NUL-terminated string at {@code start}, which the parser checked ends inside the file. */
+    private static String string(byte[] bytes, int start) {
         int end = start;
         while (bytes[end] != 0) {
             end++;
@@ -180,12 +181,7 @@ final class LdCache {
 
         /** A NUL-terminated string at an offset from the new-format header. */
         private String string(int offset) {
-            int start = checkString(offset);
-            int end = start;
-            while (bytes[end] != 0) {
-                end++;
-            }
-            return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+            return LdCache.string(bytes, checkString(offset));
         }
 
         /** Where the string at {@code offset} starts, once sure it ends inside the file. */

@@ -55,20 +55,11 @@ public final class LinuxKernel implements LandlockKernel, ExecKernel {
     }
 
     /**
-     * Starts preparing the native call on a daemon thread, so that the JDK's work for it overlaps
-     * the caller's (parsing, ELF resolution); the first system call waits for it to finish. The
-     * thread then probes Landlock and opens a path, which only reads, to ready those paths too.
+     * Starts linking the native call on a daemon thread, so that the JDK's work for it overlaps
+     * the caller's (parsing, ELF resolution); the first system call waits for it to finish.
      */
     public static void prepareInBackground() {
-        Syscall.linkInBackground(() -> {
-            LinuxKernel kernel = new LinuxKernel();
-            kernel.probe();
-            try {
-                kernel.close(kernel.openPath(Path.of("/")));
-            } catch (KernelException e) {
-                // Only a rehearsal: the caller's own opens report their failures.
-            }
-        });
+        Syscall.linkInBackground();
     }
 
     @Override

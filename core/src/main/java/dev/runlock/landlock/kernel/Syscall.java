@@ -52,21 +52,9 @@ final class Syscall {
         }
     }
 
-    /**
-     * Links on a daemon thread, then runs {@code warmUp} there (system calls without side effects,
-     * so the first calls of the caller find their code paths ready).
-     */
-    static void linkInBackground(Runnable warmUp) {
-        Thread thread = new Thread(() -> {
-            if (!Downcall.linked()) {
-                return; // the caller's first call reports it
-            }
-            try {
-                warmUp.run();
-            } catch (RuntimeException e) {
-                // The caller's own calls meet and report the same failure.
-            }
-        }, "runlock-link-syscall");
+    /** Links on a daemon thread; a failure is reported by the first call. */
+    static void linkInBackground() {
+        Thread thread = new Thread(Downcall::linked, "runlock-link-syscall");
         thread.setDaemon(true);
         thread.start();
     }
