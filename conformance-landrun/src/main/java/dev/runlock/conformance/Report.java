@@ -46,36 +46,16 @@ record Report(Settings settings, List<CaseResult> results) {
 
     private String json() {
         Implementation impl = settings.implementation();
-        String rows = results.stream().map(r -> "    {\"id\": " + quote(r.id()) + ", \"name\": " + quote(r.name())
-                + ", \"target\": " + quote(r.target()) + ", \"abi\": " + r.effectiveAbi() + ", \"result\": "
-                + quote(r.status().name().toLowerCase(java.util.Locale.ROOT)) + ", \"detail\": " + quote(r.detail()) + "}")
+        String rows = results.stream().map(r -> "    {\"id\": " + Json.quote(r.id()) + ", \"name\": " + Json.quote(r.name())
+                + ", \"target\": " + Json.quote(r.target()) + ", \"abi\": " + r.effectiveAbi() + ", \"result\": "
+                + Json.quote(r.status().name().toLowerCase(java.util.Locale.ROOT)) + ", \"detail\": " + Json.quote(r.detail()) + "}")
                 .collect(Collectors.joining(",\n"));
-        return "{\n  \"implementation\": " + quote(impl.dialect().id()) + ",\n  \"binary\": " + quote(impl.binary().toString())
+        return "{\n  \"implementation\": " + Json.quote(impl.dialect().id()) + ",\n  \"binary\": " + Json.quote(impl.binary().toString())
                 + ",\n  \"passed\": " + count(CaseResult.Status.PASSED) + ",\n  \"failed\": " + failed()
                 + ",\n  \"skipped\": " + count(CaseResult.Status.SKIPPED) + ",\n  \"results\": [\n" + rows + "\n  ]\n}\n";
     }
 
     private static String cell(String text) {
         return text.replace("|", "\\|").replace("\n", "<br>");
-    }
-
-    static String quote(String text) {
-        StringBuilder json = new StringBuilder("\"");
-        for (char ch : text.toCharArray()) {
-            switch (ch) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                case '\t' -> json.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        json.append("\\u%04x".formatted((int) ch));
-                    } else {
-                        json.append(ch);
-                    }
-                }
-            }
-        }
-        return json.append('"').toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.runlock.containers;
 
+import dev.runlock.conformance.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,12 +92,12 @@ final class Matrix {
             List<String> rowJson = new ArrayList<>();
             rows.forEach((row, cells) -> {
                 List<String> cellJson = new ArrayList<>();
-                cells.forEach((column, cell) -> cellJson.add("{\"case\": " + quote(column) + ", \"status\": "
-                        + quote(cell.status().name().toLowerCase(java.util.Locale.ROOT)) + ", \"note\": "
-                        + quote(cell.note()) + ", \"ms\": " + cell.millis() + "}"));
-                rowJson.add("{\"userland\": " + quote(row) + ", \"cases\": [" + String.join(", ", cellJson) + "]}");
+                cells.forEach((column, cell) -> cellJson.add("{\"case\": " + Json.quote(column) + ", \"status\": "
+                        + Json.quote(cell.status().name().toLowerCase(java.util.Locale.ROOT)) + ", \"note\": "
+                        + Json.quote(cell.note()) + ", \"ms\": " + cell.millis() + "}"));
+                rowJson.add("{\"userland\": " + Json.quote(row) + ", \"cases\": [" + String.join(", ", cellJson) + "]}");
             });
-            sectionJson.add("{\"section\": " + quote(name) + ", \"rows\": [\n    " + String.join(",\n    ", rowJson) + "]}");
+            sectionJson.add("{\"section\": " + Json.quote(name) + ", \"rows\": [\n    " + String.join(",\n    ", rowJson) + "]}");
         });
         return "{\"sections\": [\n  " + String.join(",\n  ", sectionJson) + "]}\n";
     }
@@ -138,18 +139,5 @@ final class Matrix {
 
     private static long elapsed(long start) {
         return (System.nanoTime() - start) / 1_000_000;
-    }
-
-    private static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.runlock.kernels;
 
+import dev.runlock.conformance.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,22 +61,22 @@ public final class MatrixReport {
 
     private static String json(KernelOutcome outcome) {
         String packages = outcome.packages().stream()
-                .map(p -> "{\"name\": %s, \"version\": %s}".formatted(quote(p.name()), quote(p.version())))
+                .map(p -> "{\"name\": %s, \"version\": %s}".formatted(Json.quote(p.name()), Json.quote(p.version())))
                 .collect(Collectors.joining(", ", "[", "]"));
         String cases = outcome.guest().cases().stream()
-                .map(c -> "{\"name\": %s, \"status\": %s, \"millis\": %d, \"detail\": %s}".formatted(quote(c.name()),
-                        quote(c.status().name().toLowerCase(Locale.ROOT)), c.time().toMillis(),
-                        quote(c.detail())))
+                .map(c -> "{\"name\": %s, \"status\": %s, \"millis\": %d, \"detail\": %s}".formatted(Json.quote(c.name()),
+                        Json.quote(c.status().name().toLowerCase(Locale.ROOT)), c.time().toMillis(),
+                        Json.quote(c.detail())))
                 .collect(Collectors.joining(",\n      ", "[\n      ", "\n    ]"));
-        String problems = outcome.problems().stream().map(MatrixReport::quote)
+        String problems = outcome.problems().stream().map(Json::quote)
                 .collect(Collectors.joining(", ", "[", "]"));
         return """
                   {"kernel": %s, "expectedAbi": %d, "seenAbi": %s, "ranOn": %s, "millis": %d, "passed": %b,
                     "packages": %s,
                     "cases": %s,
-                    "problems": %s}""".formatted(quote(outcome.spec().name()), outcome.spec().expectedAbi(),
+                    "problems": %s}""".formatted(Json.quote(outcome.spec().name()), outcome.spec().expectedAbi(),
                 outcome.guest().abi().isPresent() ? String.valueOf(outcome.guest().abi().getAsInt()) : "null",
-                quote(outcome.runOn()), outcome.elapsed().toMillis(), outcome.passed(), packages, cases, problems);
+                Json.quote(outcome.runOn()), outcome.elapsed().toMillis(), outcome.passed(), packages, cases, problems);
     }
 
     private static String packages(KernelOutcome outcome) {
@@ -90,18 +91,5 @@ public final class MatrixReport {
 
     private static String seconds(Duration time) {
         return "%.1f s".formatted(time.toMillis() / 1000.0);
-    }
-
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                default -> out.append(c < 0x20 ? "\\u%04x".formatted((int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
     }
 }
