@@ -3,18 +3,16 @@ package dev.runlock.bench;
 import dev.runlock.elf.ExecClosure;
 import dev.runlock.elf.ExecutableResolver;
 import dev.runlock.elf.LoaderEnvironment;
-import dev.runlock.landlock.Abi;
-import dev.runlock.landlock.CompatLevel;
 import dev.runlock.landlock.Downgrade;
 import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.PathRule;
 import dev.runlock.landlock.RulesetPlan;
 import dev.runlock.landlock.kernel.LinuxKernel;
 import dev.runlock.sandbox.AutoImport;
+import dev.runlock.sandbox.Imports;
 import dev.runlock.sandbox.Policy;
 import dev.runlock.sandbox.Rulesets;
 import java.util.List;
-import java.util.Set;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
@@ -38,17 +36,16 @@ public class PreparationBenchmark extends InProcess {
     public void setUp() {
         kernel = new LinuxKernel();
         support = kernel.probe();
-        defaults = new Policy(List.of(), List.of(), false, false, false, Set.of(), CompatLevel.BEST_EFFORT,
-                Abi.newest(), false);
+        defaults = Policy.builder().build();
     }
 
     @Benchmark
     public RulesetPlan prepare(CpuTime.OfThread cpu) throws Exception {
         cpu.count();
         ExecClosure closure = new ExecutableResolver(new LoaderEnvironment("/usr/bin:/bin", null)).resolve(command);
-        Policy policy = defaults.withPaths(AutoImport.grants(List.of(closure), role -> true));
+        Policy policy = defaults.withPaths(AutoImport.grants(List.of(closure), Imports.ALL));
         RulesetPlan plan = Downgrade.plan(Rulesets.request(policy), support);
-        for (PathRule rule : plan.pathRules()) {
+        for (PathRule rule : plan.ruleset().pathRules()) {
             kernel.close(kernel.openPath(rule.path()));
         }
         return plan;

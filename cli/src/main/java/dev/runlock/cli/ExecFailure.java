@@ -31,18 +31,18 @@ final class ExecFailure {
     }
 
     private static String denied(ExecClosure closure, RulesetPlan plan) {
-        if (plan.applies() && !plan.handledFs().isEmpty()) {
+        if (plan.applies() && !plan.ruleset().handledFs().isEmpty()) {
             for (ResolvedFile file : closure.files()) {
                 if (!file.role().needsExecute()) {
                     continue;
                 }
                 Set<AccessFs> missing = EnumSet.of(AccessFs.READ_FILE, AccessFs.EXECUTE);
-                missing.removeAll(granted(real(file.path()), plan.pathRules()));
-                missing.retainAll(plan.handledFs());
+                missing.removeAll(granted(real(file.path()), plan.ruleset().pathRules()));
+                missing.retainAll(plan.ruleset().handledFs());
                 if (!missing.isEmpty()) {
                     return "permission denied: the sandbox does not allow " + names(missing) + " on " + file.path()
-                            + " (" + role(file.role()) + "); grant it with --rox " + file.path()
-                            + " or leave auto-import on (no -d)";
+                            + " (" + file.role().relation() + "); grant it with " + Option.ROX.longName() + " " + file.path()
+                            + " or leave auto-import on (no " + Option.DISABLE_AUTO_IMPORT.names().getFirst() + ")";
                 }
             }
         }
@@ -79,14 +79,5 @@ final class ExecFailure {
 
     private static String names(Set<AccessFs> rights) {
         return String.join(" and ", rights.stream().map(AccessFs::feature).toList());
-    }
-
-    private static String role(FileRole role) {
-        return switch (role) {
-            case COMMAND -> "the command";
-            case ELF_INTERPRETER -> "its ELF interpreter";
-            case SCRIPT_INTERPRETER -> "its script interpreter";
-            case LIBRARY -> "a shared library";
-        };
     }
 }

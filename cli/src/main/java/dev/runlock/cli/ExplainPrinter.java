@@ -2,11 +2,12 @@ package dev.runlock.cli;
 
 import dev.runlock.cli.config.ConfigSection;
 import dev.runlock.landlock.LandlockBit;
+import dev.runlock.landlock.Mptcp;
 import dev.runlock.landlock.PathRule;
 import dev.runlock.landlock.PortRule;
+import dev.runlock.landlock.Ruleset;
 import dev.runlock.landlock.RulesetPlan;
 import dev.runlock.sandbox.Launch;
-import dev.runlock.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -39,27 +40,32 @@ final class ExplainPrinter {
         lines.add("kernel:      " + (plan.kernel().available() ? "Landlock " + plan.kernel().abi() : plan.kernel().reason()));
         lines.add("requested:   rights up to " + plan.target() + "; ruleset built for " + plan.abi());
         lines.add("enforcement: " + plan.enforcement() + (plan.applies() ? "" : " (no ruleset is applied)"));
-        if (!plan.dropped().isEmpty()) {
-            lines.add("not restricted here: " + String.join(", ", plan.dropped()));
+        if (!plan.lost().isEmpty()) {
+            lines.add("not restricted here: " + String.join(", ", Wording.features(plan.lost())));
         }
-        if (!plan.notice().isEmpty()) {
-            lines.add("note:        " + plan.notice());
+        String notice = Wording.notice(plan);
+        if (!notice.isEmpty()) {
+            lines.add("note:        " + notice);
         }
-        lines.add("filesystem:  " + (plan.handledFs().isEmpty() ? "unrestricted" : "restricted, " + plan.pathRules().size() + " rules"));
-        for (PathRule rule : plan.pathRules()) {
+        Ruleset ruleset = plan.ruleset();
+        lines.add("filesystem:  " + (ruleset.handledFs().isEmpty() ? "unrestricted" : "restricted, " + ruleset.pathRules().size() + " rules"));
+        for (PathRule rule : ruleset.pathRules()) {
             lines.add("  " + rule.path() + (rule.directory() ? "/" : "") + "  " + names(rule.access()) + "  [" + rule.origin() + "]");
         }
-        lines.add("network:     " + (plan.handledNet().isEmpty() ? "unrestricted"
-                : "restricted (" + names(plan.handledNet()) + "), " + plan.portRules().size() + " port rules"));
-        for (PortRule rule : plan.portRules()) {
+        lines.add("network:     " + (ruleset.handledNet().isEmpty() ? "unrestricted"
+                : "restricted (" + names(ruleset.handledNet()) + "), " + ruleset.portRules().size() + " port rules"));
+        for (PortRule rule : ruleset.portRules()) {
             lines.add("  port " + rule.port() + "  " + names(rule.access()) + "  [" + rule.origin() + "]");
         }
-        lines.add("scopes:      " + (plan.scopes().isEmpty() ? "none" : names(plan.scopes())));
-        if (!plan.flags().isEmpty()) {
-            lines.add("log flags:   " + names(plan.flags()));
+        lines.add("scopes:      " + (ruleset.scopes().isEmpty() ? "none" : names(ruleset.scopes())));
+        if (!ruleset.flags().isEmpty()) {
+            lines.add("log flags:   " + names(ruleset.flags()));
         }
-        lines.add("mptcp:       " + (Sandbox.needsMptcpGuard(plan) ? "blocked by seccomp filter (falls back to TCP)"
-                : plan.restrictsTcp() ? "covered by the kernel's TCP rights" : "not restricted"));
+        lines.add("mptcp:       " + switch (Mptcp.of(plan)) {
+            case BLOCKED_BY_SECCOMP -> "blocked by seccomp filter (falls back to TCP)";
+            case COVERED_BY_LANDLOCK -> "covered by the kernel's TCP rights";
+            case NOT_RESTRICTED -> "not restricted";
+        });
         return lines;
     }
 

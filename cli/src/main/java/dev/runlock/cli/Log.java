@@ -50,11 +50,6 @@ public final class Log {
         emit(Level.DEBUG, message);
     }
 
-    /** A line already carrying its {@code warning: } or {@code error: } tag. */
-    public void tagged(Level l, String line) {
-        emit(l, line);
-    }
-
     private void emit(Level l, String line) {
         if (enabled(l)) {
             err.println("runlock: " + line);

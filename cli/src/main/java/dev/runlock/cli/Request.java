@@ -1,5 +1,6 @@
 package dev.runlock.cli;
 
+import dev.runlock.sandbox.Imports;
 import dev.runlock.sandbox.Policy;
 import java.util.List;
 import java.util.Set;
@@ -13,22 +14,4 @@ import java.util.Set;
  */
 record Request(Policy policy, List<String> env, Set<Integer> keepFds, Imports imports,
                List<String> executableDependencies) {
-
-    /** Which parts of a command's closure are granted automatically. */
-    enum Imports {
-        /** The default: executable, interpreters and libraries. */
-        ALL,
-        /** landrun's {@code --add-exec} alone. */
-        EXECUTABLE,
-        /** landrun's {@code --ldd} alone: the libraries and the ELF interpreter. */
-        LIBRARIES,
-        NONE;
-
-        static Imports of(boolean auto, boolean addExec, boolean ldd) {
-            if (auto || (addExec && ldd)) {
-                return ALL;
-            }
-            return addExec ? EXECUTABLE : ldd ? LIBRARIES : NONE;
-        }
-    }
 }

@@ -1,11 +1,13 @@
 package dev.runlock.cli;
 
+import dev.runlock.cli.config.CompatNames;
 import dev.runlock.cli.config.ConfigKey;
 import dev.runlock.cli.config.ConfigSection;
+import dev.runlock.cli.config.EnvSpec;
 import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.AccessNet;
 import dev.runlock.landlock.CompatLevel;
-import dev.runlock.landlock.RestrictFlag;
+import dev.runlock.sandbox.Imports;
 import dev.runlock.sandbox.Intent;
 import dev.runlock.sandbox.PathGrant;
 import dev.runlock.sandbox.Policy;
@@ -14,101 +16,77 @@ import dev.runlock.sandbox.PortRange;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
-/** Merges flags and the config section: lists add up, a flag given on the command line wins. */
+/**
+ * Merges flags and config sections through the {@link Setting} table: lists add up, a flag given
+ * on the command line wins.
+ */
 final class RequestBuilder {
     /** The system property through which the launcher lists the descriptors (above 2) it was given. */
     static final String CALLER_FDS_PROPERTY = "runlock.caller.fds";
 
     private final Options options;
-    private final Optional<ConfigSection> config;
+    private final List<ConfigSection> sections;
+    private final List<GrantSource> sources;
     private final Map<String, String> environment;
-    private final Path workingDirectory;
     private final Log log;
 
-    RequestBuilder(Options options, Optional<ConfigSection> config, Map<String, String> environment,
+    /** @param sections config sections, the first one deciding any value several set */
+    RequestBuilder(Options options, List<ConfigSection> sections, Map<String, String> environment,
                    Path workingDirectory, Log log) {
         this.options = options;
-        this.config = config;
+        this.sections = List.copyOf(sections);
+        List<GrantSource> all = new ArrayList<>(List.of(new GrantSource.CommandLine(options, workingDirectory)));
+        sections.forEach(section -> all.add(new GrantSource.Section(section)));
+        this.sources = List.copyOf(all);
         this.environment = environment;
-        this.workingDirectory = workingDirectory;
         this.log = log;
     }
 
     Request build() throws UsageException {
-        List<PathGrant> paths = new ArrayList<>();
-        grants(paths, Intent.RO, options.list(Option.RO), ConfigKey.RO);
-        grants(paths, Intent.ROX, options.list(Option.ROX), ConfigKey.ROX);
-        grants(paths, Intent.RW, options.list(Option.RW), ConfigKey.RW);
-        grants(paths, Intent.RWX, options.list(Option.RWX), ConfigKey.RWX);
-        grants(paths, Intent.UNIX, options.list(Option.UNIX), ConfigKey.UNIX);
-
-        List<PortGrant> ports = new ArrayList<>();
-        ports(ports, AccessNet.BIND_TCP, Option.BIND_TCP, ConfigKey.BIND_TCP);
-        ports(ports, AccessNet.CONNECT_TCP, Option.CONNECT_TCP, ConfigKey.CONNECT_TCP);
-        ports(ports, AccessNet.BIND_UDP, Option.BIND_UDP, ConfigKey.BIND_UDP);
-        ports(ports, AccessNet.CONNECT_SEND_UDP, Option.CONNECT_UDP, ConfigKey.CONNECT_UDP);
-
-        EnumSet<RestrictFlag> logFlags = EnumSet.noneOf(RestrictFlag.class);
-        if (flag(Option.LOG_DISABLE_ORIGINATING, ConfigKey.LOG_DISABLE_ORIGINATING)) {
-            logFlags.add(RestrictFlag.LOG_SAME_EXEC_OFF);
+        Policy.Builder policy = Policy.builder();
+        for (Setting setting : Setting.values()) {
+            switch (setting.grant()) {
+                case Grant.Paths(Intent intent) -> {
+                    for (GrantSource source : sources) {
+                        for (Path path : source.paths(setting)) {
+                            policy.path(new PathGrant(path, intent, source.origin(setting)));
+                        }
+                    }
+                }
+                case Grant.Ports(AccessNet access) -> {
+                    for (GrantSource source : sources) {
+                        for (PortRange range : source.ports(setting)) {
+                            policy.port(new PortGrant(access, range, source.origin(setting)));
+                        }
+                    }
+                }
+                case Grant.Switch change -> {
+                    if (sources.stream().flatMap(source -> source.flag(setting).stream()).findFirst().orElse(false)) {
+                        change.enable(policy);
+                    }
+                }
+            }
         }
-        if (flag(Option.LOG_ENABLE_SUBPROCESSES, ConfigKey.LOG_ENABLE_SUBPROCESSES)) {
-            logFlags.add(RestrictFlag.LOG_NEW_EXEC_ON);
-        }
-        if (flag(Option.LOG_DISABLE_SUBDOMAINS, ConfigKey.LOG_DISABLE_SUBDOMAINS)) {
-            logFlags.add(RestrictFlag.LOG_SUBDOMAINS_OFF);
-        }
-
-        Policy policy = new Policy(paths, ports,
-                flag(Option.UNRESTRICTED_FILESYSTEM, ConfigKey.UNRESTRICTED_FILESYSTEM),
-                flag(Option.UNRESTRICTED_NETWORK, ConfigKey.UNRESTRICTED_NETWORK),
-                flag(Option.UNRESTRICTED_SCOPED, ConfigKey.UNRESTRICTED_SCOPED),
-                logFlags, compat(), target(),
-                flag(Option.IGNORE_MISSING, ConfigKey.IGNORE_MISSING));
+        policy.compat(compat()).target(target());
 
         boolean auto = !options.flag(Option.DISABLE_AUTO_IMPORT)
-                && config.flatMap(c -> c.flag(ConfigKey.AUTO_ADD_BINARY_DEPENDENCIES)).orElse(true);
-        List<String> dependencies = config.map(c -> c.strings(ConfigKey.EXECUTABLE_DEPENDENCIES)).orElse(List.of());
-        Request.Imports imports = Request.Imports.of(auto, options.flag(Option.ADD_EXEC), options.flag(Option.LDD));
-        return new Request(policy, env(), keepFds(), imports, dependencies);
+                && first(c -> c.flag(ConfigKey.AUTO_ADD_BINARY_DEPENDENCIES)).orElse(true);
+        List<String> dependencies = sections.stream().flatMap(c -> c.strings(ConfigKey.EXECUTABLE_DEPENDENCIES).stream())
+                .toList();
+        Imports imports = Imports.of(auto, options.flag(Option.ADD_EXEC), options.flag(Option.LDD));
+        return new Request(policy.build(), env(), keepFds(), imports, dependencies);
     }
 
-    private void grants(List<PathGrant> out, Intent intent, List<String> flagged, ConfigKey key) {
-        for (String p : flagged) {
-            out.add(new PathGrant(absolute(p), intent, intent.flag()));
-        }
-        config.ifPresent(c -> {
-            for (String p : c.strings(key)) {
-                out.add(new PathGrant(c.file().toAbsolutePath().getParent().resolve(p), intent, origin(c, key)));
-            }
-        });
-    }
-
-    private void ports(List<PortGrant> out, AccessNet access, Option option, ConfigKey key) throws UsageException {
-        String flag = option.longName();
-        for (String p : options.list(option)) {
-            try {
-                out.add(new PortGrant(access, PortRange.parse(p), flag));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(flag + ": " + e.getMessage());
-            }
-        }
-        if (config.isPresent()) {
-            for (String p : config.get().strings(key)) {
-                out.add(new PortGrant(access, PortRange.parse(p), origin(config.get(), key)));
-            }
-        }
-    }
-
-    private boolean flag(Option option, ConfigKey key) {
-        return options.switchValue(option).or(() -> config.flatMap(c -> c.flag(key))).orElse(false);
+    /** The value of the first section that has one. */
+    private <T> Optional<T> first(Function<ConfigSection, Optional<T>> value) {
+        return sections.stream().flatMap(c -> value.apply(c).stream()).findFirst();
     }
 
     private CompatLevel compat() throws UsageException {
@@ -116,71 +94,83 @@ final class RequestBuilder {
         boolean strict = options.flag(Option.STRICT);
         CompatLevel level;
         try {
-            level = CompatLevel.parse(flagged.or(() -> config.flatMap(c -> c.string(ConfigKey.COMPAT))).orElse("best"));
+            level = flagged.isPresent() ? CompatNames.parse(flagged.get())
+                    : first(ConfigSection::compat).orElse(CompatLevel.BEST_EFFORT);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--compat: " + e.getMessage());
+            throw new UsageException(Option.COMPAT.longName() + ": " + e.getMessage());
         }
         if (strict && flagged.isPresent() && level != CompatLevel.HARD_REQUIREMENT) {
-            throw new UsageException("--strict conflicts with --compat " + flagged.get());
+            throw new UsageException(Option.STRICT.longName() + " conflicts with " + Option.COMPAT.longName() + " "
+                    + flagged.get());
         }
         return strict ? CompatLevel.HARD_REQUIREMENT : level;
     }
 
     private Abi target() throws UsageException {
-        String text = options.value(Option.ABI)
-                .or(() -> config.flatMap(c -> c.integer(ConfigKey.ABI)).map(String::valueOf)).orElse(null);
-        if (text == null) {
-            return Abi.newest();
+        Optional<String> flagged = options.value(Option.ABI);
+        if (flagged.isEmpty()) {
+            return first(ConfigSection::abi).orElse(Abi.newest());
         }
         try {
-            return Abi.parse(text);
+            return Abi.parse(flagged.get());
         } catch (IllegalArgumentException e) {
-            throw new UsageException("--abi: " + e.getMessage());
+            throw new UsageException(Option.ABI.longName() + ": " + e.getMessage());
         }
     }
 
     private List<String> env() throws UsageException {
-        List<String> specs = new ArrayList<>(options.list(Option.ENV));
-        config.ifPresent(c -> specs.addAll(c.strings(ConfigKey.ENV)));
         List<String> env = new ArrayList<>();
-        for (String spec : specs) {
-            int eq = spec.indexOf('=');
-            if (eq == 0 || spec.isEmpty()) {
-                throw new UsageException("--env: '" + spec + "' has no variable name");
-            }
-            if (eq > 0) {
-                env.add(spec);
-            } else if (environment.containsKey(spec)) {
-                env.add(spec + "=" + NativeStrings.inherited(spec, Optional.of(environment.get(spec))).orElseThrow());
-            } else {
-                log.warn("--env " + spec + ": not set in runlock's environment, not passed");
+        for (String spec : options.list(Option.ENV)) {
+            try {
+                pass(EnvSpec.parse(spec), env);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(Option.ENV.longName() + ": " + e.getMessage());
             }
         }
+        sections.forEach(c -> c.env().forEach(spec -> pass(spec, env)));
         return env;
+    }
+
+    private void pass(EnvSpec spec, List<String> env) {
+        String name = spec.name();
+        if (spec.value().isPresent()) {
+            env.add(name + "=" + spec.value().get());
+        } else if (environment.containsKey(name)) {
+            env.add(name + "=" + NativeStrings.inherited(name, Optional.of(environment.get(name))).orElseThrow());
+        } else {
+            log.warn(Option.ENV.longName() + " " + name + ": not set in runlock's environment, not passed");
+        }
     }
 
     private Set<Integer> keepFds() throws UsageException {
         Set<Integer> fds = new LinkedHashSet<>();
-        List<String> specs = new ArrayList<>(options.list(Option.KEEP_FD));
-        config.ifPresent(c -> c.integers(ConfigKey.KEEP_FD).forEach(fd -> specs.add(fd.toString())));
-        for (String spec : specs) {
+        for (String spec : options.list(Option.KEEP_FD)) {
             int fd;
             try {
                 fd = Integer.parseInt(spec.trim());
             } catch (NumberFormatException e) {
-                throw new UsageException("--keep-fd: '" + spec + "' is not a descriptor number");
+                fd = -1;
             }
             if (fd < 0) {
-                throw new UsageException("--keep-fd: '" + spec + "' is not a descriptor number");
+                throw new UsageException(Option.KEEP_FD.longName() + ": '" + spec + "' is not a descriptor number");
             }
-            if (fd > 2 && !inherited(fd)) {
-                throw new UsageException("--keep-fd: descriptor " + fd + " was not passed to runlock");
-            }
-            if (fd > 2) {
-                fds.add(fd);
+            keep(fd, fds);
+        }
+        for (ConfigSection section : sections) {
+            for (int fd : section.integers(ConfigKey.KEEP_FD)) {
+                keep(fd, fds);
             }
         }
         return fds;
+    }
+
+    private static void keep(int fd, Set<Integer> fds) throws UsageException {
+        if (fd > 2 && !inherited(fd)) {
+            throw new UsageException(Option.KEEP_FD.longName() + ": descriptor " + fd + " was not passed to runlock");
+        }
+        if (fd > 2) {
+            fds.add(fd);
+        }
     }
 
     /**
@@ -193,13 +183,5 @@ final class RequestBuilder {
             return Files.isSymbolicLink(Path.of("/proc/self/fd", Integer.toString(fd)));
         }
         return List.of(listed.split(",")).contains(Integer.toString(fd));
-    }
-
-    private Path absolute(String path) {
-        return workingDirectory.resolve(path);
-    }
-
-    private static String origin(ConfigSection section, ConfigKey key) {
-        return section.file().getFileName() + " [" + section.name() + "] " + key.tomlName();
     }
 }

@@ -5,7 +5,6 @@ import dev.runlock.cli.config.ConfigSection;
 import dev.runlock.cli.config.SandboxConfig;
 import dev.runlock.elf.ExecClosure;
 import dev.runlock.elf.ExecutableResolver;
-import dev.runlock.elf.FileRole;
 import dev.runlock.elf.LoaderEnvironment;
 import dev.runlock.elf.ResolveException;
 import dev.runlock.landlock.CompatibilityException;
@@ -18,6 +17,7 @@ import dev.runlock.landlock.kernel.LinuxKernel;
 import dev.runlock.sandbox.AutoImport;
 import dev.runlock.sandbox.Launch;
 import dev.runlock.sandbox.Exec;
+import dev.runlock.sandbox.Imports;
 import dev.runlock.sandbox.Policy;
 import dev.runlock.sandbox.PolicyException;
 import dev.runlock.sandbox.Rulesets;
@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -85,8 +84,12 @@ final class RunlockCommand {
         }
         try {
             return command.sandboxAndExec(log);
-        } catch (UsageException | ConfigException | PolicyException | ResolveException | CompatibilityException e) {
+        } catch (UsageException | ConfigException | ResolveException e) {
             return fail(log, e.getMessage());
+        } catch (PolicyException e) {
+            return fail(log, Wording.missing(e));
+        } catch (CompatibilityException e) {
+            return fail(log, Wording.refused(e));
         } catch (Exception e) {
             log.error(firstLine(String.valueOf(e.getMessage())));
             if (log.enabled(Log.Level.DEBUG)) {
@@ -103,7 +106,7 @@ final class RunlockCommand {
         String name = options.command().getFirst();
         Path cwd = Path.of("").toAbsolutePath();
         Optional<ConfigSection> section = config(log, Path.of(name).getFileName().toString(), cwd);
-        Request request = new RequestBuilder(options, section, environment, cwd, log).build();
+        Request request = new RequestBuilder(options, section.stream().toList(), environment, cwd, log).build();
 
         ExecutableResolver resolver = new ExecutableResolver(
                 new LoaderEnvironment(environment.get("PATH"), passedValue(request.env(), "LD_LIBRARY_PATH")));
@@ -111,15 +114,9 @@ final class RunlockCommand {
         List<ExecClosure> closures = new ArrayList<>(List.of(closure));
         closures.addAll(resolver.resolveAll(request.executableDependencies()));
         Policy policy = request.policy();
-        Predicate<FileRole> wanted = switch (request.imports()) {
-            case ALL -> role -> true;
-            case EXECUTABLE -> role -> role == FileRole.COMMAND;
-            case LIBRARIES -> role -> role == FileRole.LIBRARY || role == FileRole.ELF_INTERPRETER;
-            case NONE -> role -> false;
-        };
-        if (request.imports() != Request.Imports.NONE) {
+        if (request.imports() != Imports.NONE) {
             closures.forEach(c -> c.warnings().forEach(log::warn));
-            policy = policy.withPaths(AutoImport.grants(closures, wanted));
+            policy = policy.withPaths(AutoImport.grants(closures, request.imports()));
         }
 
         LinuxKernel kernel = new LinuxKernel();
@@ -132,10 +129,7 @@ final class RunlockCommand {
             new ExplainPrinter(out).print(plan, command, section);
             return 0;
         }
-        String warning = plan.warning();
-        if (!warning.isEmpty()) {
-            log.tagged(Log.Level.WARN, warning);
-        }
+        Wording.warning(plan).ifPresent(log::warn);
         if (log.enabled(Log.Level.INFO)) {
             ExplainPrinter.summary(plan).forEach(log::info);
         }

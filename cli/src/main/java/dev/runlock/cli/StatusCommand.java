@@ -1,8 +1,8 @@
 package dev.runlock.cli;
 
-import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.Erratum;
 import dev.runlock.landlock.KernelSupport;
+import dev.runlock.landlock.Mptcp;
 import dev.runlock.landlock.kernel.LinuxKernel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,12 +37,12 @@ final class StatusCommand {
     }
 
     static String mptcp(KernelSupport kernel) {
-        if (!kernel.available() || !kernel.abi().atLeast(Abi.V4)) {
-            return "not applicable (no TCP restriction here)";
-        }
-        return kernel.has(Erratum.TCP_SOCKET_IDENTIFICATION)
-                ? "closed by runlock's seccomp filter when TCP is restricted (Landlock's TCP rights skip MPTCP here)"
-                : "covered by Landlock's TCP rights (kernel without erratum 1)";
+        return switch (Mptcp.whenTcpRestricted(kernel)) {
+            case NOT_RESTRICTED -> "not applicable (no TCP restriction here)";
+            case BLOCKED_BY_SECCOMP ->
+                    "closed by runlock's seccomp filter when TCP is restricted (Landlock's TCP rights skip MPTCP here)";
+            case COVERED_BY_LANDLOCK -> "covered by Landlock's TCP rights (kernel without erratum 1)";
+        };
     }
 
     private static List<String> text(KernelSupport kernel) {

@@ -6,16 +6,27 @@ package dev.runlock.landlock;
  * one: rights are always "all rights of ABI n", never a moving target.
  */
 public enum Abi {
+    /** No usable Landlock: the kernel lacks it, did not enable it at boot, or a filter blocks it. */
     NONE("no Landlock"),
+    /** Linux 5.13: the syscalls and filesystem rights bits 0-12; cross-directory rename/link fails with EXDEV. */
     V1("5.13"),
+    /** Linux 5.19: REFER, cross-directory rename and link. */
     V2("5.19"),
+    /** Linux 6.2: TRUNCATE. */
     V3("6.2"),
+    /** Linux 6.7: TCP bind and connect rights, and port rules. */
     V4("6.7"),
+    /** Linux 6.10: IOCTL_DEV, ioctls on devices. */
     V5("6.10"),
+    /** Linux 6.12: scopes for abstract UNIX sockets and signals. */
     V6("6.12"),
+    /** Linux 6.15: audit logging of denials and the three LOG_* flags of restrict_self. */
     V7("6.15"),
+    /** Linux 7.0: TSYNC, restrict_self applied to every thread. */
     V8("7.0"),
+    /** Linux 7.1: RESOLVE_UNIX, connecting to pathname UNIX sockets created outside the sandbox. */
     V9("7.1"),
+    /** Linux 7.2: UDP bind and connect/send rights, and quiet rules (QUIET add-rule flag, quiet masks). */
     V10("7.2");
 
     private final String firstKernel;

@@ -2,19 +2,37 @@ package dev.runlock.landlock;
 
 import java.util.List;
 
-/** The kernel lacks features that a hard compatibility requirement demands. */
+/**
+ * The kernel lacks features that a hard compatibility requirement demands.
+ *
+ * @see RulesetPlan the same facts for a plan that went ahead
+ */
 public final class CompatibilityException extends Exception {
     private static final long serialVersionUID = 1L;
 
-    private final transient List<String> missing;
+    private final transient KernelSupport kernel;
+    private final transient Abi abi;
+    private final transient List<LandlockBit> lost;
 
-    public CompatibilityException(String message, List<String> missing) {
-        super(message);
-        this.missing = List.copyOf(missing);
+    public CompatibilityException(KernelSupport kernel, Abi abi, List<LandlockBit> lost) {
+        super("Landlock " + abi + " cannot enforce " + lost.size() + " requested rights, scopes or flags");
+        this.kernel = kernel;
+        this.abi = abi;
+        this.lost = List.copyOf(lost);
     }
 
-    /** Each missing feature with the ABI that introduced it, e.g. {@code UDP bind (ABI 10)}. */
-    public List<String> missing() {
-        return missing;
+    /** What the kernel offers. */
+    public KernelSupport kernel() {
+        return kernel;
+    }
+
+    /** The ABI the ruleset would have been built for. */
+    public Abi abi() {
+        return abi;
+    }
+
+    /** Each missing right, scope or flag, in ABI order. */
+    public List<LandlockBit> lost() {
+        return lost;
     }
 }

@@ -1,8 +1,8 @@
 package dev.runlock.landlock;
 
+import dev.runlock.landlock.RulesetPlan.Cause;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -19,20 +19,30 @@ public final class Downgrade {
     private Downgrade() {
     }
 
+    /**
+     * The plan for {@code request} on {@code kernel}: everything the kernel supports is kept; what
+     * it lacks is listed in {@link RulesetPlan#lost()}. A soft requirement that is not met yields a
+     * plan that enforces nothing.
+     *
+     * @throws CompatibilityException when the request is a hard requirement and the kernel cannot
+     *                                enforce all of it (Landlock unavailable, or rights, scopes or
+     *                                flags newer than its ABI)
+     */
     public static RulesetPlan plan(RulesetRequest request, KernelSupport kernel) throws CompatibilityException {
         Abi abi = Abi.min(kernel.abi(), request.target());
-        if (!request.restrictsAnything()) {
-            return new RulesetPlan(kernel, request.target(), abi, Set.of(), Set.of(), Set.of(), Set.of(),
-                    List.of(), List.of(), Enforcement.NOT_ENFORCED, false, List.of(), "");
+        Ruleset asked = request.ruleset();
+        if (!asked.restrictsAnything()) {
+            return new RulesetPlan(kernel, request.target(), abi, Ruleset.NONE, Enforcement.NOT_ENFORCED, List.of(),
+                    Cause.NONE);
         }
 
-        Set<AccessFs> fs = retain(request.handledFs(), AccessFs.upTo(abi), AccessFs.class);
-        Set<AccessNet> net = retain(request.handledNet(), AccessNet.upTo(abi), AccessNet.class);
-        Set<Scope> scopes = retain(request.scopes(), Scope.upTo(abi), Scope.class);
-        Set<RestrictFlag> flags = retain(request.flags(), RestrictFlag.upTo(abi), RestrictFlag.class);
+        Set<AccessFs> fs = retain(asked.handledFs(), AccessFs.upTo(abi), AccessFs.class);
+        Set<AccessNet> net = retain(asked.handledNet(), AccessNet.upTo(abi), AccessNet.class);
+        Set<Scope> scopes = retain(asked.scopes(), Scope.upTo(abi), Scope.class);
+        Set<RestrictFlag> flags = retain(asked.flags(), RestrictFlag.upTo(abi), RestrictFlag.class);
 
-        boolean grantsRefer = request.pathRules().stream().anyMatch(r -> r.access().contains(AccessFs.REFER));
-        List<LandlockBit> lost = Stream.of(request.handledFs(), request.handledNet(), request.scopes(), request.flags())
+        boolean grantsRefer = asked.pathRules().stream().anyMatch(r -> r.access().contains(AccessFs.REFER));
+        List<LandlockBit> lost = Stream.of(asked.handledFs(), asked.handledNet(), asked.scopes(), asked.flags())
                 .flatMap(Set::stream)
                 .map(LandlockBit.class::cast)
                 .filter(b -> !abi.atLeast(b.since()))
@@ -41,63 +51,42 @@ public final class Downgrade {
                 .sorted((a, b) -> a.since() != b.since() ? a.since().compareTo(b.since())
                         : Long.compare(a.bit(), b.bit()))
                 .toList();
-        List<String> dropped = describe(lost);
 
         List<PathRule> pathRules = new ArrayList<>();
-        for (PathRule rule : request.pathRules()) {
+        for (PathRule rule : asked.pathRules()) {
             PathRule kept = rule.within(fs);
             if (!kept.access().isEmpty()) {
                 pathRules.add(kept);
             }
         }
         List<PortRule> portRules = new ArrayList<>();
-        for (PortRule rule : request.portRules()) {
+        for (PortRule rule : asked.portRules()) {
             PortRule kept = rule.within(net);
             if (!kept.access().isEmpty()) {
                 portRules.add(kept);
             }
         }
+        Ruleset ruleset = new Ruleset(fs, net, scopes, flags, pathRules, portRules);
 
-        boolean nothingLeft = fs.isEmpty() && net.isEmpty() && scopes.isEmpty();
+        boolean nothingLeft = !ruleset.restrictsAnything();
         Enforcement enforcement = nothingLeft ? Enforcement.NOT_ENFORCED
-                : dropped.isEmpty() ? Enforcement.FULLY_ENFORCED : Enforcement.PARTIALLY_ENFORCED;
-        String notice = !kernel.available() ? kernel.reason()
-                : nothingLeft ? "Landlock " + kernel.abi() + " cannot restrict any of: " + String.join(", ", dropped)
-                : lost.contains(AccessFs.REFER) ? "cross-directory rename/link fails with EXDEV on ABI 1"
-                : "";
+                : lost.isEmpty() ? Enforcement.FULLY_ENFORCED : Enforcement.PARTIALLY_ENFORCED;
+        Cause cause = !kernel.available() ? Cause.NO_LANDLOCK
+                : nothingLeft ? Cause.NOTHING_ENFORCEABLE
+                : lost.contains(AccessFs.REFER) ? Cause.REFER_ON_ABI_1
+                : Cause.NONE;
 
         if (enforcement != Enforcement.FULLY_ENFORCED) {
             switch (request.compat()) {
-                case HARD_REQUIREMENT -> throw hardFailure(kernel, abi, dropped);
+                case HARD_REQUIREMENT -> throw new CompatibilityException(kernel, abi, lost);
                 case SOFT_REQUIREMENT -> {
-                    String why = kernel.available()
-                            ? "Landlock " + abi + " lacks " + String.join(", ", dropped) + " (--compat soft runs unsandboxed then)"
-                            : kernel.reason();
-                    return new RulesetPlan(kernel, request.target(), abi, Set.of(), Set.of(), Set.of(), Set.of(),
-                            List.of(), List.of(), Enforcement.NOT_ENFORCED, false, dropped, why);
+                    return new RulesetPlan(kernel, request.target(), abi, Ruleset.NONE, Enforcement.NOT_ENFORCED, lost,
+                            kernel.available() ? Cause.SOFT_REQUIREMENT_UNMET : Cause.NO_LANDLOCK);
                 }
                 case BEST_EFFORT -> { }
             }
         }
-        return new RulesetPlan(kernel, request.target(), abi, fs, net, scopes, flags, pathRules, portRules,
-                enforcement, !nothingLeft, dropped, notice);
-    }
-
-    private static CompatibilityException hardFailure(KernelSupport kernel, Abi abi, List<String> dropped) {
-        if (!kernel.available()) {
-            return new CompatibilityException(kernel.reason() + " (required by --compat hard)", dropped);
-        }
-        return new CompatibilityException("Landlock " + abi + " lacks " + String.join(", ", dropped)
-                + " (required by --compat hard; pin an older ABI with --abi to accept)", dropped);
-    }
-
-    /** Feature names with their ABI, each once, in ABI order: {@code truncate (ABI 3)}. */
-    static List<String> describe(List<LandlockBit> bits) {
-        Set<String> features = new LinkedHashSet<>();
-        for (LandlockBit b : bits) {
-            features.add(b.feature() + " (" + b.since() + ")");
-        }
-        return List.copyOf(features);
+        return new RulesetPlan(kernel, request.target(), abi, ruleset, enforcement, lost, cause);
     }
 
     private static <E extends Enum<E>> Set<E> retain(Set<E> requested, Set<E> supported, Class<E> type) {

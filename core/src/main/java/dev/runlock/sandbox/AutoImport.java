@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Grants what a command needs to start: execute on what the kernel execs (the command, its
@@ -23,18 +22,18 @@ public final class AutoImport {
     private AutoImport() {
     }
 
-    /** Grants for the files of {@code closures} whose role {@code wanted} accepts, each once. */
-    public static List<PathGrant> grants(List<ExecClosure> closures, Predicate<FileRole> wanted) {
+    /** Grants for the files of {@code closures} whose role {@code imports} includes, each once. */
+    public static List<PathGrant> grants(List<ExecClosure> closures, Imports imports) {
         Map<Path, PathGrant> grants = new LinkedHashMap<>();
         boolean libraries = false;
         for (ExecClosure closure : closures) {
             for (ResolvedFile file : closure.files()) {
-                if (!wanted.test(file.role())) {
+                if (!imports.includes(file.role())) {
                     continue;
                 }
                 libraries |= file.role() == FileRole.LIBRARY;
                 Intent intent = file.role().needsExecute() ? Intent.EXEC_FILE : Intent.READ_FILE_ONLY;
-                PathGrant grant = new PathGrant(file.path(), intent, "auto-import (" + describe(file.role()) + ")");
+                PathGrant grant = new PathGrant(file.path(), intent, "auto-import (" + file.role().noun() + ")");
                 grants.merge(file.path(), grant, (a, b) -> a.intent() == Intent.EXEC_FILE ? a : b);
             }
         }
@@ -42,14 +41,5 @@ public final class AutoImport {
             grants.putIfAbsent(LOADER_CACHE, new PathGrant(LOADER_CACHE, Intent.READ_FILE_ONLY, "auto-import (loader cache)"));
         }
         return new ArrayList<>(grants.values());
-    }
-
-    private static String describe(FileRole role) {
-        return switch (role) {
-            case COMMAND -> "command";
-            case ELF_INTERPRETER -> "ELF interpreter";
-            case SCRIPT_INTERPRETER -> "script interpreter";
-            case LIBRARY -> "library";
-        };
     }
 }

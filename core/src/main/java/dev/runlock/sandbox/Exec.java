@@ -11,7 +11,13 @@ public final class Exec {
     private Exec() {
     }
 
-    /** Never returns normally: either the command runs or the execve error is thrown. */
+    /**
+     * Flushes runlock's output, resets signals and closes descriptors as {@code command} asks, then
+     * execs it. Returns only if that failed.
+     *
+     * @return the error of the step that failed (usually execve); never thrown
+     * @throws IllegalStateException if execve returned without an error, which only a fake kernel does
+     */
     public static KernelException exec(ExecKernel kernel, Launch command) {
         System.out.flush();
         System.err.flush();

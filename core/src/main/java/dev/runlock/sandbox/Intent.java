@@ -23,26 +23,24 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * What a path grant is for; each intent is a set of filesystem rights, with landrun's meaning
- * for {@code --ro}, {@code --rox}, {@code --rw}, {@code --rwx} and {@code --unix}.
+ * What a path grant is for; each intent is a set of filesystem rights, with the meaning landrun
+ * gives read-only, read-execute, read-write, read-write-execute and UNIX socket grants.
  */
 public enum Intent {
-    RO("--ro", EnumSet.of(READ_FILE), EnumSet.of(READ_DIR)),
-    ROX("--rox", EnumSet.of(READ_FILE, EXECUTE), EnumSet.of(READ_DIR)),
-    RW("--rw", EnumSet.of(READ_FILE, WRITE_FILE, TRUNCATE, IOCTL_DEV), Intent.directoryWrite()),
-    RWX("--rwx", EnumSet.of(READ_FILE, WRITE_FILE, TRUNCATE, IOCTL_DEV, EXECUTE), Intent.directoryWrite()),
-    UNIX("--unix", EnumSet.of(READ_FILE, RESOLVE_UNIX), EnumSet.of(READ_DIR)),
+    RO(EnumSet.of(READ_FILE), EnumSet.of(READ_DIR)),
+    ROX(EnumSet.of(READ_FILE, EXECUTE), EnumSet.of(READ_DIR)),
+    RW(EnumSet.of(READ_FILE, WRITE_FILE, TRUNCATE, IOCTL_DEV), Intent.directoryWrite()),
+    RWX(EnumSet.of(READ_FILE, WRITE_FILE, TRUNCATE, IOCTL_DEV, EXECUTE), Intent.directoryWrite()),
+    UNIX(EnumSet.of(READ_FILE, RESOLVE_UNIX), EnumSet.of(READ_DIR)),
     /** A file the kernel execs: the command, its ELF interpreter, a script's interpreter. */
-    EXEC_FILE("auto-import", EnumSet.of(READ_FILE, EXECUTE), EnumSet.noneOf(AccessFs.class)),
+    EXEC_FILE(EnumSet.of(READ_FILE, EXECUTE), EnumSet.noneOf(AccessFs.class)),
     /** A file that is only mapped or read, such as a shared library. */
-    READ_FILE_ONLY("auto-import", EnumSet.of(READ_FILE), EnumSet.noneOf(AccessFs.class));
+    READ_FILE_ONLY(EnumSet.of(READ_FILE), EnumSet.noneOf(AccessFs.class));
 
-    private final String flag;
     private final Set<AccessFs> fileRights;
     private final Set<AccessFs> directoryExtras;
 
-    Intent(String flag, Set<AccessFs> fileRights, Set<AccessFs> directoryExtras) {
-        this.flag = flag;
+    Intent(Set<AccessFs> fileRights, Set<AccessFs> directoryExtras) {
         this.fileRights = fileRights;
         this.directoryExtras = directoryExtras;
     }
@@ -50,11 +48,6 @@ public enum Intent {
     private static Set<AccessFs> directoryWrite() {
         return EnumSet.of(READ_DIR, REMOVE_DIR, REMOVE_FILE, MAKE_CHAR, MAKE_DIR, MAKE_REG, MAKE_SOCK, MAKE_FIFO,
                 MAKE_BLOCK, MAKE_SYM, REFER);
-    }
-
-    /** The command-line flag that grants this intent. */
-    public String flag() {
-        return flag;
     }
 
     /** The rights this intent grants on a directory (and beneath it) or on a single file. */

@@ -4,36 +4,105 @@ import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.CompatLevel;
 import dev.runlock.landlock.RestrictFlag;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Everything the user asked of the sandbox, merged from flags and {@code sandbox.toml}, with
- * auto-imported files added. Immutable.
+ * auto-imported files added. Immutable; built with {@link #builder()}.
  *
- * @param target rights up to this ABI are requested: the {@code --abi} pin, else the newest
+ * @param unrestricted the areas the sandbox leaves alone
+ * @param logFlags audit flags for {@code restrict_self}
+ * @param target rights up to this ABI are requested: the user's ABI pin, else the newest
+ * @param ignoreMissing whether granted paths that do not exist are skipped instead of refused
  */
 public record Policy(
         List<PathGrant> paths,
         List<PortGrant> ports,
-        boolean unrestrictedFilesystem,
-        boolean unrestrictedNetwork,
-        boolean unrestrictedScopes,
+        Set<Area> unrestricted,
         Set<RestrictFlag> logFlags,
         CompatLevel compat,
         Abi target,
         boolean ignoreMissing) {
 
+    /** What a sandbox can leave unrestricted as a whole. */
+    public enum Area {
+        FILESYSTEM,
+        /** TCP and UDP. */
+        NETWORK,
+        /** Signals and abstract UNIX sockets. */
+        SCOPES
+    }
+
     public Policy {
         paths = List.copyOf(paths);
         ports = List.copyOf(ports);
+        unrestricted = Set.copyOf(unrestricted);
         logFlags = Set.copyOf(logFlags);
+    }
+
+    /** An empty policy to add to: everything restricted, best effort, the newest ABI. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public Policy withPaths(List<PathGrant> more) {
         List<PathGrant> all = new ArrayList<>(paths);
         all.addAll(more);
-        return new Policy(all, ports, unrestrictedFilesystem, unrestrictedNetwork, unrestrictedScopes, logFlags,
-                compat, target, ignoreMissing);
+        return new Policy(all, ports, unrestricted, logFlags, compat, target, ignoreMissing);
+    }
+
+    /** Collects grants in the order given; each step names what it sets. */
+    public static final class Builder {
+        private final List<PathGrant> paths = new ArrayList<>();
+        private final List<PortGrant> ports = new ArrayList<>();
+        private final Set<Area> unrestricted = EnumSet.noneOf(Area.class);
+        private final Set<RestrictFlag> logFlags = EnumSet.noneOf(RestrictFlag.class);
+        private CompatLevel compat = CompatLevel.BEST_EFFORT;
+        private Abi target = Abi.newest();
+        private boolean ignoreMissing;
+
+        private Builder() {
+        }
+
+        public Builder path(PathGrant grant) {
+            paths.add(grant);
+            return this;
+        }
+
+        public Builder port(PortGrant grant) {
+            ports.add(grant);
+            return this;
+        }
+
+        public Builder unrestrict(Area area) {
+            unrestricted.add(area);
+            return this;
+        }
+
+        public Builder log(RestrictFlag flag) {
+            logFlags.add(flag);
+            return this;
+        }
+
+        public Builder compat(CompatLevel level) {
+            compat = level;
+            return this;
+        }
+
+        public Builder target(Abi abi) {
+            target = abi;
+            return this;
+        }
+
+        public Builder ignoreMissing() {
+            ignoreMissing = true;
+            return this;
+        }
+
+        public Policy build() {
+            return new Policy(paths, ports, unrestricted, logFlags, compat, target, ignoreMissing);
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.runlock.landlock.AccessNet;
 import dev.runlock.landlock.PathRule;
 import dev.runlock.landlock.PortRule;
 import dev.runlock.landlock.RestrictFlag;
+import dev.runlock.landlock.Ruleset;
 import dev.runlock.landlock.RulesetRequest;
 import dev.runlock.landlock.Scope;
 import java.nio.file.Files;
@@ -26,9 +27,10 @@ public final class Rulesets {
      *                         ignores missing paths
      */
     public static RulesetRequest request(Policy policy) throws PolicyException {
-        Set<AccessFs> fs = policy.unrestrictedFilesystem() ? Set.of() : AccessFs.upTo(policy.target());
-        Set<AccessNet> net = policy.unrestrictedNetwork() ? Set.of() : AccessNet.upTo(policy.target());
-        Set<Scope> scopes = policy.unrestrictedScopes() ? Set.of() : Scope.upTo(policy.target());
+        Set<Policy.Area> unrestricted = policy.unrestricted();
+        Set<AccessFs> fs = unrestricted.contains(Policy.Area.FILESYSTEM) ? Set.of() : AccessFs.upTo(policy.target());
+        Set<AccessNet> net = unrestricted.contains(Policy.Area.NETWORK) ? Set.of() : AccessNet.upTo(policy.target());
+        Set<Scope> scopes = unrestricted.contains(Policy.Area.SCOPES) ? Set.of() : Scope.upTo(policy.target());
         EnumSet<RestrictFlag> flags = RestrictFlag.upTo(policy.target());
         flags.retainAll(policy.logFlags());
 
@@ -40,8 +42,7 @@ public final class Rulesets {
                     if (policy.ignoreMissing()) {
                         continue;
                     }
-                    throw new PolicyException("path does not exist: " + path + " (" + grant.origin()
-                            + "; --ignore-missing skips such paths)");
+                    throw new PolicyException(grant);
                 }
                 boolean directory = Files.isDirectory(path);
                 // within(fs): a pinned target grants no right newer than itself.
@@ -49,7 +50,8 @@ public final class Rulesets {
             }
         }
         List<PortRule> portRules = net.isEmpty() ? List.of() : portRules(policy.ports());
-        return new RulesetRequest(policy.target(), fs, net, scopes, flags, pathRules, portRules, policy.compat());
+        return new RulesetRequest(policy.target(), policy.compat(),
+                new Ruleset(fs, net, scopes, flags, pathRules, portRules));
     }
 
     /** One rule per port, with every right granted on it; ranges are expanded. */

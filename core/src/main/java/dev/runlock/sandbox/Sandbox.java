@@ -1,9 +1,10 @@
 package dev.runlock.sandbox;
 
-import dev.runlock.landlock.Erratum;
 import dev.runlock.landlock.LandlockBit;
+import dev.runlock.landlock.Mptcp;
 import dev.runlock.landlock.PathRule;
 import dev.runlock.landlock.PortRule;
+import dev.runlock.landlock.Ruleset;
 import dev.runlock.landlock.RulesetPlan;
 import dev.runlock.landlock.kernel.KernelException;
 import dev.runlock.landlock.kernel.LandlockKernel;
@@ -20,11 +21,6 @@ public final class Sandbox {
         this.kernel = kernel;
     }
 
-    /** Whether the MPTCP hole must be closed by a seccomp filter for this plan. */
-    public static boolean needsMptcpGuard(RulesetPlan plan) {
-        return plan.restrictsTcp() && plan.kernel().has(Erratum.TCP_SOCKET_IDENTIFICATION);
-    }
-
     /**
      * Sets no_new_privs (always, as a sandbox should), then, if the plan applies, creates the
      * ruleset, adds its rules, closes the MPTCP hole when needed and restricts this thread.
@@ -34,10 +30,11 @@ public final class Sandbox {
         if (!plan.applies()) {
             return;
         }
-        int ruleset = kernel.createRuleset(new RulesetAttr(LandlockBit.mask(plan.handledFs()),
-                LandlockBit.mask(plan.handledNet()), LandlockBit.mask(plan.scopes())), plan.kernel().abi());
+        Ruleset rules = plan.ruleset();
+        int ruleset = kernel.createRuleset(new RulesetAttr(LandlockBit.mask(rules.handledFs()),
+                LandlockBit.mask(rules.handledNet()), LandlockBit.mask(rules.scopes())), plan.kernel().abi());
         try {
-            for (PathRule rule : plan.pathRules()) {
+            for (PathRule rule : rules.pathRules()) {
                 int fd = kernel.openPath(rule.path());
                 try {
                     kernel.addPathRule(ruleset, LandlockBit.mask(rule.access()), fd);
@@ -45,13 +42,13 @@ public final class Sandbox {
                     kernel.close(fd);
                 }
             }
-            for (PortRule rule : plan.portRules()) {
+            for (PortRule rule : rules.portRules()) {
                 kernel.addPortRule(ruleset, LandlockBit.mask(rule.access()), rule.port());
             }
-            if (needsMptcpGuard(plan)) {
+            if (Mptcp.of(plan) == Mptcp.BLOCKED_BY_SECCOMP) {
                 kernel.blockMptcp();
             }
-            kernel.restrictSelf(ruleset, LandlockBit.mask(plan.flags()));
+            kernel.restrictSelf(ruleset, LandlockBit.mask(rules.flags()));
         } finally {
             kernel.close(ruleset);
         }

@@ -104,15 +104,6 @@ class ConstantsTest {
         assertThat(Abi.V4.firstKernel()).isEqualTo("6.7");
     }
 
-    @Test
-    void compatLevelsParseTheirCliNames() {
-        assertThat(CompatLevel.parse("best")).isEqualTo(CompatLevel.BEST_EFFORT);
-        assertThat(CompatLevel.parse(" Soft ")).isEqualTo(CompatLevel.SOFT_REQUIREMENT);
-        assertThat(CompatLevel.parse("hard")).isEqualTo(CompatLevel.HARD_REQUIREMENT);
-        assertThatThrownBy(() -> CompatLevel.parse("strict"))
-                .hasMessage("'strict' is not a compatibility level (best, soft, hard)");
-    }
-
     private static void assertBit(LandlockBit constant, String bit, int abi) {
         assertThat(hex(constant.bit())).isEqualTo(hex(Long.decode(bit)));
         assertThat(constant.since()).isEqualTo(Abi.of(abi));

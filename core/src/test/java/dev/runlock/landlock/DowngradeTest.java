@@ -1,10 +1,10 @@
 package dev.runlock.landlock;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.runlock.landlock.KernelSupport.Availability;
+import dev.runlock.landlock.RulesetPlan.Cause;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -97,9 +97,9 @@ class DowngradeTest {
         RulesetRequest request = withLevel(c.request(), level);
         Abi abi = Abi.min(kernel.abi(), request.target());
         List<String> dropped = c.droppedOn(kernel);
-        long fs = LandlockBit.mask(request.handledFs()) & AbiTable.fs(abi);
-        long net = LandlockBit.mask(request.handledNet()) & AbiTable.net(abi);
-        long scopes = LandlockBit.mask(request.scopes()) & AbiTable.scopes(abi);
+        long fs = LandlockBit.mask(request.ruleset().handledFs()) & AbiTable.fs(abi);
+        long net = LandlockBit.mask(request.ruleset().handledNet()) & AbiTable.net(abi);
+        long scopes = LandlockBit.mask(request.ruleset().scopes()) & AbiTable.scopes(abi);
         boolean somethingLeft = (fs | net | scopes) != 0;
         Enforcement expected = !somethingLeft ? Enforcement.NOT_ENFORCED
                 : dropped.isEmpty() ? Enforcement.FULLY_ENFORCED : Enforcement.PARTIALLY_ENFORCED;
@@ -108,56 +108,42 @@ class DowngradeTest {
             CompatibilityException e = catchThrowableOfType(CompatibilityException.class,
                     () -> Downgrade.plan(request, kernel));
             assertThat(e).as("hard requirement must refuse").isNotNull();
-            assertThat(e.missing()).isEqualTo(dropped);
-            assertThat(e.getMessage()).contains("--compat hard");
-            if (kernel.available()) {
-                assertThat(e.getMessage()).contains(dropped);
-            } else {
-                assertThat(e.getMessage()).startsWith(kernel.reason());
-            }
+            assertThat(features(e.lost())).isEqualTo(dropped);
+            assertThat(e.kernel()).isEqualTo(kernel);
+            assertThat(e.abi()).isEqualTo(abi);
             return;
         }
 
         RulesetPlan plan = Downgrade.plan(request, kernel);
         assertThat(plan.abi()).isEqualTo(abi);
         assertThat(plan.target()).isEqualTo(request.target());
-        assertThat(plan.dropped()).isEqualTo(dropped);
+        assertThat(features(plan.lost())).isEqualTo(dropped);
         if (expected != Enforcement.FULLY_ENFORCED && level == CompatLevel.SOFT_REQUIREMENT) {
             assertThat(plan.enforcement()).isEqualTo(Enforcement.NOT_ENFORCED);
             assertThat(plan.applies()).isFalse();
-            assertThat(plan.handledFs()).isEmpty();
-            assertThat(plan.handledNet()).isEmpty();
-            assertThat(plan.scopes()).isEmpty();
-            assertThat(plan.pathRules()).isEmpty();
-            assertThat(plan.portRules()).isEmpty();
-            assertThat(plan.warning()).isEqualTo("warning: sandbox NOT enforced: " + (kernel.available()
-                    ? "Landlock " + abi + " lacks " + String.join(", ", dropped) + " (--compat soft runs unsandboxed then)"
-                    : kernel.reason()));
+            assertThat(plan.ruleset()).isEqualTo(Ruleset.NONE);
+            assertThat(plan.cause()).isEqualTo(kernel.available() ? Cause.SOFT_REQUIREMENT_UNMET : Cause.NO_LANDLOCK);
             return;
         }
 
         assertThat(plan.enforcement()).isEqualTo(expected);
         assertThat(plan.applies()).isEqualTo(somethingLeft);
-        assertThat(LandlockBit.mask(plan.handledFs())).isEqualTo(fs);
-        assertThat(LandlockBit.mask(plan.handledNet())).isEqualTo(net);
-        assertThat(LandlockBit.mask(plan.scopes())).isEqualTo(scopes);
-        assertThat(plan.pathRules()).isEqualTo(request.pathRules().stream()
+        assertThat(LandlockBit.mask(plan.ruleset().handledFs())).isEqualTo(fs);
+        assertThat(LandlockBit.mask(plan.ruleset().handledNet())).isEqualTo(net);
+        assertThat(LandlockBit.mask(plan.ruleset().scopes())).isEqualTo(scopes);
+        assertThat(plan.ruleset().pathRules()).isEqualTo(request.ruleset().pathRules().stream()
                 .map(r -> new PathRule(r.path(), r.directory(), maskOf(r.access(), fs), r.origin()))
                 .filter(r -> !r.access().isEmpty()).toList());
-        assertThat(plan.portRules()).isEqualTo(request.portRules().stream()
+        assertThat(plan.ruleset().portRules()).isEqualTo(request.ruleset().portRules().stream()
                 .map(r -> new PortRule(netOf(r.access(), net), r.port(), r.origin()))
                 .filter(r -> !r.access().isEmpty()).toList());
-        assertThat(plan.restrictsTcp()).isEqualTo((net & 0x3) != 0);
-        switch (expected) {
-            case FULLY_ENFORCED -> assertThat(plan.warning()).isEmpty();
-            case PARTIALLY_ENFORCED -> assertThat(plan.warning()).startsWith(
-                    "warning: sandbox partially enforced on Landlock " + abi + ": not restricted: " + String.join(", ", dropped));
-            case NOT_ENFORCED -> assertThat(plan.warning()).isEqualTo("warning: sandbox NOT enforced: " + (kernel.available()
-                    ? "Landlock " + kernel.abi() + " cannot restrict any of: " + String.join(", ", dropped)
-                    : kernel.reason()));
-        }
+        assertThat(plan.ruleset().restrictsTcp()).isEqualTo((net & 0x3) != 0);
         boolean referLost = dropped.contains("cross-directory rename/link (ABI 2)");
-        assertThat(plan.notice().contains("EXDEV")).isEqualTo(referLost && somethingLeft);
+        assertThat(plan.cause()).isEqualTo(switch (expected) {
+            case FULLY_ENFORCED -> Cause.NONE;
+            case PARTIALLY_ENFORCED -> referLost ? Cause.REFER_ON_ABI_1 : Cause.NONE;
+            case NOT_ENFORCED -> kernel.available() ? Cause.NOTHING_ENFORCEABLE : Cause.NO_LANDLOCK;
+        });
     }
 
     @Test
@@ -168,32 +154,33 @@ class DowngradeTest {
 
         assertThat(plan.applies()).isTrue();
         assertThat(plan.enforcement()).isEqualTo(Enforcement.PARTIALLY_ENFORCED);
-        assertThat(plan.handledFs()).isEqualTo(AccessFs.upTo(Abi.V1));
-        assertThat(plan.pathRules()).singleElement().satisfies(r -> assertThat(r.access())
+        assertThat(plan.ruleset().handledFs()).isEqualTo(AccessFs.upTo(Abi.V1));
+        assertThat(plan.ruleset().pathRules()).singleElement().satisfies(r -> assertThat(r.access())
                 .isEqualTo(EnumSet.complementOf(EnumSet.of(AccessFs.EXECUTE, AccessFs.RESOLVE_UNIX, AccessFs.REFER,
                         AccessFs.TRUNCATE, AccessFs.IOCTL_DEV))));
-        assertThat(plan.warning()).isEqualTo("warning: sandbox partially enforced on Landlock ABI 1: not restricted: "
-                + "cross-directory rename/link (ABI 2), truncate (ABI 3), device ioctl (ABI 5), "
-                + "pathname UNIX socket connect (ABI 9); cross-directory rename/link fails with EXDEV on ABI 1");
+        assertThat(features(plan.lost())).containsExactly("cross-directory rename/link (ABI 2)", "truncate (ABI 3)",
+                "device ioctl (ABI 5)", "pathname UNIX socket connect (ABI 9)");
+        assertThat(plan.cause()).isEqualTo(Cause.REFER_ON_ABI_1);
     }
 
     @Test
-    void partialWarningIsOneLine() throws CompatibilityException {
+    void lostBitsAreListedInAbiOrder() throws CompatibilityException {
         RulesetPlan plan = Downgrade.plan(cases().getFirst().request(), KernelSupport.enabled(7, ALL_ERRATA));
 
-        assertThat(plan.warning()).isEqualTo("warning: sandbox partially enforced on Landlock ABI 7: not restricted: "
-                + "pathname UNIX socket connect (ABI 9), UDP (ABI 10)");
+        assertThat(plan.lost()).containsExactly(AccessFs.RESOLVE_UNIX, AccessNet.BIND_UDP, AccessNet.CONNECT_SEND_UDP);
+        assertThat(plan.cause()).isEqualTo(Cause.NONE);
     }
 
     @Test
     void hardRequirementNamesEachMissingFeatureWithItsAbi() {
         RulesetRequest request = withLevel(cases().getFirst().request(), CompatLevel.HARD_REQUIREMENT);
 
-        assertThatThrownBy(() -> Downgrade.plan(request, KernelSupport.enabled(5, ALL_ERRATA)))
-                .isInstanceOf(CompatibilityException.class)
-                .hasMessage("Landlock ABI 5 lacks abstract UNIX socket scope (ABI 6), signal scope (ABI 6), "
-                        + "pathname UNIX socket connect (ABI 9), UDP (ABI 10) (required by --compat hard; "
-                        + "pin an older ABI with --abi to accept)");
+        CompatibilityException e = catchThrowableOfType(CompatibilityException.class,
+                () -> Downgrade.plan(request, KernelSupport.enabled(5, ALL_ERRATA)));
+
+        assertThat(features(e.lost())).containsExactly("abstract UNIX socket scope (ABI 6)", "signal scope (ABI 6)",
+                "pathname UNIX socket connect (ABI 9)", "UDP (ABI 10)");
+        assertThat(e.abi()).isEqualTo(Abi.V5);
     }
 
     @Test
@@ -206,9 +193,9 @@ class DowngradeTest {
         assertThat(plan.target()).isEqualTo(Abi.V3);
         assertThat(plan.abi()).isEqualTo(Abi.V3);
         assertThat(plan.kernel().abi()).isEqualTo(Abi.V7);
-        assertThat(LandlockBit.mask(plan.handledFs())).isEqualTo(0x7FFF);
-        assertThat(plan.handledNet()).isEmpty();
-        assertThat(plan.scopes()).isEmpty();
+        assertThat(LandlockBit.mask(plan.ruleset().handledFs())).isEqualTo(0x7FFF);
+        assertThat(plan.ruleset().handledNet()).isEmpty();
+        assertThat(plan.ruleset().scopes()).isEmpty();
     }
 
     @Test
@@ -221,42 +208,45 @@ class DowngradeTest {
 
     @Test
     void restrictFlagsAreDroppedOnOlderKernels() throws CompatibilityException {
-        RulesetRequest request = new RulesetRequest(Abi.V10, Set.of(), Set.of(), Scope.upTo(Abi.V10),
-                EnumSet.of(RestrictFlag.LOG_NEW_EXEC_ON, RestrictFlag.TSYNC), List.of(), List.of(), CompatLevel.BEST_EFFORT);
+        RulesetRequest request = new RulesetRequest(Abi.V10, CompatLevel.BEST_EFFORT, new Ruleset(Set.of(), Set.of(),
+                Scope.upTo(Abi.V10), EnumSet.of(RestrictFlag.LOG_NEW_EXEC_ON, RestrictFlag.TSYNC), List.of(), List.of()));
 
         RulesetPlan onAbi6 = Downgrade.plan(request, KernelSupport.enabled(6, 0));
         RulesetPlan onAbi7 = Downgrade.plan(request, KernelSupport.enabled(7, 0));
         RulesetPlan onAbi8 = Downgrade.plan(request, KernelSupport.enabled(8, 0));
 
-        assertThat(onAbi6.flags()).isEmpty();
-        assertThat(onAbi6.dropped()).containsExactly("audit log flags (ABI 7)", "all-thread enforcement (ABI 8)");
-        assertThat(onAbi7.flags()).containsExactly(RestrictFlag.LOG_NEW_EXEC_ON);
-        assertThat(onAbi7.dropped()).containsExactly("all-thread enforcement (ABI 8)");
-        assertThat(onAbi8.flags()).containsExactlyInAnyOrder(RestrictFlag.LOG_NEW_EXEC_ON, RestrictFlag.TSYNC);
+        assertThat(onAbi6.ruleset().flags()).isEmpty();
+        assertThat(features(onAbi6.lost())).containsExactly("audit log flags (ABI 7)", "all-thread enforcement (ABI 8)");
+        assertThat(onAbi7.ruleset().flags()).containsExactly(RestrictFlag.LOG_NEW_EXEC_ON);
+        assertThat(features(onAbi7.lost())).containsExactly("all-thread enforcement (ABI 8)");
+        assertThat(onAbi8.ruleset().flags()).containsExactlyInAnyOrder(RestrictFlag.LOG_NEW_EXEC_ON, RestrictFlag.TSYNC);
         assertThat(onAbi8.enforcement()).isEqualTo(Enforcement.FULLY_ENFORCED);
     }
 
     @Test
     void requestForNothingIsNotEnforcedWithoutWarningEvenWhenHard() throws CompatibilityException {
-        RulesetRequest nothing = new RulesetRequest(Abi.V10, Set.of(), Set.of(), Set.of(), Set.of(), List.of(), List.of(),
-                CompatLevel.HARD_REQUIREMENT);
+        RulesetRequest nothing = new RulesetRequest(Abi.V10, CompatLevel.HARD_REQUIREMENT, Ruleset.NONE);
 
         RulesetPlan plan = Downgrade.plan(nothing, KernelSupport.enabled(7, ALL_ERRATA));
 
         assertThat(plan.applies()).isFalse();
         assertThat(plan.enforcement()).isEqualTo(Enforcement.NOT_ENFORCED);
-        assertThat(plan.dropped()).isEmpty();
-        assertThat(plan.warning()).isEmpty();
+        assertThat(plan.lost()).isEmpty();
+        assertThat(plan.cause()).isEqualTo(Cause.NONE);
     }
 
     private static RulesetRequest request(Abi target, Set<AccessFs> fs, Set<AccessNet> net, Set<Scope> scopes,
                                           List<PathRule> paths, List<PortRule> ports) {
-        return new RulesetRequest(target, fs, net, scopes, Set.of(), paths, ports, CompatLevel.BEST_EFFORT);
+        return new RulesetRequest(target, CompatLevel.BEST_EFFORT, new Ruleset(fs, net, scopes, Set.of(), paths, ports));
     }
 
     private static RulesetRequest withLevel(RulesetRequest r, CompatLevel level) {
-        return new RulesetRequest(r.target(), r.handledFs(), r.handledNet(), r.scopes(), r.flags(), r.pathRules(),
-                r.portRules(), level);
+        return new RulesetRequest(r.target(), level, r.ruleset());
+    }
+
+    /** An independent spelling of the lost features, each once: {@code truncate (ABI 3)}. */
+    private static List<String> features(List<LandlockBit> lost) {
+        return lost.stream().map(b -> b.feature() + " (ABI " + b.since().number() + ")").distinct().toList();
     }
 
     private static PathRule rox(String path) {

@@ -14,17 +14,16 @@ class IntentTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "RO | --ro | READ_FILE | READ_FILE READ_DIR",
-            "ROX | --rox | READ_FILE EXECUTE | READ_FILE EXECUTE READ_DIR",
-            "RW | --rw | READ_FILE WRITE_FILE TRUNCATE IOCTL_DEV | READ_FILE WRITE_FILE TRUNCATE IOCTL_DEV READ_DIR "
+            "RO | READ_FILE | READ_FILE READ_DIR",
+            "ROX | READ_FILE EXECUTE | READ_FILE EXECUTE READ_DIR",
+            "RW | READ_FILE WRITE_FILE TRUNCATE IOCTL_DEV | READ_FILE WRITE_FILE TRUNCATE IOCTL_DEV READ_DIR "
                     + DIR_WRITE,
-            "RWX | --rwx | READ_FILE WRITE_FILE TRUNCATE IOCTL_DEV EXECUTE | READ_FILE WRITE_FILE TRUNCATE IOCTL_DEV "
+            "RWX | READ_FILE WRITE_FILE TRUNCATE IOCTL_DEV EXECUTE | READ_FILE WRITE_FILE TRUNCATE IOCTL_DEV "
                     + "EXECUTE READ_DIR " + DIR_WRITE,
-            "UNIX | --unix | READ_FILE RESOLVE_UNIX | READ_FILE RESOLVE_UNIX READ_DIR",
-            "EXEC_FILE | auto-import | READ_FILE EXECUTE | READ_FILE EXECUTE",
-            "READ_FILE_ONLY | auto-import | READ_FILE | READ_FILE"})
-    void rightsPerFileAndDirectory(Intent intent, String flag, String onFile, String onDirectory) {
-        assertThat(intent.flag()).isEqualTo(flag);
+            "UNIX | READ_FILE RESOLVE_UNIX | READ_FILE RESOLVE_UNIX READ_DIR",
+            "EXEC_FILE | READ_FILE EXECUTE | READ_FILE EXECUTE",
+            "READ_FILE_ONLY | READ_FILE | READ_FILE"})
+    void rightsPerFileAndDirectory(Intent intent, String onFile, String onDirectory) {
         assertThat(intent.rights(false)).isEqualTo(rights(onFile));
         assertThat(intent.rights(true)).isEqualTo(rights(onDirectory));
         assertThat(AccessFs.fileRights()).containsAll(intent.rights(false));

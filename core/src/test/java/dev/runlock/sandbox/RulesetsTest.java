@@ -31,8 +31,8 @@ class RulesetsTest {
         Policy policy = policy(List.of(new PathGrant(missing, Intent.RO, "--ro")), List.of(), Abi.V10, false);
 
         assertThatThrownBy(() -> Rulesets.request(policy))
-                .isInstanceOf(PolicyException.class)
-                .hasMessage("path does not exist: " + missing + " (--ro; --ignore-missing skips such paths)");
+                .isInstanceOfSatisfying(PolicyException.class, e -> assertThat(e.missing()).isEqualTo(policy.paths().getFirst()))
+                .hasMessage("path does not exist: " + missing + " (--ro)");
     }
 
     @Test
@@ -40,7 +40,7 @@ class RulesetsTest {
         Policy policy = policy(List.of(new PathGrant(tmp.resolve("nope"), Intent.RW, "sandbox.toml"),
                 new PathGrant(tmp, Intent.RO, "--ro")), List.of(), Abi.V10, true);
 
-        assertThat(Rulesets.request(policy).pathRules()).extracting(PathRule::path).containsExactly(tmp);
+        assertThat(Rulesets.request(policy).ruleset().pathRules()).extracting(PathRule::path).containsExactly(tmp);
     }
 
     @Test
@@ -49,7 +49,7 @@ class RulesetsTest {
         Policy policy = policy(List.of(new PathGrant(tmp, Intent.RW, "--rw"), new PathGrant(file, Intent.RW, "--rw")),
                 List.of(), Abi.V10, false);
 
-        List<PathRule> rules = Rulesets.request(policy).pathRules();
+        List<PathRule> rules = Rulesets.request(policy).ruleset().pathRules();
 
         assertThat(rules).extracting(PathRule::directory).containsExactly(true, false);
         assertThat(rules.get(0).access()).isEqualTo(Intent.RW.rights(true)).contains(AccessFs.REFER);
@@ -65,7 +65,7 @@ class RulesetsTest {
                 new PortGrant(AccessNet.CONNECT_TCP, new PortRange(8001, 8001), "--connect-tcp"),
                 new PortGrant(AccessNet.BIND_UDP, new PortRange(53, 53), "--bind-udp")), Abi.V10, false);
 
-        assertThat(Rulesets.request(policy).portRules()).containsExactly(
+        assertThat(Rulesets.request(policy).ruleset().portRules()).containsExactly(
                 new PortRule(EnumSet.of(AccessNet.BIND_UDP), 53, "--bind-udp"),
                 new PortRule(EnumSet.of(AccessNet.BIND_TCP), 8000, "--bind-tcp"),
                 new PortRule(EnumSet.of(AccessNet.BIND_TCP, AccessNet.CONNECT_TCP), 8001, "--bind-tcp"),
@@ -76,36 +76,36 @@ class RulesetsTest {
     void restrictedByDefaultWithEverythingTheTargetKnows() throws Exception {
         RulesetRequest request = Rulesets.request(policy(List.of(), List.of(), Abi.V10, false));
 
-        assertThat(request.handledFs()).isEqualTo(EnumSet.allOf(AccessFs.class));
-        assertThat(request.handledNet()).isEqualTo(EnumSet.allOf(AccessNet.class));
-        assertThat(request.scopes()).isEqualTo(EnumSet.allOf(Scope.class));
-        assertThat(request.flags()).containsExactly(RestrictFlag.LOG_NEW_EXEC_ON);
+        assertThat(request.ruleset().handledFs()).isEqualTo(EnumSet.allOf(AccessFs.class));
+        assertThat(request.ruleset().handledNet()).isEqualTo(EnumSet.allOf(AccessNet.class));
+        assertThat(request.ruleset().scopes()).isEqualTo(EnumSet.allOf(Scope.class));
+        assertThat(request.ruleset().flags()).containsExactly(RestrictFlag.LOG_NEW_EXEC_ON);
         assertThat(request.target()).isEqualTo(Abi.V10);
         assertThat(request.compat()).isEqualTo(CompatLevel.HARD_REQUIREMENT);
     }
 
     @Test
     void unrestrictedCategoriesAreNotHandledAndGrantNothing() throws Exception {
-        Policy policy = new Policy(List.of(new PathGrant(tmp, Intent.RO, "--ro")),
-                List.of(new PortGrant(AccessNet.CONNECT_TCP, new PortRange(443, 443), "--connect-tcp")),
-                true, true, true, Set.of(), CompatLevel.BEST_EFFORT, Abi.V10, false);
+        Policy policy = Policy.builder().path(new PathGrant(tmp, Intent.RO, "--ro"))
+                .port(new PortGrant(AccessNet.CONNECT_TCP, new PortRange(443, 443), "--connect-tcp"))
+                .unrestrict(Policy.Area.FILESYSTEM).unrestrict(Policy.Area.NETWORK).unrestrict(Policy.Area.SCOPES).build();
 
         RulesetRequest request = Rulesets.request(policy);
 
-        assertThat(request.handledFs()).isEmpty();
-        assertThat(request.handledNet()).isEmpty();
-        assertThat(request.scopes()).isEmpty();
-        assertThat(request.pathRules()).isEmpty();
-        assertThat(request.portRules()).isEmpty();
-        assertThat(request.restrictsAnything()).isFalse();
+        assertThat(request.ruleset().handledFs()).isEmpty();
+        assertThat(request.ruleset().handledNet()).isEmpty();
+        assertThat(request.ruleset().scopes()).isEmpty();
+        assertThat(request.ruleset().pathRules()).isEmpty();
+        assertThat(request.ruleset().portRules()).isEmpty();
+        assertThat(request.ruleset().restrictsAnything()).isFalse();
     }
 
     @Test
     void unrestrictedFilesystemDoesNotLookAtPaths() throws Exception {
-        Policy policy = new Policy(List.of(new PathGrant(tmp.resolve("nope"), Intent.RO, "--ro")), List.of(),
-                true, false, false, Set.of(), CompatLevel.BEST_EFFORT, Abi.V10, false);
+        Policy policy = Policy.builder().path(new PathGrant(tmp.resolve("nope"), Intent.RO, "--ro"))
+                .unrestrict(Policy.Area.FILESYSTEM).build();
 
-        assertThat(Rulesets.request(policy).handledNet()).isEqualTo(EnumSet.allOf(AccessNet.class));
+        assertThat(Rulesets.request(policy).ruleset().handledNet()).isEqualTo(EnumSet.allOf(AccessNet.class));
     }
 
     @Test
@@ -116,20 +116,20 @@ class RulesetsTest {
         RulesetRequest request = Rulesets.request(policy);
 
         assertThat(request.target()).isEqualTo(Abi.V3);
-        assertThat(request.handledFs()).isEqualTo(AccessFs.upTo(Abi.V3));
-        assertThat(request.handledNet()).isEmpty();
-        assertThat(request.scopes()).isEmpty();
-        assertThat(request.flags()).isEmpty();
-        assertThat(request.portRules()).isEmpty();
-        assertThat(request.pathRules()).allSatisfy(r -> assertThat(AccessFs.upTo(Abi.V3)).containsAll(r.access()));
+        assertThat(request.ruleset().handledFs()).isEqualTo(AccessFs.upTo(Abi.V3));
+        assertThat(request.ruleset().handledNet()).isEmpty();
+        assertThat(request.ruleset().scopes()).isEmpty();
+        assertThat(request.ruleset().flags()).isEmpty();
+        assertThat(request.ruleset().portRules()).isEmpty();
+        assertThat(request.ruleset().pathRules()).allSatisfy(r -> assertThat(AccessFs.upTo(Abi.V3)).containsAll(r.access()));
     }
 
     @Test
     void logFlagsNewerThanThePinAreNotRequested() throws Exception {
         Policy v7 = policy(List.of(), List.of(), Abi.V7, false);
 
-        assertThat(Rulesets.request(v7).flags()).containsExactly(RestrictFlag.LOG_NEW_EXEC_ON);
-        assertThat(Rulesets.request(policy(List.of(), List.of(), Abi.V6, false)).flags()).isEmpty();
+        assertThat(Rulesets.request(v7).ruleset().flags()).containsExactly(RestrictFlag.LOG_NEW_EXEC_ON);
+        assertThat(Rulesets.request(policy(List.of(), List.of(), Abi.V6, false)).ruleset().flags()).isEmpty();
     }
 
     @Test
@@ -145,7 +145,13 @@ class RulesetsTest {
     }
 
     private static Policy policy(List<PathGrant> paths, List<PortGrant> ports, Abi target, boolean ignoreMissing) {
-        return new Policy(paths, ports, false, false, false, EnumSet.of(RestrictFlag.LOG_NEW_EXEC_ON),
-                CompatLevel.HARD_REQUIREMENT, target, ignoreMissing);
+        Policy.Builder policy = Policy.builder().log(RestrictFlag.LOG_NEW_EXEC_ON).compat(CompatLevel.HARD_REQUIREMENT)
+                .target(target);
+        paths.forEach(policy::path);
+        ports.forEach(policy::port);
+        if (ignoreMissing) {
+            policy.ignoreMissing();
+        }
+        return policy.build();
     }
 }

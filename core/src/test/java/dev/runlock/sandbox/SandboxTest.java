@@ -17,6 +17,8 @@ import dev.runlock.landlock.PathRule;
 import dev.runlock.landlock.PortRule;
 import dev.runlock.landlock.RestrictFlag;
 import dev.runlock.landlock.RulesetPlan;
+import dev.runlock.landlock.Mptcp;
+import dev.runlock.landlock.Ruleset;
 import dev.runlock.landlock.RulesetRequest;
 import dev.runlock.landlock.Scope;
 import dev.runlock.landlock.kernel.KernelException;
@@ -72,13 +74,13 @@ class SandboxTest {
             }
         }
         FakeKernel kernel = new FakeKernel(KernelSupport.enabled(abi, Long.parseLong(errata, 16)));
-        RulesetRequest request = new RulesetRequest(Abi.V10, AccessFs.upTo(Abi.V10), handledNet, Set.of(), Set.of(),
-                List.of(), List.of(), CompatLevel.BEST_EFFORT);
+        RulesetRequest request = new RulesetRequest(Abi.V10, CompatLevel.BEST_EFFORT,
+                new Ruleset(AccessFs.upTo(Abi.V10), handledNet, Set.of(), Set.of(), List.of(), List.of()));
 
         RulesetPlan plan = plan(kernel, request);
         new Sandbox(kernel).enforce(plan);
 
-        assertThat(Sandbox.needsMptcpGuard(plan)).isEqualTo(guard);
+        assertThat(Mptcp.of(plan) == Mptcp.BLOCKED_BY_SECCOMP).isEqualTo(guard);
         assertThat(kernel.calls().contains("blockMptcp")).isEqualTo(guard);
         assertThat(kernel.calls().getLast()).isEqualTo("close 10");
     }
@@ -152,13 +154,13 @@ class SandboxTest {
 
     /** Everything {@code target} knows is handled; /usr, /etc/hosts and TCP port 8080 are granted. */
     private static RulesetRequest everything(Abi target, Set<RestrictFlag> flags) {
-        return new RulesetRequest(target, AccessFs.upTo(target), AccessNet.upTo(target), Scope.upTo(target), flags,
-                List.of(ROX_USR.within(AccessFs.upTo(target)), RO_HOSTS), List.of(BIND_8080), CompatLevel.BEST_EFFORT);
+        return new RulesetRequest(target, CompatLevel.BEST_EFFORT, new Ruleset(AccessFs.upTo(target),
+                AccessNet.upTo(target), Scope.upTo(target), flags, List.of(ROX_USR.within(AccessFs.upTo(target)), RO_HOSTS),
+                List.of(BIND_8080)));
     }
 
     private static RulesetRequest withCompat(RulesetRequest r, CompatLevel compat) {
-        return new RulesetRequest(r.target(), r.handledFs(), r.handledNet(), r.scopes(), r.flags(), r.pathRules(),
-                r.portRules(), compat);
+        return new RulesetRequest(r.target(), compat, r.ruleset());
     }
 
     private static RulesetPlan plan(FakeKernel kernel, RulesetRequest request) throws CompatibilityException {

@@ -2,7 +2,6 @@ package dev.runlock.sandbox;
 
 import dev.runlock.landlock.AccessNet;
 import dev.runlock.landlock.Abi;
-import dev.runlock.landlock.CompatLevel;
 import dev.runlock.landlock.Downgrade;
 import dev.runlock.landlock.Errno;
 import dev.runlock.landlock.RulesetPlan;
@@ -31,7 +30,7 @@ public final class SandboxedCommand {
     public static void main(String[] args) throws Exception {
         List<PathGrant> paths = new ArrayList<>();
         List<PortGrant> ports = new ArrayList<>();
-        Set<String> unrestricted = new HashSet<>();
+        Set<Policy.Area> unrestricted = new HashSet<>();
         Set<Integer> keepFds = new HashSet<>();
         List<String> env = new ArrayList<>();
         List<String> tryExec = new ArrayList<>();
@@ -47,7 +46,12 @@ public final class SandboxedCommand {
                 case "connect-tcp" -> ports.add(new PortGrant(AccessNet.CONNECT_TCP, PortRange.parse(value), key));
                 case "bind-udp" -> ports.add(new PortGrant(AccessNet.BIND_UDP, PortRange.parse(value), key));
                 case "connect-udp" -> ports.add(new PortGrant(AccessNet.CONNECT_SEND_UDP, PortRange.parse(value), key));
-                case "unrestricted" -> unrestricted.add(value);
+                case "unrestricted" -> unrestricted.add(switch (value) {
+                    case "fs" -> Policy.Area.FILESYSTEM;
+                    case "net" -> Policy.Area.NETWORK;
+                    case "scopes" -> Policy.Area.SCOPES;
+                    default -> throw new IllegalArgumentException("unknown area " + value);
+                });
                 case "abi" -> target = Abi.parse(value);
                 case "keep-fd" -> keepFds.add(Integer.parseInt(value));
                 case "env" -> env.add(value);
@@ -59,8 +63,11 @@ public final class SandboxedCommand {
             paths.add(new PathGrant(Path.of(entry), Intent.RO, "test classpath"));
         }
         List<String> command = List.of(args).subList(i + 1, args.length);
-        Policy policy = new Policy(paths, ports, unrestricted.contains("fs"), unrestricted.contains("net"),
-                unrestricted.contains("scopes"), Set.of(), CompatLevel.BEST_EFFORT, target, false);
+        Policy.Builder builder = Policy.builder().target(target);
+        paths.forEach(builder::path);
+        ports.forEach(builder::port);
+        unrestricted.forEach(builder::unrestrict);
+        Policy policy = builder.build();
 
         LinuxKernel kernel = new LinuxKernel();
         RulesetPlan plan = Downgrade.plan(Rulesets.request(policy), kernel.probe());

@@ -3,7 +3,10 @@ package dev.runlock.cli.config;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The keys a {@code sandbox.toml} section may hold, each with its TOML type. */
+/**
+ * The keys a {@code sandbox.toml} section may hold, each with its type. What a key grants is
+ * in the cli's {@code Setting} table, next to the flag that grants the same.
+ */
 public enum ConfigKey {
     RO(Type.STRINGS),
     ROX(Type.STRINGS),
@@ -14,7 +17,7 @@ public enum ConfigKey {
     CONNECT_TCP(Type.PORTS),
     BIND_UDP(Type.PORTS),
     CONNECT_UDP(Type.PORTS),
-    ENV(Type.STRINGS),
+    ENV(Type.ENV),
     EXECUTABLE_DEPENDENCIES(Type.STRINGS),
     UNRESTRICTED_FILESYSTEM(Type.BOOLEAN),
     UNRESTRICTED_NETWORK(Type.BOOLEAN),
@@ -24,18 +27,26 @@ public enum ConfigKey {
     LOG_DISABLE_ORIGINATING(Type.BOOLEAN),
     LOG_ENABLE_SUBPROCESSES(Type.BOOLEAN),
     LOG_DISABLE_SUBDOMAINS(Type.BOOLEAN),
-    COMPAT(Type.STRING),
-    ABI(Type.INTEGER),
+    COMPAT(Type.COMPAT),
+    ABI(Type.ABI),
     KEEP_FD(Type.INTEGERS);
 
-    /** TOML value shapes. */
+    /** A value's shape in TOML, and what it is parsed into (once, when the file is read). */
     public enum Type {
+        /** {@code List<String>}. */
         STRINGS("an array of strings"),
+        /** {@code List<PortRange>}. */
         PORTS("an array of ports (integers or \"N-M\" strings)"),
+        /** {@code Boolean}. */
         BOOLEAN("a boolean"),
-        STRING("a string"),
-        INTEGER("an integer"),
-        INTEGERS("an array of integers");
+        /** {@code CompatLevel}, from a string. */
+        COMPAT("a string"),
+        /** {@code Abi}, from an integer. */
+        ABI("an integer"),
+        /** {@code List<Integer>}, each at least 0. */
+        INTEGERS("an array of integers"),
+        /** {@code List<EnvSpec>}, from an array of strings. */
+        ENV("an array of strings");
 
         private final String description;
 

@@ -1,7 +1,6 @@
 package dev.runlock.cli.config;
 
 import dev.runlock.landlock.Abi;
-import dev.runlock.landlock.CompatLevel;
 import dev.runlock.sandbox.PortRange;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,62 +80,44 @@ public final class SandboxConfig {
             ConfigKey key = ConfigKey.of(keyName).orElseThrow(() -> new ConfigException(at(file, position)
                     + "unknown key '" + keyName + "' in [" + name.get(0) + "]"));
             String where = at(file, position) + key.tomlName() + ": ";
-            values.put(key, checked(where, key, convert(where, key, table.get(dotted))));
+            values.put(key, convert(where, key, table.get(dotted)));
         }
         return new ConfigSection(file, name.get(0), values);
     }
 
+    /** The value of {@code key} in the type {@link ConfigKey.Type} names; the message names the culprit. */
     private static Object convert(String where, ConfigKey key, Object raw) throws ConfigException {
         ConfigException wrongType = new ConfigException(where + "must be " + key.type().description());
-        switch (key.type()) {
-            case BOOLEAN -> {
-                if (raw instanceof Boolean b) {
-                    return b;
-                }
-                throw wrongType;
-            }
-            case STRING -> {
-                if (raw instanceof String s) {
-                    return s;
-                }
-                throw wrongType;
-            }
-            case INTEGER -> {
-                if (raw instanceof Long l && l >= 0 && l <= Integer.MAX_VALUE) {
-                    return l.intValue();
-                }
-                throw wrongType;
-            }
-            case STRINGS, PORTS, INTEGERS -> {
-                if (!(raw instanceof TomlArray array)) {
-                    throw wrongType;
-                }
-                List<Object> items = new ArrayList<>();
-                for (int i = 0; i < array.size(); i++) {
-                    items.add(element(where, key.type(), array.get(i), wrongType));
-                }
-                return List.copyOf(items);
-            }
-        }
-        throw wrongType;
-    }
-
-    /** Values of the right type that runlock still cannot use, reported here where the line is known. */
-    private static Object checked(String where, ConfigKey key, Object value) throws ConfigException {
         try {
-            switch (key) {
-                case COMPAT -> CompatLevel.parse((String) value);
-                case ABI -> Abi.parse(value.toString());
-                case ENV -> ((List<?>) value).stream().map(String.class::cast)
-                        .filter(spec -> spec.isEmpty() || spec.startsWith("=")).findFirst().ifPresent(spec -> {
-                            throw new IllegalArgumentException("'" + spec + "' has no variable name");
-                        });
-                default -> { }
-            }
+            return switch (key.type()) {
+                case BOOLEAN -> raw instanceof Boolean b ? b : fail(wrongType);
+                case COMPAT -> raw instanceof String s ? CompatNames.parse(s) : fail(wrongType);
+                case ABI -> raw instanceof Long l && l >= 0 && l <= Integer.MAX_VALUE ? Abi.parse(l.toString())
+                        : fail(wrongType);
+                case STRINGS -> elements(where, ConfigKey.Type.STRINGS, raw, wrongType);
+                case ENV -> elements(where, ConfigKey.Type.STRINGS, raw, wrongType).stream()
+                        .map(String.class::cast).map(EnvSpec::parse).toList();
+                case PORTS, INTEGERS -> elements(where, key.type(), raw, wrongType);
+            };
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + e.getMessage());
         }
-        return value;
+    }
+
+    private static Object fail(ConfigException e) throws ConfigException {
+        throw e;
+    }
+
+    private static List<Object> elements(String where, ConfigKey.Type type, Object raw, ConfigException wrongType)
+            throws ConfigException {
+        if (!(raw instanceof TomlArray array)) {
+            throw wrongType;
+        }
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            items.add(element(where, type, array.get(i), wrongType));
+        }
+        return List.copyOf(items);
     }
 
     private static Object element(String where, ConfigKey.Type type, Object item, ConfigException wrongType)
@@ -155,7 +136,7 @@ public final class SandboxConfig {
             case PORTS -> {
                 if (item instanceof Long || item instanceof String) {
                     try {
-                        return PortRange.parse(item.toString()).toString();
+                        return PortRange.parse(item.toString());
                     } catch (IllegalArgumentException e) {
                         throw new ConfigException(where + e.getMessage());
                     }

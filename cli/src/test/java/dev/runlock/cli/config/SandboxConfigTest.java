@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.runlock.landlock.Abi;
+import dev.runlock.landlock.CompatLevel;
+import dev.runlock.sandbox.PortRange;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,15 +88,29 @@ class SandboxConfigTest {
                 compat = "soft"
                 abi = 4
                 keep_fd = [3, 4]
+                env = ["A=b=c", "HOME"]
                 """, "t").orElseThrow();
         assertThat(s.strings(ConfigKey.RW)).containsExactly("/tmp", "/var/tmp");
-        assertThat(s.strings(ConfigKey.BIND_TCP)).containsExactly("80", "8000-8100", "90");
+        assertThat(s.paths(ConfigKey.RW)).containsExactly(Path.of("/tmp"), Path.of("/var/tmp"));
+        assertThat(s.ports(ConfigKey.BIND_TCP)).containsExactly(new PortRange(80, 80), new PortRange(8000, 8100),
+                new PortRange(90, 90));
         assertThat(s.flag(ConfigKey.UNRESTRICTED_NETWORK)).contains(true);
         assertThat(s.flag(ConfigKey.UNRESTRICTED_FILESYSTEM)).isEmpty();
-        assertThat(s.string(ConfigKey.COMPAT)).contains("soft");
-        assertThat(s.integer(ConfigKey.ABI)).contains(4);
+        assertThat(s.compat()).contains(CompatLevel.SOFT_REQUIREMENT);
+        assertThat(s.abi()).contains(Abi.V4);
+        assertThat(s.env()).containsExactly(new EnvSpec("A", Optional.of("b=c")), new EnvSpec("HOME", Optional.empty()));
         assertThat(s.integers(ConfigKey.KEEP_FD)).containsExactly(3, 4);
         assertThat(s.strings(ConfigKey.RO)).isEmpty();
+        assertThatThrownBy(() -> s.strings(ConfigKey.BIND_TCP)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void compatLevelsHaveTheirCliNames() {
+        assertThat(CompatNames.parse("best")).isEqualTo(CompatLevel.BEST_EFFORT);
+        assertThat(CompatNames.parse(" Soft ")).isEqualTo(CompatLevel.SOFT_REQUIREMENT);
+        assertThat(CompatNames.parse("hard")).isEqualTo(CompatLevel.HARD_REQUIREMENT);
+        assertThatThrownBy(() -> CompatNames.parse("strict"))
+                .hasMessage("'strict' is not a compatibility level (best, soft, hard)");
     }
 
     @Test
@@ -122,11 +139,11 @@ class SandboxConfigTest {
     @EnumSource(ConfigKey.class)
     void aWrongTypeIsNamedWithItsPosition(ConfigKey key) throws IOException {
         List<String> wrong = switch (key.type()) {
-            case STRINGS -> List.of("\"/etc\"", "[1]", "true");
+            case STRINGS, ENV -> List.of("\"/etc\"", "[1]", "true");
             case PORTS -> List.of("80", "[true]", "[1.5]");
             case BOOLEAN -> List.of("\"yes\"", "1", "[true]");
-            case STRING -> List.of("1", "[\"best\"]", "false");
-            case INTEGER -> List.of("\"3\"", "3.0", "[3]", "-1");
+            case COMPAT -> List.of("1", "[\"best\"]", "false");
+            case ABI -> List.of("\"3\"", "3.0", "[3]", "-1");
             case INTEGERS -> List.of("3", "[\"3\"]", "[-1]");
         };
         for (String value : wrong) {

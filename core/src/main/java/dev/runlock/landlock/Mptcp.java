@@ -1,0 +1,33 @@
+package dev.runlock.landlock;
+
+/**
+ * How MPTCP sockets are kept inside Landlock's TCP restriction. Kernels with the fix for
+ * {@link Erratum#TCP_SOCKET_IDENTIFICATION} apply TCP rights to plain TCP sockets only, so an
+ * MPTCP socket would escape them; runlock then refuses MPTCP sockets with a seccomp filter,
+ * and programs fall back to TCP.
+ */
+public enum Mptcp {
+    /** TCP is not restricted: there is nothing to escape. */
+    NOT_RESTRICTED,
+    /** The kernel counts MPTCP as TCP (no erratum 1): Landlock's TCP rights cover it. */
+    COVERED_BY_LANDLOCK,
+    /** Landlock's TCP rights skip MPTCP on this kernel: runlock's seccomp filter refuses MPTCP sockets. */
+    BLOCKED_BY_SECCOMP;
+
+    /** What {@code plan} does about MPTCP. */
+    public static Mptcp of(RulesetPlan plan) {
+        return decide(plan.kernel(), plan.ruleset().restrictsTcp());
+    }
+
+    /** What a ruleset that restricts TCP would do about MPTCP on {@code kernel}. */
+    public static Mptcp whenTcpRestricted(KernelSupport kernel) {
+        return decide(kernel, kernel.available() && kernel.abi().atLeast(AccessNet.BIND_TCP.since()));
+    }
+
+    private static Mptcp decide(KernelSupport kernel, boolean tcpRestricted) {
+        if (!tcpRestricted) {
+            return NOT_RESTRICTED;
+        }
+        return kernel.has(Erratum.TCP_SOCKET_IDENTIFICATION) ? BLOCKED_BY_SECCOMP : COVERED_BY_LANDLOCK;
+    }
+}
