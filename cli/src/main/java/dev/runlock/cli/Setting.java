@@ -11,6 +11,10 @@ import dev.runlock.sandbox.Policy.Area;
  * {@link Option}, its {@code sandbox.toml} {@link ConfigKey} and the {@link Grant} it makes.
  * {@link RequestBuilder} reads every {@link GrantSource} (the command line, config sections)
  * through it, in this order, which is the order of the rules in {@code --explain}.
+ *
+ * <p>A new source of grants implements {@link GrantSource} (a preset is a
+ * {@link GrantSource.Section} over the section read from its data); whatever turns grants back
+ * into flags or keys (observed accesses) finds its row by the {@link Grant}.
  */
 enum Setting {
     RO(Option.RO, ConfigKey.RO, new Grant.Paths(Intent.RO)),
