@@ -66,6 +66,7 @@ final class ExplainPrinter {
             case COVERED_BY_LANDLOCK -> "covered by the kernel's TCP rights";
             case NOT_RESTRICTED -> "not restricted";
         });
+        lines.add("terminal:    " + StatusCommand.TERMINAL_GUARD);
         return lines;
     }
 

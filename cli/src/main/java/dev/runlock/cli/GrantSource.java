@@ -1,6 +1,7 @@
 package dev.runlock.cli;
 
 import dev.runlock.cli.config.ConfigSection;
+import dev.runlock.landlock.kernel.ByteStrings;
 import dev.runlock.sandbox.PortRange;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ interface GrantSource {
     record CommandLine(Options options, Path workingDirectory) implements GrantSource {
         @Override
         public List<Path> paths(Setting setting) {
-            return options.list(setting.option()).stream().map(workingDirectory::resolve).toList();
+            return options.list(setting.option()).stream().map(p -> workingDirectory.resolve(ByteStrings.path(p))).toList();
         }
 
         @Override

@@ -34,6 +34,8 @@ enum Option {
     ABI(Kind.VALUE, "N", "Use only Landlock rights of ABI N or older: behave as on a kernel of ABI N", "--abi"),
     KEEP_FD(Kind.LIST, "FD", "Keep inherited descriptor FD open for the command (all others above 2 are closed)",
             "--keep-fd"),
+    NEW_SESSION(Kind.FLAG, "", "Run the command in a new session (setsid): no controlling terminal, no terminal signals",
+            "--new-session"),
     IGNORE_MISSING(Kind.SWITCH, "", "Skip granted paths that do not exist instead of failing", "--ignore-missing"),
     LOG_DISABLE_ORIGINATING(Kind.SWITCH, "", "Audit: do not log denials of runlock itself (ABI 7)",
             "--log-disable-originating"),

@@ -13,7 +13,6 @@ import dev.runlock.sandbox.PathGrant;
 import dev.runlock.sandbox.Policy;
 import dev.runlock.sandbox.PortGrant;
 import dev.runlock.sandbox.PortRange;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,9 +27,6 @@ import java.util.function.Function;
  * on the command line wins.
  */
 final class RequestBuilder {
-    /** The system property through which the launcher lists the descriptors (above 2) it was given. */
-    static final String CALLER_FDS_PROPERTY = "runlock.caller.fds";
-
     private final Options options;
     private final List<ConfigSection> sections;
     private final List<GrantSource> sources;
@@ -136,7 +132,7 @@ final class RequestBuilder {
         if (spec.value().isPresent()) {
             env.add(name + "=" + spec.value().get());
         } else if (environment.containsKey(name)) {
-            env.add(name + "=" + NativeStrings.inherited(name, Optional.of(environment.get(name))).orElseThrow());
+            env.add(name + "=" + environment.get(name));
         } else {
             log.warn(Option.ENV.longName() + " " + name + ": not set in runlock's environment, not passed");
         }
@@ -165,23 +161,11 @@ final class RequestBuilder {
     }
 
     private static void keep(int fd, Set<Integer> fds) throws UsageException {
-        if (fd > 2 && !inherited(fd)) {
+        if (fd > 2 && !Caller.passed(fd)) {
             throw new UsageException(Option.KEEP_FD.longName() + ": descriptor " + fd + " was not passed to runlock");
         }
         if (fd > 2) {
             fds.add(fd);
         }
-    }
-
-    /**
-     * Whether the caller passed descriptor {@code fd}. The launcher lists the caller's descriptors,
-     * since the JVM opens its own (jar, modules image) that must not reach the command.
-     */
-    private static boolean inherited(int fd) {
-        String listed = System.getProperty(CALLER_FDS_PROPERTY);
-        if (listed == null) {
-            return Files.isSymbolicLink(Path.of("/proc/self/fd", Integer.toString(fd)));
-        }
-        return List.of(listed.split(",")).contains(Integer.toString(fd));
     }
 }

@@ -11,6 +11,7 @@ import dev.runlock.landlock.CompatibilityException;
 import dev.runlock.landlock.Downgrade;
 import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.RulesetPlan;
+import dev.runlock.landlock.kernel.ByteStrings;
 import dev.runlock.landlock.kernel.ExecKernel;
 import dev.runlock.landlock.kernel.KernelException;
 import dev.runlock.landlock.kernel.LinuxKernel;
@@ -122,8 +123,9 @@ final class RunlockCommand {
         LinuxKernel kernel = new LinuxKernel();
         KernelSupport support = kernel.probe();
         RulesetPlan plan = Downgrade.plan(Rulesets.request(policy), support);
-        Launch command = new Launch(closure.command().toString(), NativeStrings.argvTail(options.command()), request.env(),
-                request.keepFds(), Launch.ignoredByCaller());
+        Launch command = new Launch(ByteStrings.string(closure.command()), options.command(), request.env(),
+                request.keepFds(), Caller.ignoredSignals(), Caller.deletedWorkingDirectory(),
+                options.flag(Option.NEW_SESSION));
 
         if (options.flag(Option.EXPLAIN)) {
             new ExplainPrinter(out).print(plan, command, section);
@@ -219,6 +221,16 @@ final class RunlockCommand {
         @Override
         public void closeOnExecAbove2(Set<Integer> keep) throws KernelException {
             kernel.closeOnExecAbove2(keep);
+        }
+
+        @Override
+        public void changeDirectory(int fd) throws KernelException {
+            kernel.changeDirectory(fd);
+        }
+
+        @Override
+        public void newSession() throws KernelException {
+            kernel.newSession();
         }
 
         @Override

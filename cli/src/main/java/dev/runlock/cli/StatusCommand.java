@@ -45,6 +45,9 @@ final class StatusCommand {
         };
     }
 
+    /** The seccomp filter runlock always installs, whatever Landlock can do. */
+    static final String TERMINAL_GUARD = "input injection (TIOCSTI, TIOCLINUX) fails with EPERM (runlock's seccomp filter)";
+
     private static List<String> text(KernelSupport kernel) {
         List<String> lines = new ArrayList<>();
         lines.add("kernel:    " + kernelRelease());
@@ -52,6 +55,7 @@ final class StatusCommand {
                 + (kernel.available() ? ", ABI " + kernel.reportedVersion() : " - " + kernel.reason()));
         lines.add("errata:    " + (kernel.available() ? errata(kernel) : "-"));
         lines.add("mptcp:     " + mptcp(kernel));
+        lines.add("terminal:  " + TERMINAL_GUARD);
         lines.add("features (enforced here?):");
         for (Features f : Features.all()) {
             lines.add(String.format("  %-3s %-32s %s", kernel.abi().atLeast(f.since()) ? "yes" : "no", f.name(),
@@ -79,6 +83,7 @@ final class StatusCommand {
         out.append(", \"errata\": ").append(kernel.errata());
         out.append(", \"reason\": ").append(Json.string(kernel.available() ? "" : kernel.reason()));
         out.append(", \"mptcp\": ").append(Json.string(mptcp(kernel)));
+        out.append(", \"terminal\": ").append(Json.string(TERMINAL_GUARD));
         out.append(", \"features\": [");
         List<Features> all = Features.all();
         for (int i = 0; i < all.size(); i++) {

@@ -1,5 +1,6 @@
 package dev.runlock.elf;
 
+import dev.runlock.landlock.kernel.ByteStrings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,7 +23,7 @@ record CommandLookup(String path, RootedFiles files) {
         Optional<Path> notExecutable = Optional.empty();
         for (String dir : path.split(":", -1)) {
             // An empty PATH element means the working directory.
-            Path candidate = files.host(dir.isEmpty() ? "." : dir).resolve(command);
+            Path candidate = files.host(dir.isEmpty() ? "." : dir).resolve(ByteStrings.path(command));
             Path target = files.target(candidate);
             if (Files.isRegularFile(target)) {
                 if (Files.isExecutable(target)) {

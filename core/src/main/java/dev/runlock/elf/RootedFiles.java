@@ -1,5 +1,6 @@
 package dev.runlock.elf;
 
+import dev.runlock.landlock.kernel.ByteStrings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +20,17 @@ record RootedFiles(Path root) {
         return root.getParent() == null;
     }
 
-    /** The host path of a name: absolute names under the root, relative ones from the working directory. */
+    /**
+     * The host path of a name (a {@link ByteStrings} string): absolute names under the root, relative
+     * ones from the working directory.
+     */
     Path host(String name) {
-        Path path = Path.of(name);
+        Path path = ByteStrings.path(name);
         if (!path.isAbsolute()) {
             return path.toAbsolutePath();
         }
         // Kept as written: '..' after a symlink is the kernel's to resolve, not ours.
-        return isHostRoot() ? path : root.resolve(name.substring(1));
+        return isHostRoot() ? path : root.resolve(ByteStrings.path(name.substring(1)));
     }
 
     /** The name the command would use for a host path ({@code $ORIGIN} is expanded with it). */

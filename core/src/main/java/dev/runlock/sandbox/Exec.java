@@ -25,6 +25,12 @@ public final class Exec {
             kernel.clearSignalMask();
             kernel.ignoreSignals(command.ignoredSignals());
             kernel.closeOnExecAbove2(command.keepFds());
+            if (command.directory().isPresent()) {
+                kernel.changeDirectory(command.directory().getAsInt());
+            }
+            if (command.newSession()) {
+                kernel.newSession();
+            }
             kernel.execve(command.path(), command.argv(), command.env());
             throw new IllegalStateException("execve returned");
         } catch (KernelException e) {

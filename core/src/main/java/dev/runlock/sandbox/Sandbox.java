@@ -22,11 +22,13 @@ public final class Sandbox {
     }
 
     /**
-     * Sets no_new_privs (always, as a sandbox should), then, if the plan applies, creates the
-     * ruleset, adds its rules, closes the MPTCP hole when needed and restricts this thread.
+     * Sets no_new_privs and installs the seccomp filter against terminal injection (always, as a
+     * sandbox should; the filter also closes the MPTCP hole when needed), then, if the plan
+     * applies, creates the ruleset, adds its rules and restricts this thread.
      */
     public void enforce(RulesetPlan plan) throws KernelException {
         kernel.setNoNewPrivs();
+        kernel.installSeccompFilter(Mptcp.of(plan) == Mptcp.BLOCKED_BY_SECCOMP);
         if (!plan.applies()) {
             return;
         }
@@ -44,9 +46,6 @@ public final class Sandbox {
             }
             for (PortRule rule : rules.portRules()) {
                 kernel.addPortRule(ruleset, LandlockBit.mask(rule.access()), rule.port());
-            }
-            if (Mptcp.of(plan) == Mptcp.BLOCKED_BY_SECCOMP) {
-                kernel.blockMptcp();
             }
             kernel.restrictSelf(ruleset, LandlockBit.mask(rules.flags()));
         } finally {

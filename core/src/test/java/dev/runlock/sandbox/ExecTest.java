@@ -6,6 +6,7 @@ import dev.runlock.landlock.Errno;
 import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.kernel.KernelException;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +24,16 @@ class ExecTest {
                 "execve /usr/bin/env [env, -0] [A=1, PATH=/usr/bin]");
         assertThat(failure.errno()).isEqualTo(Errno.ENOENT);
         assertThat(failure.getMessage()).isEqualTo("execve failed: ENOENT (no such file or directory)");
+    }
+
+    @Test
+    void changesToTheKeptDirectoryAndStartsANewSessionLastBeforeExec() {
+        FakeKernel kernel = new FakeKernel(KernelSupport.enabled(7, 0));
+
+        Exec.exec(kernel, new Launch(LAUNCH.path(), LAUNCH.argv(), LAUNCH.env(), Set.of(), 0, OptionalInt.of(9), true));
+
+        assertThat(kernel.calls()).containsExactly("clearSignalMask", "ignoreSignals 0", "closeOnExecAbove2 keep []",
+                "changeDirectory 9", "newSession", "execve /usr/bin/env [env, -0] [A=1, PATH=/usr/bin]");
     }
 
     @Test

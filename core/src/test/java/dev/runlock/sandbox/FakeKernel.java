@@ -94,8 +94,8 @@ final class FakeKernel implements LandlockKernel, ExecKernel {
     }
 
     @Override
-    public void blockMptcp() throws KernelException {
-        call("blockMptcp", "blockMptcp");
+    public void installSeccompFilter(boolean blockMptcp) throws KernelException {
+        call("installSeccompFilter", "installSeccompFilter mptcp=" + blockMptcp);
     }
 
     @Override
@@ -127,6 +127,16 @@ final class FakeKernel implements LandlockKernel, ExecKernel {
     @Override
     public void closeOnExecAbove2(Set<Integer> keep) throws KernelException {
         call("closeOnExecAbove2", "closeOnExecAbove2 keep " + new TreeSet<>(keep));
+    }
+
+    @Override
+    public void changeDirectory(int fd) throws KernelException {
+        call("changeDirectory", "changeDirectory " + fd);
+    }
+
+    @Override
+    public void newSession() throws KernelException {
+        call("newSession", "newSession");
     }
 
     @Override

@@ -47,11 +47,11 @@ class SandboxTest {
 
         assertThat(kernel.calls()).containsExactly(
                 "setNoNewPrivs",
+                "installSeccompFilter mptcp=true",
                 "createRuleset fs=0xffff net=0x3 scoped=0x3 for ABI 7",
                 "openPath /usr", "addPathRule 10 0xd fd 11", "close 11",
                 "openPath /etc/hosts", "addPathRule 10 0x4 fd 12", "close 12",
                 "addPortRule 10 0x1 port 8080",
-                "blockMptcp",
                 "restrictSelf 10 flags 0x2",
                 "close 10");
         assertThat(kernel.openDescriptors()).isEmpty();
@@ -81,13 +81,13 @@ class SandboxTest {
         new Sandbox(kernel).enforce(plan);
 
         assertThat(Mptcp.of(plan) == Mptcp.BLOCKED_BY_SECCOMP).isEqualTo(guard);
-        assertThat(kernel.calls().contains("blockMptcp")).isEqualTo(guard);
+        assertThat(kernel.calls()).contains("installSeccompFilter mptcp=" + guard);
         assertThat(kernel.calls().getLast()).isEqualTo("close 10");
     }
 
     @ParameterizedTest(name = "{0} fails")
-    @ValueSource(strings = {"setNoNewPrivs", "createRuleset", "openPath", "addPathRule", "addPortRule", "blockMptcp",
-            "restrictSelf"})
+    @ValueSource(strings = {"setNoNewPrivs", "installSeccompFilter", "createRuleset", "openPath", "addPathRule",
+            "addPortRule", "restrictSelf"})
     void failureStopsBeforeRestrictingAndClosesEveryDescriptor(String failing) throws Exception {
         FakeKernel kernel = new FakeKernel(KernelSupport.enabled(7, 0x7)).failing(failing, Errno.EINVAL);
         RulesetPlan plan = plan(kernel, everything(Abi.V10, Set.of()));
@@ -100,6 +100,7 @@ class SandboxTest {
         assertThat(kernel.calls()).filteredOn(c -> c.startsWith("restrictSelf")).hasSize(failing.equals("restrictSelf") ? 1 : 0);
         assertThat(kernel.calls().getLast()).isEqualTo(switch (failing) {
             case "setNoNewPrivs" -> "setNoNewPrivs";
+            case "installSeccompFilter" -> "installSeccompFilter mptcp=true";
             case "createRuleset" -> "createRuleset fs=0xffff net=0x3 scoped=0x3 for ABI 7";
             default -> "close 10";
         });
@@ -135,12 +136,12 @@ class SandboxTest {
         new Sandbox(kernel).enforce(plan(kernel, everything(Abi.V3, Set.of())));
 
         assertThat(kernel.calls()).contains("createRuleset fs=0x7fff net=0x0 scoped=0x0 for ABI 7")
-                .doesNotContain("blockMptcp")
+                .contains("installSeccompFilter mptcp=false")
                 .noneMatch(c -> c.startsWith("addPortRule"));
     }
 
     @Test
-    void planThatDoesNotApplyStillSetsNoNewPrivsButCreatesNothing() throws Exception {
+    void planThatDoesNotApplyStillSetsNoNewPrivsAndTheTerminalGuardButCreatesNothing() throws Exception {
         FakeKernel soft = new FakeKernel(KernelSupport.enabled(5, 0x7));
         FakeKernel absent = new FakeKernel(KernelSupport.unavailable(Availability.ABSENT, Errno.ENOSYS));
         RulesetRequest softRequest = withCompat(everything(Abi.V10, Set.of()), CompatLevel.SOFT_REQUIREMENT);
@@ -148,8 +149,8 @@ class SandboxTest {
         new Sandbox(soft).enforce(plan(soft, softRequest));
         new Sandbox(absent).enforce(plan(absent, everything(Abi.V10, Set.of())));
 
-        assertThat(soft.calls()).containsExactly("setNoNewPrivs");
-        assertThat(absent.calls()).containsExactly("setNoNewPrivs");
+        assertThat(soft.calls()).containsExactly("setNoNewPrivs", "installSeccompFilter mptcp=false");
+        assertThat(absent.calls()).containsExactly("setNoNewPrivs", "installSeccompFilter mptcp=false");
     }
 
     /** Everything {@code target} knows is handled; /usr, /etc/hosts and TCP port 8080 are granted. */

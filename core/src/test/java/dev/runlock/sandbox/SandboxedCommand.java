@@ -69,15 +69,17 @@ public final class SandboxedCommand {
         unrestricted.forEach(builder::unrestrict);
         Policy policy = builder.build();
 
+        // As cli's Caller reads it: the SigIgn mask a test's wrapper saw before the JVM started.
+        long ignored = Long.parseUnsignedLong(System.getProperty("runlock.caller.sigign", "0"), 16);
         LinuxKernel kernel = new LinuxKernel();
         RulesetPlan plan = Downgrade.plan(Rulesets.request(policy), kernel.probe());
         System.out.println("pid=" + ProcessHandle.current().pid());
         System.out.println("enforcement=" + plan.enforcement().name());
         new Sandbox(kernel).enforce(plan);
         for (String path : tryExec) {
-            report(path, Exec.exec(kernel, new Launch(path, List.of(path), env, keepFds, Launch.ignoredByCaller())));
+            report(path, Exec.exec(kernel, new Launch(path, List.of(path), env, keepFds, ignored)));
         }
-        report(command.getFirst(), Exec.exec(kernel, new Launch(command.getFirst(), command, env, keepFds, Launch.ignoredByCaller())));
+        report(command.getFirst(), Exec.exec(kernel, new Launch(command.getFirst(), command, env, keepFds, ignored)));
         System.exit(127);
     }
 

@@ -24,6 +24,15 @@ public interface ExecKernel {
      */
     void closeOnExecAbove2(Set<Integer> keep) throws KernelException;
 
-    /** Replaces the process image; returns only by throwing. */
+    /** Makes the open directory {@code fd} the working directory. */
+    void changeDirectory(int fd) throws KernelException;
+
+    /** Starts a new session (setsid): the process loses its controlling terminal. */
+    void newSession() throws KernelException;
+
+    /**
+     * Replaces the process image; returns only by throwing. The strings are {@link ByteStrings}:
+     * the kernel gets the bytes they stand for.
+     */
     void execve(String path, List<String> argv, List<String> envp) throws KernelException;
 }

@@ -30,10 +30,12 @@ public interface LandlockKernel {
     void setNoNewPrivs() throws KernelException;
 
     /**
-     * Makes {@code socket(..., IPPROTO_MPTCP)} fail with EPROTONOSUPPORT, so programs fall back
-     * to plain TCP, which Landlock's TCP rights cover. Needs no_new_privs.
+     * Installs runlock's seccomp filter on the calling thread: terminal input injection
+     * ({@code TIOCSTI}, {@code TIOCLINUX}) fails with EPERM; with {@code blockMptcp},
+     * {@code socket(..., IPPROTO_MPTCP)} fails with EPROTONOSUPPORT, so programs fall back to
+     * plain TCP, which Landlock's TCP rights cover. Needs no_new_privs.
      */
-    void blockMptcp() throws KernelException;
+    void installSeccompFilter(boolean blockMptcp) throws KernelException;
 
     /** Opens a rule's path with {@code O_PATH | O_CLOEXEC}, following symlinks. */
     int openPath(Path path) throws KernelException;

@@ -171,13 +171,13 @@ public final class LinuxKernel implements LandlockKernel, ExecKernel {
     }
 
     @Override
-    public void blockMptcp() throws KernelException {
-        List<MptcpFilter.Insn> program = MptcpFilter.program(nr);
+    public void installSeccompFilter(boolean blockMptcp) throws KernelException {
+        List<SeccompFilter.Insn> program = SeccompFilter.program(nr, blockMptcp);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment filter = arena.allocate(Structs.SOCK_FILTER, program.size());
             long size = Structs.SOCK_FILTER.byteSize();
             for (int i = 0; i < program.size(); i++) {
-                MptcpFilter.Insn insn = program.get(i);
+                SeccompFilter.Insn insn = program.get(i);
                 filter.set(JAVA_SHORT, i * size, insn.code());
                 filter.set(JAVA_BYTE, i * size + 2, (byte) insn.jt());
                 filter.set(JAVA_BYTE, i * size + 3, (byte) insn.jf());
@@ -193,7 +193,7 @@ public final class LinuxKernel implements LandlockKernel, ExecKernel {
     @Override
     public int openPath(Path path) throws KernelException {
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment name = arena.allocateFrom(path.toString());
+            MemorySegment name = cString(arena, ByteStrings.bytes(path));
             return (int) Syscall.call("open " + path, nr.openat(), AT_FDCWD, name.address(), O_PATH | O_CLOEXEC, 0, 0);
         }
     }
@@ -280,23 +280,39 @@ public final class LinuxKernel implements LandlockKernel, ExecKernel {
     }
 
     @Override
+    public void changeDirectory(int fd) throws KernelException {
+        Syscall.call("fchdir", nr.fchdir(), fd, 0, 0, 0, 0);
+    }
+
+    @Override
+    public void newSession() throws KernelException {
+        Syscall.call("setsid", nr.setsid(), 0, 0, 0, 0, 0);
+    }
+
+    @Override
     public void execve(String path, List<String> argv, List<String> envp) throws KernelException {
         // The arena must outlive the call; execve only returns on failure.
         try (Arena arena = Arena.ofConfined()) {
-            MemorySegment file = arena.allocateFrom(path);
+            MemorySegment file = cString(arena, ByteStrings.encode(path));
             Syscall.call("execve", nr.execve(), file.address(), strings(arena, argv).address(),
                     strings(arena, envp).address(), 0, 0);
         }
     }
 
-    /** A NULL-terminated array of C strings. */
+    /** A NULL-terminated array of C strings, each with the bytes its {@link ByteStrings} string stands for. */
     private static MemorySegment strings(Arena arena, List<String> values) {
         MemorySegment array = arena.allocate(JAVA_LONG, values.size() + 1L);
         for (int i = 0; i < values.size(); i++) {
             // Pointers are longs on the 64-bit architectures of Arch; JAVA_LONG's accessor is already in use.
-            array.setAtIndex(JAVA_LONG, i, arena.allocateFrom(values.get(i)).address());
+            array.setAtIndex(JAVA_LONG, i, cString(arena, ByteStrings.encode(values.get(i))).address());
         }
         array.setAtIndex(JAVA_LONG, values.size(), 0L);
         return array;
+    }
+
+    private static MemorySegment cString(Arena arena, byte[] bytes) {
+        MemorySegment string = arena.allocate(bytes.length + 1L);
+        MemorySegment.copy(bytes, 0, string, JAVA_BYTE, 0, bytes.length);
+        return string;
     }
 }

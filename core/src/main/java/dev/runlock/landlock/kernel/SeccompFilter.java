@@ -1,0 +1,69 @@
+package dev.runlock.landlock.kernel;
+
+import dev.runlock.landlock.Errno;
+import java.util.List;
+
+/**
+ * runlock's classic-BPF seccomp program. It always makes {@code ioctl(fd, TIOCSTI, ...)} and
+ * {@code ioctl(fd, TIOCLINUX, ...)} fail with EPERM: both push input into a terminal, which a
+ * command could use to type into its caller's shell after it exits, outside the sandbox, and
+ * Landlock's IOCTL_DEV does not cover inherited descriptors. Only the low 32 bits of the
+ * request are compared, as the kernel reads them (CVE-2019-10063: {@code TIOCSTI | 1 << 32}
+ * passed flatpak's filter and still injected).
+ * <p>
+ * With {@code blockMptcp}, {@code socket(*, *, IPPROTO_MPTCP)} fails with EPROTONOSUPPORT too:
+ * since Landlock erratum 1, TCP rights cover only {@code IPPROTO_TCP} sockets, so an MPTCP
+ * socket could bind or connect any port; programs that try MPTCP fall back to TCP on this error.
+ * <p>
+ * Covers the native ABI, x32 (and x32 numbers reached without the x32 bit on old kernels), and
+ * the 32-bit compat ABI's direct {@code socket} and {@code ioctl} syscalls. Everything else is allowed.
+ */
+final class SeccompFilter {
+    static final int IPPROTO_MPTCP = 262;
+    static final int TIOCSTI = 0x5412;
+    static final int TIOCLINUX = 0x541C;
+
+    private static final short LD_W_ABS = 0x20;
+    private static final short ALU_AND_K = 0x54;
+    private static final short JEQ_K = 0x15;
+    private static final short RET_K = 0x06;
+    private static final int RET_ALLOW = 0x7fff0000;
+    private static final int RET_ERRNO = 0x00050000;
+
+    /* struct seccomp_data { int nr; __u32 arch; __u64 instruction_pointer; __u64 args[6]; }, little-endian */
+    private static final int OFFSET_NR = 0;
+    private static final int OFFSET_ARCH = 4;
+    private static final int OFFSET_ARG1_LOW = 16 + 8;
+    private static final int OFFSET_ARG2_LOW = 16 + 2 * 8;
+
+    /** One BPF instruction. */
+    record Insn(short code, int jt, int jf, int k) {
+    }
+
+    private SeccompFilter() {
+    }
+
+    static List<Insn> program(Arch.Numbers n, boolean blockMptcp) {
+        int mptcp = blockMptcp ? RET_ERRNO | Errno.EPROTONOSUPPORT : RET_ALLOW;
+        return List.of(
+                /* 0 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARCH),
+                /* 1 */ new Insn(JEQ_K, 0, 5, n.auditArch()),          // native → 2, else → 7
+                /* 2 */ new Insn(LD_W_ABS, 0, 0, OFFSET_NR),
+                /* 3 */ new Insn(ALU_AND_K, 0, 0, ~n.x32Bit()),          // x32 calls share the checks
+                /* 4 */ new Insn(JEQ_K, 6, 0, (int) n.socket()),        // → 11
+                /* 5 */ new Insn(JEQ_K, 7, 0, (int) n.ioctl()),         // → 13
+                /* 6 */ new Insn(JEQ_K, 6, 9, (int) n.x32Ioctl()),      // → 13, else → 16
+                /* 7 */ new Insn(JEQ_K, 0, 8, n.compatAuditArch()),     // compat → 8, else → 16
+                /* 8 */ new Insn(LD_W_ABS, 0, 0, OFFSET_NR),
+                /* 9 */ new Insn(JEQ_K, 1, 0, (int) n.compatSocket()),  // → 11
+                /* 10 */ new Insn(JEQ_K, 2, 5, (int) n.compatIoctl()),  // → 13, else → 16
+                /* 11 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARG2_LOW),
+                /* 12 */ new Insn(JEQ_K, 4, 3, IPPROTO_MPTCP),          // → 17, else → 16
+                /* 13 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARG1_LOW),
+                /* 14 */ new Insn(JEQ_K, 3, 0, TIOCSTI),                // → 18
+                /* 15 */ new Insn(JEQ_K, 2, 0, TIOCLINUX),              // → 18, else → 16
+                /* 16 */ new Insn(RET_K, 0, 0, RET_ALLOW),
+                /* 17 */ new Insn(RET_K, 0, 0, mptcp),
+                /* 18 */ new Insn(RET_K, 0, 0, RET_ERRNO | Errno.EPERM));
+    }
+}

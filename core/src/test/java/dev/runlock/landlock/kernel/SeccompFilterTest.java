@@ -1,0 +1,162 @@
+package dev.runlock.landlock.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runlock.landlock.Errno;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Runs runlock's seccomp program in a small classic-BPF interpreter over {@code struct seccomp_data}. */
+class SeccompFilterTest {
+    private static final int ALLOW = 0x7fff0000;
+    private static final int EPROTONOSUPPORT = 0x00050000 | Errno.EPROTONOSUPPORT;
+    private static final int EPERM = 0x00050000 | Errno.EPERM;
+    private static final long TCGETS = 0x5401;
+    private static final long FIONREAD = 0x541B;
+    private static final long AF_INET = 2;
+    private static final long SOCK_STREAM = 1;
+    private static final long IPPROTO_TCP = 6;
+    private static final int UNKNOWN_ARCH = 0xC00000F3;
+
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void everyJumpLandsOnAnInstructionAndEveryPathReturns(Arch arch) {
+        List<SeccompFilter.Insn> program = SeccompFilter.program(arch.numbers(), true);
+
+        assertThat(program.size()).isLessThanOrEqualTo(255);
+        for (int pc = 0; pc < program.size(); pc++) {
+            SeccompFilter.Insn insn = program.get(pc);
+            assertThat(insn.code()).as("opcode at %d", pc).isIn((short) 0x20, (short) 0x54, (short) 0x15, (short) 0x06);
+            assertThat(insn.jt()).as("jt at %d", pc).isBetween(0, 255);
+            assertThat(insn.jf()).as("jf at %d", pc).isBetween(0, 255);
+            if (insn.code() == 0x15) {
+                assertThat(pc + 1 + insn.jt()).as("jt target of %d", pc).isLessThan(program.size());
+                assertThat(pc + 1 + insn.jf()).as("jf target of %d", pc).isLessThan(program.size());
+            }
+        }
+        assertThat(program.getLast().code()).isEqualTo((short) 0x06);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void nativeMptcpSocketFailsSoProgramsFallBackToTcp(Arch arch) {
+        Arch.Numbers n = arch.numbers();
+        assertThat(socket(n, n.auditArch(), n.socket(), SeccompFilter.IPPROTO_MPTCP))
+                .isEqualTo(EPROTONOSUPPORT);
+        // The kernel reads the protocol as an int: garbage in the upper half changes nothing.
+        assertThat(socket(n, n.auditArch(), n.socket(), 0xFFFF_FFFF_0000_0000L | SeccompFilter.IPPROTO_MPTCP))
+                .isEqualTo(EPROTONOSUPPORT);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void otherSocketsAndSyscallsAreAllowed(Arch arch) {
+        Arch.Numbers n = arch.numbers();
+        assertThat(socket(n, n.auditArch(), n.socket(), IPPROTO_TCP)).isEqualTo(ALLOW);
+        assertThat(socket(n, n.auditArch(), n.socket(), 0)).isEqualTo(ALLOW);
+        // Same third argument, other syscalls: only socket() is filtered.
+        assertThat(run(n, n.auditArch(), n.openat(), 0, 0, SeccompFilter.IPPROTO_MPTCP)).isEqualTo(ALLOW);
+        assertThat(run(n, n.auditArch(), n.execve(), 0, 0, SeccompFilter.IPPROTO_MPTCP)).isEqualTo(ALLOW);
+        assertThat(socket(n, UNKNOWN_ARCH, n.socket(), SeccompFilter.IPPROTO_MPTCP)).isEqualTo(ALLOW);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void compatArchSocketIsFilteredToo(Arch arch) {
+        Arch.Numbers n = arch.numbers();
+        assertThat(socket(n, n.compatAuditArch(), n.compatSocket(), SeccompFilter.IPPROTO_MPTCP))
+                .isEqualTo(EPROTONOSUPPORT);
+        assertThat(socket(n, n.compatAuditArch(), n.compatSocket(), IPPROTO_TCP)).isEqualTo(ALLOW);
+        // The native socket number means another syscall on the compat table.
+        assertThat(socket(n, n.compatAuditArch(), n.socket(), SeccompFilter.IPPROTO_MPTCP))
+                .isEqualTo(n.socket() == n.compatSocket() ? EPROTONOSUPPORT : ALLOW);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Arch.class)
+    void withoutTheMptcpGuardMptcpSocketsAreAllowed(Arch arch) {
+        Arch.Numbers n = arch.numbers();
+        assertThat(run(n, false, n.auditArch(), n.socket(), AF_INET, SOCK_STREAM, SeccompFilter.IPPROTO_MPTCP))
+                .isEqualTo(ALLOW);
+        assertThat(run(n, false, n.compatAuditArch(), n.compatSocket(), AF_INET, SOCK_STREAM, SeccompFilter.IPPROTO_MPTCP))
+                .isEqualTo(ALLOW);
+    }
+
+    @ParameterizedTest(name = "{0}, MPTCP guard {1}")
+    @CsvSource({"X86_64, true", "X86_64, false", "AARCH64, true", "AARCH64, false"})
+    void terminalInjectionFailsWithEpermAlwaysOnEveryAbi(Arch arch, boolean mptcp) {
+        Arch.Numbers n = arch.numbers();
+        for (long nr : new long[] {n.ioctl(), n.ioctl() | n.x32Bit(), n.x32Ioctl(), n.x32Ioctl() | n.x32Bit()}) {
+            assertThat(run(n, mptcp, n.auditArch(), nr, 0, SeccompFilter.TIOCSTI)).as("nr %d", nr).isEqualTo(EPERM);
+            assertThat(run(n, mptcp, n.auditArch(), nr, 0, SeccompFilter.TIOCLINUX)).as("nr %d", nr).isEqualTo(EPERM);
+            // CVE-2019-10063: the kernel reads the request as an unsigned int, so the upper half must not matter.
+            assertThat(run(n, mptcp, n.auditArch(), nr, 0, (1L << 32) | SeccompFilter.TIOCSTI)).isEqualTo(EPERM);
+            assertThat(run(n, mptcp, n.auditArch(), nr, 0, 0xFFFF_FFFF_0000_0000L | SeccompFilter.TIOCLINUX))
+                    .isEqualTo(EPERM);
+            assertThat(run(n, mptcp, n.auditArch(), nr, 0, TCGETS)).isEqualTo(ALLOW);
+            assertThat(run(n, mptcp, n.auditArch(), nr, 0, FIONREAD)).isEqualTo(ALLOW);
+        }
+        assertThat(run(n, mptcp, n.compatAuditArch(), n.compatIoctl(), 0, SeccompFilter.TIOCSTI)).isEqualTo(EPERM);
+        assertThat(run(n, mptcp, n.compatAuditArch(), n.compatIoctl(), 0, SeccompFilter.TIOCLINUX)).isEqualTo(EPERM);
+        assertThat(run(n, mptcp, n.compatAuditArch(), n.compatIoctl(), 0, TCGETS)).isEqualTo(ALLOW);
+        // The same request to other syscalls, and the TIOCSTI value as a third argument, pass.
+        assertThat(run(n, mptcp, n.auditArch(), n.openat(), 0, SeccompFilter.TIOCSTI)).isEqualTo(ALLOW);
+        assertThat(run(n, mptcp, n.auditArch(), n.ioctl(), 0, 0, SeccompFilter.TIOCSTI)).isEqualTo(ALLOW);
+        assertThat(run(n, mptcp, UNKNOWN_ARCH, n.ioctl(), 0, SeccompFilter.TIOCSTI)).isEqualTo(ALLOW);
+    }
+
+    @Test
+    void x32SocketIsFilteredOnX86() {
+        Arch.Numbers n = Arch.X86_64.numbers();
+        long x32Socket = n.socket() | n.x32Bit();
+        assertThat(socket(n, n.auditArch(), x32Socket, SeccompFilter.IPPROTO_MPTCP))
+                .isEqualTo(EPROTONOSUPPORT);
+        assertThat(socket(n, n.auditArch(), x32Socket, IPPROTO_TCP)).isEqualTo(ALLOW);
+    }
+
+    /** Evaluates the program for {@code socket(AF_INET, SOCK_STREAM, protocol)} under syscall number {@code nr}. */
+    private static int socket(Arch.Numbers n, int auditArch, long nr, long protocol) {
+        return run(n, true, auditArch, nr, AF_INET, SOCK_STREAM, protocol);
+    }
+
+    private static int run(Arch.Numbers n, int auditArch, long nr, long... args) {
+        return run(n, true, auditArch, nr, args);
+    }
+
+    /** Evaluates the program for one syscall; fails on any unknown opcode or runaway jump. */
+    private static int run(Arch.Numbers n, boolean blockMptcp, int auditArch, long nr, long... args) {
+        ByteBuffer data = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
+        data.putInt(0, (int) nr).putInt(4, auditArch).putLong(8, 0x7f00_0000_1000L);
+        for (int i = 0; i < args.length; i++) {
+            data.putLong(16 + 8 * i, args[i]);
+        }
+        List<SeccompFilter.Insn> program = SeccompFilter.program(n, blockMptcp);
+        int accumulator = 0;
+        int pc = 0;
+        while (true) {
+            assertThat(pc).as("program counter").isBetween(0, program.size() - 1);
+            SeccompFilter.Insn insn = program.get(pc);
+            switch (insn.code()) {
+                case 0x20 -> { // BPF_LD | BPF_W | BPF_ABS
+                    assertThat(insn.k()).as("aligned load inside seccomp_data").isBetween(0, 60).matches(k -> k % 4 == 0);
+                    accumulator = data.getInt(insn.k());
+                    pc++;
+                }
+                case 0x54 -> { // BPF_ALU | BPF_AND | BPF_K
+                    accumulator &= insn.k();
+                    pc++;
+                }
+                case 0x15 -> pc += 1 + (accumulator == insn.k() ? insn.jt() : insn.jf()); // BPF_JMP | BPF_JEQ | BPF_K
+                case 0x06 -> { // BPF_RET | BPF_K
+                    return insn.k();
+                }
+                default -> throw new AssertionError("unknown opcode 0x" + Integer.toHexString(insn.code()) + " at " + pc);
+            }
+        }
+    }
+}
