@@ -47,6 +47,20 @@ final class Launcher {
         return environment;
     }
 
+    /** Starts runlock (or what comes next) through {@code command}, e.g. a pseudo-terminal or another user. */
+    Launcher within(String... command) {
+        prefix.addAll(List.of(command));
+        return this;
+    }
+
+    /**
+     * Starts runlock as the unprivileged user {@code nobody} when the tests run as root (as CI does),
+     * through {@code runuser}; else as the current, already unprivileged, user.
+     */
+    Launcher unprivileged() {
+        return "root".equals(System.getProperty("user.name")) ? within("/usr/sbin/runuser", "-u", "nobody", "--") : this;
+    }
+
     /** Starts runlock through {@code bash -c SCRIPT}, which gets the launcher as $0 and runlock's arguments. */
     Launcher via(String bashScript) {
         prefix.addAll(List.of("/bin/bash", "-c", bashScript));
