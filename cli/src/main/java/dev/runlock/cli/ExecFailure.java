@@ -21,6 +21,10 @@ final class ExecFailure {
     }
 
     static String explain(KernelException failure, Launch command, ExecClosure closure, RulesetPlan plan) {
+        if (failure.call().equals("setsid")) {
+            // Only the launcher can avoid this: it starts the JVM as a child when runlock would lead its group.
+            return "--new-session: " + failure.getMessage() + ": runlock leads its process group; start it with the runlock launcher";
+        }
         String prefix = "cannot execute " + command.path() + ": ";
         return switch (failure.errno()) {
             case Errno.EACCES -> prefix + denied(closure, plan);
