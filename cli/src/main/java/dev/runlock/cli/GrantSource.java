@@ -1,7 +1,7 @@
 package dev.runlock.cli;
 
 import dev.runlock.cli.config.ConfigSection;
-import dev.runlock.landlock.kernel.ByteStrings;
+import dev.runlock.os.ByteStrings;
 import dev.runlock.sandbox.PortRange;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import dev.runlock.landlock.CompatibilityException;
 import dev.runlock.landlock.Downgrade;
 import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.RulesetPlan;
-import dev.runlock.landlock.kernel.ByteStrings;
+import dev.runlock.os.ByteStrings;
 import dev.runlock.landlock.kernel.ExecKernel;
 import dev.runlock.landlock.kernel.KernelException;
 import dev.runlock.landlock.kernel.LinuxKernel;

@@ -1,6 +1,6 @@
 package dev.runlock.elf;
 
-import dev.runlock.landlock.kernel.ByteStrings;
+import dev.runlock.os.ByteStrings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

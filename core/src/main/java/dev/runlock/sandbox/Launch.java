@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * What to exec once sandboxed. Path, arguments and variables are
- * {@link dev.runlock.landlock.kernel.ByteStrings}: the command gets their exact bytes.
+ * {@link dev.runlock.os.ByteStrings}: the command gets their exact bytes.
  *
  * @param path the resolved executable
  * @param argv the arguments, {@code argv[0]} as the user typed it

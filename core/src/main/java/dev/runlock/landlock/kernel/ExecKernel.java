@@ -1,5 +1,6 @@
 package dev.runlock.landlock.kernel;
 
+import dev.runlock.os.ByteStrings;
 import java.util.List;
 import java.util.Set;
 

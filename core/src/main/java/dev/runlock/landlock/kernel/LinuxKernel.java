@@ -1,5 +1,6 @@
 package dev.runlock.landlock.kernel;
 
+import dev.runlock.os.ByteStrings;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;

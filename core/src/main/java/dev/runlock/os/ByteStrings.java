@@ -1,4 +1,4 @@
-package dev.runlock.landlock.kernel;
+package dev.runlock.os;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.runlock.landlock.kernel;
+package dev.runlock.os;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
