@@ -106,7 +106,7 @@ final class RunlockCommand {
         }
         String name = options.command().getFirst();
         Path cwd = Path.of("").toAbsolutePath();
-        Optional<ConfigSection> section = config(log, Path.of(name).getFileName().toString(), cwd);
+        Optional<ConfigSection> section = config(log, ByteStrings.path(name).getFileName().toString(), cwd);
         Request request = new RequestBuilder(options, section.stream().toList(), environment, cwd, log).build();
 
         ExecutableResolver resolver = new ExecutableResolver(

@@ -76,6 +76,17 @@ class ProcessStateIT {
     }
 
     @Test
+    void aCommandWhosePathIsNotUtf8Runs() {
+        Launcher.Result r = inLocale("C").via("""
+                mkdir $'bin\\xff' && printf '#!/bin/sh\\necho ran\\n' > $'bin\\xff/s' && chmod +x $'bin\\xff/s'
+                "$0" -- $'./bin\\xff/s' && PATH="$PWD/"$'bin\\xff':"$PATH" "$0" --env PATH -- s
+                """).run();
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("ran\nran\n");
+    }
+
+    @Test
     void closedStandardInputReachesTheCommandAsDevNull() {
         Launcher.Result r = runlock.via("\"$0\" \"$@\" <&-").run("--", "wc", "-c");
 
