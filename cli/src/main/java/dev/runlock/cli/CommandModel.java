@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -17,6 +18,9 @@ import picocli.CommandLine.ParseResult;
 final class CommandModel {
     static final String STATUS = "status";
     static final String JSON = "--json";
+    static final String LEARN = "learn";
+    static final String DIAGNOSE = "diagnose";
+    static final String WRITE = "--write";
 
     private CommandModel() {
     }
@@ -32,7 +36,9 @@ final class CommandModel {
         CommandSpec runlock = CommandSpec.create().name("runlock").versionProvider(Version::lines)
                 .interpolateVariables(false);
         runlock.usageMessage()
-                .customSynopsis("runlock [OPTIONS] [--] <COMMAND> [ARGS]...", "       runlock status [--json]")
+                .customSynopsis("runlock [OPTIONS] [--] <COMMAND> [ARGS]...", "       runlock status [--json]",
+                        "       runlock learn [OPTIONS] [--write FILE] -- <COMMAND> [ARGS]...",
+                        "       runlock diagnose [OPTIONS] -- <COMMAND> [ARGS]...")
                 .description("Run COMMAND in a Landlock sandbox: it can touch only the paths, ports and IPC you allow.",
                         "The command, its interpreters and shared libraries are granted automatically "
                                 + "(-d turns that off).",
@@ -41,12 +47,7 @@ final class CommandModel {
                         "Exit status: the command's own; 1 when runlock itself fails.")
                 .sortOptions(false)
                 .autoWidth(true);
-        for (Option option : Option.values()) {
-            runlock.addOption(spec(option));
-        }
-        runlock.addPositional(PositionalParamSpec.builder().paramLabel("COMMAND").arity("0..*")
-                .type(List.class).auxiliaryTypes(String.class).description("The command and its arguments").build());
-        addHelpOptions(runlock);
+        addRunOptions(runlock);
 
         CommandSpec status = CommandSpec.create().name(STATUS).versionProvider(Version::lines)
                 .interpolateVariables(false);
@@ -55,6 +56,29 @@ final class CommandModel {
         status.addOption(OptionSpec.builder(JSON).description("Print as JSON").build());
         addHelpOptions(status);
         runlock.addSubcommand(STATUS, status);
+
+        CommandSpec learn = CommandSpec.create().name(LEARN).versionProvider(Version::lines).interpolateVariables(false);
+        learn.usageMessage().customSynopsis("runlock learn [OPTIONS] [--write FILE] -- <COMMAND> [ARGS]...")
+                .description("Run COMMAND once under strace with the OPTIONS but the filesystem and network open, "
+                                + "and print the sandbox.toml section [COMMAND] that lets exactly that run through: "
+                                + "each path and port it used, compacted, with a comment saying why.",
+                        "Exit status: the command's own.")
+                .sortOptions(false).autoWidth(true);
+        learn.addOption(OptionSpec.builder(WRITE).paramLabel("FILE").type(String.class)
+                .description("Add or replace the section in FILE instead of printing it (the rest of FILE is kept "
+                        + "as is)").build());
+        addRunOptions(learn);
+        runlock.addSubcommand(LEARN, learn);
+
+        CommandSpec diagnose = CommandSpec.create().name(DIAGNOSE).versionProvider(Version::lines)
+                .interpolateVariables(false);
+        diagnose.usageMessage().customSynopsis("runlock diagnose [OPTIONS] -- <COMMAND> [ARGS]...")
+                .description("Run COMMAND in the sandbox the OPTIONS describe, traced with strace; when it exits, "
+                                + "print each operation the sandbox denied with the option that would allow it.",
+                        "Exit status: the command's own.")
+                .sortOptions(false).autoWidth(true);
+        addRunOptions(diagnose);
+        runlock.addSubcommand(DIAGNOSE, diagnose);
 
         CommandLine cli = new CommandLine(runlock);
         cli.setStopAtPositional(true);
@@ -73,6 +97,40 @@ final class CommandModel {
         List<String> command = parsed.matchedPositionals().isEmpty()
                 ? List.of() : new ArrayList<>(parsed.matchedPositionals().getFirst().getValue());
         return new Options(given, command);
+    }
+
+    /**
+     * The options as arguments that parse back to the same values, e.g. {@code --ro=/usr}, leaving
+     * out {@code without}: how learn and diagnose hand the user's sandbox to the traced runlock.
+     */
+    static List<String> arguments(Options options, Set<Option> without) {
+        List<String> out = new ArrayList<>();
+        for (Option option : Option.values()) {
+            if (without.contains(option)) {
+                continue;
+            }
+            String name = option.longName();
+            switch (option.kind()) {
+                case FLAG -> {
+                    if (options.flag(option)) {
+                        out.add(name);
+                    }
+                }
+                case SWITCH -> options.switchValue(option).ifPresent(v -> out.add(name + "=" + v));
+                case VALUE -> options.value(option).ifPresent(v -> out.add(name + "=" + v));
+                case LIST, REPEATED -> options.list(option).forEach(v -> out.add(name + "=" + v));
+            }
+        }
+        return out;
+    }
+
+    private static void addRunOptions(CommandSpec command) {
+        for (Option option : Option.values()) {
+            command.addOption(spec(option));
+        }
+        command.addPositional(PositionalParamSpec.builder().paramLabel("COMMAND").arity("0..*")
+                .type(List.class).auxiliaryTypes(String.class).description("The command and its arguments").build());
+        addHelpOptions(command);
     }
 
     private static OptionSpec spec(Option option) {

@@ -73,10 +73,12 @@ final class RunlockCommand {
         if (CommandLine.printHelpIfRequested(parsed)) {
             return 0;
         }
-        if (parsed.hasSubcommand()) {
-            return StatusCommand.run(parsed.subcommand().hasMatchedOption(CommandModel.JSON), cli.getOut());
+        ParseResult own = parsed.hasSubcommand() ? parsed.subcommand() : parsed;
+        String subcommand = parsed.hasSubcommand() ? own.commandSpec().name() : "";
+        if (subcommand.equals(CommandModel.STATUS)) {
+            return StatusCommand.run(own.hasMatchedOption(CommandModel.JSON), cli.getOut());
         }
-        RunlockCommand command = new RunlockCommand(CommandModel.options(parsed), environment, cli.getOut());
+        RunlockCommand command = new RunlockCommand(CommandModel.options(own), environment, cli.getOut());
         Log log;
         try {
             log = new Log(cli.getErr(), command.logLevel());
@@ -84,7 +86,12 @@ final class RunlockCommand {
             return fail(new Log(cli.getErr(), Log.Level.WARN), e.getMessage());
         }
         try {
-            return command.sandboxAndExec(log);
+            return switch (subcommand) {
+                case CommandModel.LEARN -> new LearnCommand(command.options, environment, own.matchedOptionValue(
+                        CommandModel.WRITE, (String) null), cli.getOut(), log).run();
+                case CommandModel.DIAGNOSE -> new DiagnoseCommand(command.options, environment, log).run();
+                default -> command.sandboxAndExec(log);
+            };
         } catch (UsageException | ConfigException | ResolveException e) {
             return fail(log, e.getMessage());
         } catch (PolicyException e) {
@@ -145,6 +152,7 @@ final class RunlockCommand {
             Exec.exec(new Rehearsal(kernel), command);
             return 0;
         }
+        TracedRun.markExec();
         KernelException failure = Exec.exec(kernel, command);
         return fail(log, ExecFailure.explain(failure, command, closure, plan));
     }

@@ -1,0 +1,133 @@
+package dev.runlock.cli;
+
+import dev.runlock.cli.learn.Compaction;
+import dev.runlock.cli.trace.Operation;
+import dev.runlock.cli.trace.TraceText;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * {@code runlock diagnose}: runs the command in the sandbox the options describe, traced, and then
+ * lists what the sandbox denied, each with the option that would allow it.
+ */
+final class DiagnoseCommand {
+    /** The errors Landlock gives: EACCES, and EXDEV for a rename or link it refuses across directories. */
+    private static final Set<String> DENIALS = Set.of("EACCES", "EPERM", "EXDEV");
+
+    private final Options options;
+    private final Map<String, String> environment;
+    private final Log log;
+
+    DiagnoseCommand(Options options, Map<String, String> environment, Log log) {
+        this.options = options;
+        this.environment = environment;
+        this.log = log;
+    }
+
+    /** One denied operation and the option that allows it. */
+    record Denial(Operation operation, String allow) {
+        String describe() {
+            Operation o = operation;
+            String target = o.access().network() ? (o.access().name().endsWith("TCP") ? "TCP" : "UDP") + " port " + o.port()
+                    : TraceText.display(o.path());
+            return o.program() + ": " + o.call() + " " + target + (o.access().network() ? "" : " (" + o.access().verb()
+                    + ")") + ": " + o.errno().orElse("") + "; allow with " + allow;
+        }
+    }
+
+    int run() throws Exception {
+        TracedRun.check("diagnose", options, Set.of(Option.EXPLAIN, Option.KEEP_FD));
+        Path strace = TracedRun.strace(environment)
+                .orElseThrow(() -> new UsageException(TracedRun.missingStrace("diagnose")));
+        List<String> args = new ArrayList<>(CommandModel.arguments(options, Set.of()));
+        args.add("--");
+        args.addAll(options.command());
+        TracedRun.Result run = TracedRun.run(strace, args);
+        if (!run.commandStarted()) {
+            return run.status();
+        }
+        List<Denial> denials = denials(run.operations(), DiagnoseCommand::allowedWithoutSandbox);
+        if (denials.isEmpty()) {
+            log.tagged(Log.Level.ERROR, "diagnose: the sandbox denied nothing; the command exited with status "
+                    + run.status());
+        } else {
+            log.tagged(Log.Level.ERROR, "diagnose: the sandbox denied " + denials.size()
+                    + (denials.size() == 1 ? " operation:" : " operations:"));
+            denials.forEach(d -> log.tagged(Log.Level.ERROR, "  " + d.describe()));
+            log.tagged(Log.Level.ERROR, "diagnose: the command exited with status " + run.status());
+        }
+        return run.status();
+    }
+
+    /**
+     * The operations the sandbox denied, one per option that would allow them, in trace order.
+     * A failure the caller would get without the sandbox too (file modes) is not the sandbox's.
+     */
+    static List<Denial> denials(List<Operation> operations, Predicate<Operation> allowedWithoutSandbox) {
+        Map<String, Denial> out = new LinkedHashMap<>();
+        for (Operation o : operations) {
+            if (o.errno().filter(DENIALS::contains).isEmpty() || !allowedWithoutSandbox.test(o)) {
+                continue;
+            }
+            String allow = allow(o);
+            out.putIfAbsent(allow, new Denial(o, allow));
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** The option that grants what {@code o} tried. */
+    static String allow(Operation o) {
+        String parent = o.path().isEmpty() ? "" : Compaction.parent(o.path());
+        return switch (o.access()) {
+            case READ, LIST -> Option.RO.longName() + " " + shell(o.path());
+            case EXECUTE -> Option.ROX.longName() + " " + shell(o.path());
+            case WRITE -> Option.RW.longName() + " " + shell(o.path());
+            case OPEN_CREATE -> Option.RW.longName() + " " + shell(exists(o.path()) ? o.path() : parent);
+            case CREATE, REMOVE -> Option.RW.longName() + " " + shell(parent);
+            case CONNECT_UNIX -> Option.UNIX.longName() + " " + shell(o.path());
+            case BIND_TCP -> Option.BIND_TCP.longName() + " " + o.port();
+            case CONNECT_TCP -> Option.CONNECT_TCP.longName() + " " + o.port();
+            case BIND_UDP -> Option.BIND_UDP.longName() + " " + o.port();
+            case CONNECT_UDP -> Option.CONNECT_UDP.longName() + " " + o.port();
+        };
+    }
+
+    /** Whether the caller, unsandboxed, may do what {@code o} tried (file modes, as access(2) says). */
+    private static boolean allowedWithoutSandbox(Operation o) {
+        if (o.access().network()) {
+            return true;
+        }
+        Optional<Path> path = TracedRun.path(o.path());
+        if (path.isEmpty()) {
+            return true;
+        }
+        Path p = path.get();
+        Path parent = p.getParent() == null ? p : p.getParent();
+        return switch (o.access()) {
+            case READ, LIST -> Files.isReadable(p);
+            case EXECUTE -> Files.isExecutable(p);
+            case WRITE -> Files.isWritable(p);
+            case OPEN_CREATE -> Files.exists(p) ? Files.isWritable(p) : Files.isWritable(parent);
+            case CREATE, REMOVE -> Files.isWritable(parent);
+            default -> true;
+        };
+    }
+
+    private static boolean exists(String path) {
+        return TracedRun.path(path).map(Files::exists).orElse(false);
+    }
+
+    /** A path as a shell word the user can paste. */
+    private static String shell(String byteString) {
+        String text = TraceText.display(byteString);
+        return text.chars().allMatch(c -> Character.isLetterOrDigit(c) || "/._-+,:@%".indexOf(c) >= 0) ? text
+                : "'" + text.replace("'", "'\\''") + "'";
+    }
+}

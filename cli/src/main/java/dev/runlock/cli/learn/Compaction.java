@@ -1,0 +1,215 @@
+package dev.runlock.cli.learn;
+
+import dev.runlock.cli.config.ConfigKey;
+import dev.runlock.cli.trace.Access;
+import dev.runlock.cli.trace.Operation;
+import dev.runlock.cli.trace.TraceText;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * From what a run did to the smallest readable set of grants that lets the same run through.
+ * A pipeline of steps, each a {@code List<Requirement> -> List<Requirement>}: what auto-import
+ * grants anyway is dropped; (presets replace the sets they cover: one more step); many paths
+ * below one directory become that directory; entries covered by a directory entry go.
+ */
+public final class Compaction {
+    /** A directory stands for its paths when at least this many of its entries are used. */
+    static final int DIRECTORY_THRESHOLD = 4;
+
+    /** Directories too broad to stand for a few files in them; one level down still may. */
+    private static final Set<String> TOO_BROAD = Set.of("/usr/lib", "/usr/lib32", "/usr/lib64", "/usr/libexec",
+            "/usr/share", "/usr/bin", "/usr/sbin", "/usr/local", "/usr/local/lib", "/usr/local/share",
+            "/usr/local/bin", "/var/lib", "/var/cache", "/var/log", "/run/user");
+
+    /** What runlock knows about a traced path after the run. */
+    public interface Files {
+        boolean isDirectory(String path);
+
+        /** Whether the file did not exist before the run: it is gone, or was born after the run started. */
+        boolean createdDuringRun(String path);
+
+        /** The path with every symlink resolved, or the path itself if that fails. */
+        String realPath(String path);
+    }
+
+    private final Files files;
+    private final Set<String> autoImported;
+    private final String home;
+
+    /**
+     * @param autoImported the real paths of what auto-import grants for the command and the executables it ran
+     * @param home the user's home directory (never made an entry for the files in it)
+     */
+    public Compaction(Files files, Set<String> autoImported, String home) {
+        this.files = files;
+        this.autoImported = Set.copyOf(autoImported);
+        this.home = home;
+    }
+
+    /** The programs the command executed (after its own execve), which auto-import can cover. */
+    public static List<String> executables(List<Operation> operations) {
+        Set<String> out = new LinkedHashSet<>();
+        operations.stream().filter(o -> o.succeeded() && o.access() == Access.EXECUTE).skip(1)
+                .forEach(o -> out.add(o.path()));
+        return List.copyOf(out);
+    }
+
+    public List<Requirement> compact(List<Operation> operations) {
+        List<UnaryOperator<List<Requirement>>> steps = List.of(this::withoutAutoImported,
+                r -> directories(r, Need.RO), r -> directories(r, Need.RW), Compaction::withoutCovered,
+                Compaction::expressible);
+        List<Requirement> requirements = requirements(operations);
+        for (UnaryOperator<List<Requirement>> step : steps) {
+            requirements = merged(step.apply(requirements));
+        }
+        return requirements;
+    }
+
+    private List<Requirement> requirements(List<Operation> operations) {
+        List<Requirement> out = new ArrayList<>();
+        boolean commandSeen = false;
+        for (Operation o : operations) {
+            if (!o.succeeded()) {
+                continue;
+            }
+            String verb = o.access().verb();
+            switch (o.access()) {
+                case READ, LIST -> out.add(path(o.path(), Need.RO, verb, o));
+                case WRITE -> out.add(path(o.path(), Need.RW, verb, o));
+                case OPEN_CREATE -> out.add(files.createdDuringRun(o.path())
+                        ? path(parent(o.path()), Need.RW, "files created in it", o) : path(o.path(), Need.RW, "written", o));
+                case CREATE -> out.add(path(parent(o.path()), Need.RW, "files created in it", o));
+                case REMOVE -> out.add(path(parent(o.path()), Need.RW, "files removed from it", o));
+                case CONNECT_UNIX -> out.add(path(o.path(), Need.UNIX, verb, o));
+                case EXECUTE -> {
+                    if (commandSeen) {
+                        out.add(path(o.path(), Need.EXECUTABLE, verb, o));
+                    }
+                    commandSeen = true;
+                }
+                case BIND_TCP -> out.add(port(o, Need.BIND_TCP));
+                case CONNECT_TCP -> out.add(port(o, Need.CONNECT_TCP));
+                case BIND_UDP -> out.add(port(o, Need.BIND_UDP));
+                case CONNECT_UDP -> out.add(port(o, Need.CONNECT_UDP));
+            }
+        }
+        return out;
+    }
+
+    private static Requirement path(String path, Need need, String verb, Operation o) {
+        return new Requirement(path, need, Set.of(verb), Set.of(o.program()), 0);
+    }
+
+    private static Requirement port(Operation o, Need need) {
+        return new Requirement(Integer.toString(o.port()), need, Set.of(o.access().verb()), Set.of(o.program()), 0);
+    }
+
+    private List<Requirement> withoutAutoImported(List<Requirement> in) {
+        return in.stream().filter(r -> !(r.need() == Need.RO && autoImported.contains(files.realPath(r.target())))).toList();
+    }
+
+    /**
+     * Replaces the entries of {@code need} below a directory by the directory when at least
+     * {@link #DIRECTORY_THRESHOLD} of its entries are used, shallowest directory first, so a tree
+     * of many used files becomes its top.
+     */
+    private List<Requirement> directories(List<Requirement> in, Need need) {
+        List<Requirement> mine = in.stream().filter(r -> r.need() == need).toList();
+        Map<String, Set<String>> usedChildren = new TreeMap<>(Comparator.comparingInt(Compaction::depth)
+                .thenComparing(Comparator.naturalOrder()));
+        for (Requirement r : mine) {
+            String child = r.target();
+            for (String dir = parent(child); !dir.equals(child); child = dir, dir = parent(dir)) {
+                usedChildren.computeIfAbsent(dir, d -> new TreeSet<>()).add(child);
+            }
+        }
+        List<Requirement> out = new ArrayList<>(in.stream().filter(r -> r.need() != need).toList());
+        Set<Requirement> left = new LinkedHashSet<>(mine);
+        for (Map.Entry<String, Set<String>> e : usedChildren.entrySet()) {
+            String dir = e.getKey();
+            if (e.getValue().size() < DIRECTORY_THRESHOLD || !collapsible(dir)) {
+                continue;
+            }
+            List<Requirement> below = left.stream().filter(r -> isBelow(r.target(), dir) || r.target().equals(dir)).toList();
+            if (below.isEmpty()) {
+                continue;
+            }
+            below.forEach(left::remove);
+            Set<String> verbs = new TreeSet<>();
+            Set<String> programs = new TreeSet<>();
+            below.forEach(r -> {
+                verbs.addAll(r.verbs());
+                programs.addAll(r.programs());
+            });
+            out.add(new Requirement(dir, need, verbs, programs, below.size()));
+        }
+        out.addAll(left);
+        return out;
+    }
+
+    private boolean collapsible(String dir) {
+        return depth(dir) >= 2 && !TOO_BROAD.contains(dir) && !dir.equals(home) && files.isDirectory(dir);
+    }
+
+    /** Drops a path entry that an entry above it (so a directory, granted beneath) already grants. */
+    private static List<Requirement> withoutCovered(List<Requirement> in) {
+        List<Requirement> directories = in.stream().filter(r -> r.need() == Need.RO || r.need() == Need.RW).toList();
+        return in.stream().filter(r -> directories.stream().noneMatch(d -> d != r && d.need().covers(r.need())
+                && (isBelow(r.target(), d.target()) || d.target().equals(r.target())))).toList();
+    }
+
+    /**
+     * TOML strings hold only UTF-8: a path whose name is not valid UTF-8 is granted through the
+     * nearest directory above it whose path is.
+     */
+    private static List<Requirement> expressible(List<Requirement> in) {
+        List<Requirement> out = new ArrayList<>();
+        for (Requirement r : in) {
+            if (r.need().key().type() == ConfigKey.Type.PORTS || TraceText.utf8(r.target()).isPresent()) {
+                out.add(r);
+                continue;
+            }
+            String dir = parent(r.target());
+            while (TraceText.utf8(dir).isEmpty()) {
+                dir = parent(dir);
+            }
+            Set<String> verbs = new TreeSet<>(r.verbs());
+            verbs.add("a name below it that is not UTF-8");
+            out.add(new Requirement(dir, r.need() == Need.UNIX || r.need() == Need.EXECUTABLE ? Need.RO : r.need(),
+                    verbs, r.programs(), Math.max(1, r.below())));
+        }
+        return out;
+    }
+
+    /** One requirement per need and target, the reasons joined, in first-seen order. */
+    private static List<Requirement> merged(List<Requirement> in) {
+        Map<String, Requirement> out = new LinkedHashMap<>();
+        for (Requirement r : in) {
+            out.merge(r.need() + " " + r.target(), r, Requirement::merge);
+        }
+        return List.copyOf(out.values());
+    }
+
+    /** The directory a path (a byte string) is in; {@code /} for {@code /} itself. */
+    public static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    static boolean isBelow(String path, String dir) {
+        return dir.equals("/") ? !path.equals("/") : path.startsWith(dir + "/");
+    }
+
+    private static int depth(String path) {
+        return path.equals("/") ? 0 : (int) path.chars().filter(c -> c == '/').count();
+    }
+}
