@@ -1,0 +1,128 @@
+package dev.runlock.cli.learn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runlock.cli.trace.Access;
+import dev.runlock.cli.trace.Operation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** From observed operations to the few entries a person can review. */
+class CompactionTest {
+    /** Directories are the paths that have something below them or end in "/"; "new" files were created. */
+    private static final class FakeFiles implements Compaction.Files {
+        @Override
+        public boolean isDirectory(String path) {
+            return !path.contains(".") || path.endsWith(".d") || path.contains(".git") && !path.endsWith(".pack");
+        }
+
+        @Override
+        public boolean createdDuringRun(String path) {
+            return path.contains("new");
+        }
+
+        @Override
+        public String realPath(String path) {
+            return path.replaceFirst("^/lib/", "/usr/lib/");
+        }
+    }
+
+    private static Operation op(Access access, String path) {
+        return new Operation(1, "prog", "openat", access, path, -1, Optional.empty());
+    }
+
+    private static Operation port(Access access, int port) {
+        return new Operation(1, "prog", "connect", access, "", port, Optional.empty());
+    }
+
+    private static List<String> compact(Set<String> autoImported, Operation... ops) {
+        List<Operation> all = new ArrayList<>(List.of(op(Access.EXECUTE, "/usr/bin/prog")));
+        all.addAll(List.of(ops));
+        return new Compaction(new FakeFiles(), autoImported, "/home/u").compact(all).stream()
+                .map(r -> r.need() + " " + r.target()).toList();
+    }
+
+    @Test
+    void aFewFilesStayFilesAndManyBecomeTheirDirectory() {
+        assertThat(compact(Set.of(), op(Access.READ, "/etc/a.conf"), op(Access.READ, "/etc/b.conf"),
+                op(Access.READ, "/srv/app/x.py"), op(Access.READ, "/srv/app/y.py"), op(Access.READ, "/srv/app/z.py"),
+                op(Access.READ, "/srv/app/lib/w.py")))
+                .containsExactlyInAnyOrder("RO /etc/a.conf", "RO /etc/b.conf", "RO /srv/app");
+    }
+
+    @Test
+    void theShallowestDirectoryWithEnoughUsedEntriesStandsForTheTree() {
+        assertThat(compact(Set.of(), op(Access.READ, "/opt/py/lib/a.py"), op(Access.READ, "/opt/py/lib/b.py"),
+                op(Access.READ, "/opt/py/lib/c.py"), op(Access.READ, "/opt/py/lib/enc/d.py"),
+                op(Access.READ, "/opt/py/lib/enc/e.py"), op(Access.READ, "/opt/py/lib/enc/f.py"),
+                op(Access.READ, "/opt/py/lib/enc/g.py")))
+                .containsExactly("RO /opt/py/lib");
+    }
+
+    @Test
+    void systemWideDirectoriesAndHomeNeverStandForAFewFiles() {
+        assertThat(compact(Set.of(), op(Access.READ, "/usr/share/a.x"), op(Access.READ, "/usr/share/b.x"),
+                op(Access.READ, "/usr/share/c.x"), op(Access.READ, "/usr/share/d.x"), op(Access.READ, "/home/u/.a.rc"),
+                op(Access.READ, "/home/u/.b.rc"), op(Access.READ, "/home/u/.c.rc"), op(Access.READ, "/home/u/.d.rc"),
+                op(Access.READ, "/e.x"), op(Access.READ, "/f.x"), op(Access.READ, "/g.x"), op(Access.READ, "/h.x")))
+                .hasSize(12).noneMatch(e -> e.equals("RO /usr/share") || e.equals("RO /home/u") || e.equals("RO /"));
+    }
+
+    @Test
+    void whatAutoImportGrantsIsLeftOutEvenThroughASymlink() {
+        assertThat(compact(Set.of("/usr/lib/libc.so.6", "/etc/ld.so.cache"), op(Access.READ, "/lib/libc.so.6"),
+                op(Access.READ, "/etc/ld.so.cache"), op(Access.READ, "/etc/motd.txt")))
+                .containsExactly("RO /etc/motd.txt");
+    }
+
+    @Test
+    void creatingOrRemovingNeedsTheDirectoryWritingAnExistingFileOnlyTheFile() {
+        assertThat(compact(Set.of(), op(Access.OPEN_CREATE, "/build/new.o"), op(Access.REMOVE, "/tmp/cc1.s"),
+                op(Access.OPEN_CREATE, "/dev/null.d/old.txt"), op(Access.READ, "/dev/null.d/old.txt"),
+                op(Access.WRITE, "/var/log.txt")))
+                .containsExactlyInAnyOrder("RW /build", "RW /tmp", "RW /dev/null.d/old.txt", "RW /var/log.txt");
+    }
+
+    @Test
+    void anEntryBelowOrEqualToAWiderOneGoes() {
+        assertThat(compact(Set.of(), op(Access.LIST, "/data"), op(Access.READ, "/data/x.csv"),
+                op(Access.CREATE, "/out/new.txt"), op(Access.READ, "/out/in.txt")))
+                .containsExactlyInAnyOrder("RO /data", "RW /out");
+    }
+
+    @Test
+    void theCommandIsAutoImportedAndWhatItExecutesBecomesADependency() {
+        assertThat(compact(Set.of(), op(Access.EXECUTE, "/usr/bin/cc"), op(Access.EXECUTE, "/usr/bin/cc")))
+                .containsExactly("EXECUTABLE /usr/bin/cc");
+    }
+
+    @Test
+    void portsAreKeptPerDirection() {
+        assertThat(compact(Set.of(), port(Access.CONNECT_TCP, 443), port(Access.CONNECT_TCP, 443),
+                port(Access.BIND_TCP, 0), port(Access.CONNECT_UDP, 53)))
+                .containsExactly("CONNECT_TCP 443", "BIND_TCP 0", "CONNECT_UDP 53");
+    }
+
+    @Test
+    void aNameThatIsNotUtf8IsGrantedThroughItsDirectory() {
+        assertThat(compact(Set.of(), op(Access.READ, "/srv/bad\u00ff\u00fe/x.txt")))
+                .containsExactly("RO /srv");
+    }
+
+    @Test
+    void failedOperationsAreNotNeeds() {
+        Operation denied = new Operation(1, "prog", "openat", Access.READ, "/secret.txt", -1, Optional.of("EACCES"));
+        assertThat(compact(Set.of(), denied)).isEmpty();
+    }
+
+    @Test
+    void eachEntrySaysWhy() {
+        List<Requirement> r = new Compaction(new FakeFiles(), Set.of(), "/h").compact(List.of(
+                op(Access.EXECUTE, "/bin/x"), op(Access.READ, "/srv/a/1.txt"), op(Access.READ, "/srv/a/2.txt"),
+                op(Access.LIST, "/srv/a/3"), op(Access.READ, "/srv/a/4.txt")));
+        assertThat(r).singleElement().extracting(Requirement::reason).isEqualTo("listed, read by prog; 4 paths below");
+    }
+}
