@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * From what a run did to the smallest readable set of grants that lets the same run through.
@@ -29,6 +30,10 @@ public final class Compaction {
     private static final Set<String> TOO_BROAD = Set.of("/usr/lib", "/usr/lib32", "/usr/lib64", "/usr/libexec",
             "/usr/share", "/usr/bin", "/usr/sbin", "/usr/local", "/usr/local/lib", "/usr/local/share",
             "/usr/local/bin", "/var/lib", "/var/cache", "/var/log", "/run/user");
+
+    /** Multiarch library directories such as /usr/lib/x86_64-linux-gnu: as broad as /usr/lib. */
+    private static final Pattern MULTIARCH = Pattern.compile(
+            "(/usr)?/lib(32|64)?/[a-z0-9_]+-linux-[a-z0-9_]+");
 
     /** What runlock knows about a traced path after the run. */
     public interface Files {
@@ -78,7 +83,7 @@ public final class Compaction {
         List<Requirement> out = new ArrayList<>();
         boolean commandSeen = false;
         for (Operation o : operations) {
-            if (!o.succeeded()) {
+            if (!o.neededPermission()) {
                 continue;
             }
             String verb = o.access().verb();
@@ -157,7 +162,7 @@ public final class Compaction {
     }
 
     private boolean collapsible(String dir) {
-        return depth(dir) >= 2 && !TOO_BROAD.contains(dir) && !dir.equals(home) && files.isDirectory(dir);
+        return depth(dir) >= 2 && !TOO_BROAD.contains(dir) && !MULTIARCH.matcher(dir).matches() && !dir.equals(home) && files.isDirectory(dir);
     }
 
     /** Drops a path entry that an entry above it (so a directory, granted beneath) already grants. */

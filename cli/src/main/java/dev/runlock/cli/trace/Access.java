@@ -15,12 +15,12 @@ public enum Access {
     CREATE("created"),
     /** Removed an entry from the parent directory, or renamed it away. */
     REMOVE("removed"),
-    BIND_TCP("bound (TCP)"),
-    CONNECT_TCP("connected to (TCP)"),
-    BIND_UDP("bound (UDP)"),
-    CONNECT_UDP("sent to (UDP)"),
+    BIND_TCP("bound"),
+    CONNECT_TCP("connected to"),
+    BIND_UDP("bound"),
+    CONNECT_UDP("sent to"),
     /** Connected to a pathname UNIX socket. */
-    CONNECT_UNIX("connected to (UNIX socket)");
+    CONNECT_UNIX("connected to");
 
     private final String verb;
 

@@ -107,6 +107,14 @@ class CompactionTest {
     }
 
     @Test
+    void aConnectionThatFailedAfterTheCheckStillNeedsThePort() {
+        Operation refused = new Operation(1, "prog", "connect", Access.CONNECT_TCP, "", 9, Optional.of("ECONNREFUSED"));
+        Operation pending = new Operation(1, "prog", "connect", Access.CONNECT_TCP, "", 80, Optional.of("EINPROGRESS"));
+        Operation denied = new Operation(1, "prog", "connect", Access.CONNECT_TCP, "", 22, Optional.of("EACCES"));
+        assertThat(compact(Set.of(), refused, pending, denied)).containsExactly("CONNECT_TCP 9", "CONNECT_TCP 80");
+    }
+
+    @Test
     void aNameThatIsNotUtf8IsGrantedThroughItsDirectory() {
         assertThat(compact(Set.of(), op(Access.READ, "/srv/bad\u00ff\u00fe/x.txt")))
                 .containsExactly("RO /srv");

@@ -1,0 +1,248 @@
+package dev.runlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code runlock learn} and {@code runlock diagnose} end to end through {@code ./runlock}, as root
+ * and as an unprivileged user: the learned section (through SANDBOX_CONFIG) lets the same run
+ * through, a run that needs one more file or port is denied, and diagnose names the option.
+ */
+class LearnIT {
+    /** An account with no privileges, made once (as root) for these tests. */
+    private static final String USER = "runlock-learn";
+    private static final String USER_HOME = "/home/" + USER;
+
+    /** Who runs runlock. */
+    enum As { ROOT, USER }
+
+    private Path dir;
+    private Path outside;
+    private final List<AutoCloseable> servers = new ArrayList<>();
+
+    @BeforeAll
+    static void needsStraceAndAbi7() throws Exception {
+        Host.assumeAbi7();
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace")), "strace is not installed");
+        if (isRoot() && !Files.isDirectory(Path.of(USER_HOME))) {
+            run("useradd", "-m", USER);
+        }
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        // Not under /tmp: gcc's learned section grants /tmp, and the denied file must lie outside it.
+        Path base = Files.createDirectories(Launcher.ROOT.resolve("cli/target/learn-it/" + UUID.randomUUID()));
+        dir = Files.createDirectory(base.resolve("work"));
+        outside = Files.writeString(Files.createDirectory(base.resolve("outside")).resolve("secret.txt"), "secret\n");
+    }
+
+    @AfterEach
+    void stopServers() throws Exception {
+        for (AutoCloseable s : servers) {
+            s.close();
+        }
+    }
+
+    private static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(String.join(" ", command)).isZero();
+    }
+
+    /** A launcher for {@code as}, after handing the test's files to that user. */
+    private Launcher runlock(As as) throws IOException, InterruptedException {
+        Launcher launcher = new Launcher(dir);
+        if (as == As.USER) {
+            assumeTrue(isRoot(), "runs as another user only when the tests run as root");
+            run("chown", "-R", USER + ":", dir.getParent().toString());
+            launcher.environment().put("HOME", USER_HOME);
+            launcher.via("exec runuser -u " + USER + " -- \"$0\" \"$@\"");
+        }
+        return launcher;
+    }
+
+    private int listening() throws IOException {
+        ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        servers.add(socket);
+        return socket.getLocalPort();
+    }
+
+    private Path config() {
+        return dir.resolve("learned.toml");
+    }
+
+    private Launcher.Result learn(Launcher runlock, String... args) {
+        List<String> all = new ArrayList<>(List.of("learn", "--write", config().toString()));
+        all.addAll(List.of(args));
+        Launcher.Result r = runlock.run(all.toArray(String[]::new));
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.errLines()).anyMatch(l -> l.startsWith("runlock: learn: wrote section ["));
+        return r;
+    }
+
+    private Launcher.Result sandboxed(Launcher runlock, String... args) {
+        runlock.environment().put("SANDBOX_CONFIG", config().toString());
+        return runlock.run(args);
+    }
+
+    @ParameterizedTest
+    @EnumSource(As.class)
+    void gitLog(As as) throws Exception {
+        Launcher runlock = runlock(as);
+        String script = "git init -q repo && cd repo && git -c user.email=a@b -c user.name=a commit -q --allow-empty -m first";
+        run("bash", "-c", "cd '" + dir + "' && " + script + " && cd .. && git init -q ../outside/other"
+                + (as == As.USER ? " && chown -R " + USER + ": '" + dir.getParent() + "'" : ""));
+        Launcher inRepo = new Launcher(dir.resolve("repo"));
+        inRepo.environment().putAll(runlock.environment());
+        if (as == As.USER) {
+            inRepo.via("exec runuser -u " + USER + " -- \"$0\" \"$@\"");
+        }
+        Launcher.Result learned = learn(inRepo, "--env", "HOME", "--", "git", "log", "--format=%s");
+        assertThat(learned.out()).isEqualTo("first\n");
+        assertThat(Files.readString(config())).startsWith("[git]\n").contains("\"HOME\"");
+
+        Launcher.Result again = sandboxed(inRepo, "git", "log", "--format=%s");
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo("first\n");
+        Launcher.Result more = sandboxed(inRepo, "git", "-C", outside.resolveSibling("other").toString(), "log");
+        assertThat(more.status()).isNotZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(As.class)
+    void makeAndGcc(As as) throws Exception {
+        Launcher runlock = runlock(as);
+        Files.writeString(dir.resolve("hello.c"), "#include <stdio.h>\nint main(void) { puts(\"hi\"); return 0; }\n");
+        Files.writeString(dir.resolve("Makefile"), "hello: hello.c\n\tgcc -o hello hello.c\n\tcat hello.c\n\n"
+                + "other:\n\tcat " + outside + "\n");
+        chown(as);
+        learn(runlock, "--env", "PATH", "--", "make");
+        assertThat(dir.resolve("hello")).isExecutable();
+        Files.delete(dir.resolve("hello"));
+
+        Launcher.Result again = sandboxed(runlock, "make");
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(dir.resolve("hello")).isExecutable();
+        Launcher.Result more = sandboxed(runlock, "make", "other");
+        assertThat(more.status()).isEqualTo(2);
+        assertThat(more.err()).contains(outside + ": Permission denied");
+    }
+
+    @ParameterizedTest
+    @EnumSource(As.class)
+    void pythonReadsAFileAndConnects(As as) throws Exception {
+        Launcher runlock = runlock(as);
+        Files.writeString(dir.resolve("data.txt"), "data\n");
+        Files.writeString(dir.resolve("client.py"), """
+                import socket, sys
+                print(open(sys.argv[1]).read().strip())
+                socket.create_connection(("127.0.0.1", int(sys.argv[2]))).close()
+                print("connected")
+                """);
+        chown(as);
+        String port = Integer.toString(listening());
+        Launcher.Result learned = learn(runlock, "--", "/usr/bin/python3", "client.py", "data.txt", port);
+        assertThat(learned.out()).isEqualTo("data\nconnected\n");
+        assertThat(Files.readString(config())).startsWith("[python3]\n").contains("    " + port + ",  # connected to by python3");
+
+        Launcher.Result again = sandboxed(runlock, "/usr/bin/python3", "client.py", "data.txt", port);
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo("data\nconnected\n");
+        Launcher.Result otherPort = sandboxed(runlock, "/usr/bin/python3", "client.py", "data.txt",
+                Integer.toString(listening()));
+        assertThat(otherPort.status()).isNotZero();
+        assertThat(otherPort.err()).contains("PermissionError");
+        Launcher.Result otherFile = sandboxed(runlock, "/usr/bin/python3", "client.py", outside.toString(), port);
+        assertThat(otherFile.status()).isNotZero();
+        assertThat(otherFile.err()).contains("PermissionError");
+    }
+
+    @ParameterizedTest
+    @EnumSource(As.class)
+    void curlAgainstALocalHttpServer(As as) throws Exception {
+        Launcher runlock = runlock(as);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            byte[] body = "hello\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        servers.add(() -> server.stop(0));
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        Launcher.Result learned = learn(runlock, "--", "curl", "-sS", url);
+        assertThat(learned.out()).isEqualTo("hello\n");
+
+        Launcher.Result again = sandboxed(runlock, "curl", "-sS", url);
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo("hello\n");
+        Launcher.Result otherPort = sandboxed(runlock, "curl", "-sS", "http://127.0.0.1:" + listening() + "/");
+        assertThat(otherPort.status()).as("curl: couldn't connect").isEqualTo(7);
+    }
+
+    @ParameterizedTest
+    @EnumSource(As.class)
+    void diagnoseNamesTheOptionForADeniedFileAndPort(As as) throws Exception {
+        Launcher runlock = runlock(as);
+        Files.writeString(dir.resolve("client.py"), """
+                import socket, sys
+                try:
+                    open(sys.argv[1]).read()
+                except PermissionError:
+                    print("file denied")
+                try:
+                    socket.create_connection(("127.0.0.1", int(sys.argv[2])))
+                except PermissionError:
+                    print("port denied")
+                sys.exit(3)
+                """);
+        chown(as);
+        int port = listening();
+        Launcher.Result r = runlock.run("diagnose", "--ro", "/usr,/etc," + dir, "--", "/usr/bin/python3", "client.py",
+                outside.toString(), Integer.toString(port));
+        assertThat(r.status()).isEqualTo(3);
+        assertThat(r.out()).isEqualTo("file denied\nport denied\n");
+        assertThat(r.errLinesBesidesWarning()).containsExactly(
+                "runlock: diagnose: the sandbox denied 2 operations:",
+                "runlock:   python3: openat " + outside + " (read): EACCES; allow with --ro " + outside,
+                "runlock:   python3: connect TCP port " + port + ": EACCES; allow with --connect-tcp " + port,
+                "runlock: diagnose: the command exited with status 3");
+
+        Launcher.Result allowed = runlock.run("diagnose", "--ro", "/usr,/etc," + dir + "," + outside, "--connect-tcp",
+                Integer.toString(port), "--", "/usr/bin/python3", "client.py", outside.toString(), Integer.toString(port));
+        assertThat(allowed.status()).isEqualTo(3);
+        assertThat(allowed.out()).isEmpty();
+        assertThat(allowed.errLinesBesidesWarning()).containsExactly(
+                "runlock: diagnose: the sandbox denied nothing; the command exited with status 3");
+    }
+
+    private void chown(As as) throws IOException, InterruptedException {
+        if (as == As.USER) {
+            run("chown", "-R", USER + ":", dir.getParent().toString());
+        }
+    }
+}
