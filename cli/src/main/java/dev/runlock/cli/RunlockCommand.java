@@ -78,6 +78,11 @@ final class RunlockCommand {
         if (subcommand.equals(CommandModel.STATUS)) {
             return StatusCommand.run(own.hasMatchedOption(CommandModel.JSON), cli.getOut());
         }
+        if (!subcommand.isEmpty() && !parsed.matchedOptions().isEmpty()) {
+            cli.getErr().println("runlock: error: options go after '" + subcommand + "': runlock " + subcommand
+                    + " [OPTIONS] -- <COMMAND> [ARGS]...");
+            return 1;
+        }
         RunlockCommand command = new RunlockCommand(CommandModel.options(own), environment, cli.getOut());
         Log log;
         try {

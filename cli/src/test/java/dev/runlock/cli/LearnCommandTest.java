@@ -1,0 +1,64 @@
+package dev.runlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** learn and diagnose refuse what they cannot do in one line, before starting any tracer. */
+class LearnCommandTest {
+    private static CliRun run(Map<String, String> environment, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status;
+        try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
+            status = RunlockCommand.run(args, environment, o, e);
+        }
+        return new CliRun(status, out.toString(), err.toString());
+    }
+
+    private static CliRun run(String... args) {
+        return run(CliRun.baseEnvironment(), args);
+    }
+
+    @Test
+    void withoutStraceOneLineSaysHowToInstallIt() {
+        for (String subcommand : new String[] {"learn", "diagnose"}) {
+            run(Map.of("PATH", "/nonexistent"), subcommand, "--", "true").assertRefused(subcommand,
+                    "strace, which is not installed (apt-get install strace)");
+        }
+    }
+
+    @Test
+    void aCommandIsRequired() {
+        run("learn").assertRefused("missing command to learn");
+        run("diagnose", "--ro", "/etc").assertRefused("missing command to diagnose");
+    }
+
+    @Test
+    void optionsThatCannotPassTheTracerAreRefused() {
+        run("learn", "--keep-fd", "0", "--", "true").assertRefused("--keep-fd cannot be used with runlock learn");
+        run("learn", "-d", "--", "true").assertRefused("--disable-auto-import cannot be used with runlock learn");
+        run("diagnose", "--explain", "--", "true").assertRefused("--explain cannot be used with runlock diagnose");
+    }
+
+    @Test
+    void optionsBeforeTheSubcommandAreRefusedNotIgnored() {
+        run("--ro", "/etc", "learn", "--", "true").assertRefused("options go after 'learn'");
+    }
+
+    @Test
+    void eachHasItsOwnHelp() {
+        CliRun learn = run("learn", "--help");
+        assertThat(learn.status()).isZero();
+        assertThat(learn.out()).startsWith("Usage: runlock learn [OPTIONS] [--write FILE] -- <COMMAND> [ARGS]...\n")
+                .contains("strace", "--write", "--ro", "--env");
+        CliRun diagnose = run("diagnose", "-h");
+        assertThat(diagnose.status()).isZero();
+        assertThat(diagnose.out()).startsWith("Usage: runlock diagnose [OPTIONS] -- <COMMAND> [ARGS]...\n")
+                .contains("denied", "--connect-tcp");
+        assertThat(run("--help").out()).contains("runlock learn [OPTIONS]", "runlock diagnose [OPTIONS]");
+    }
+}
