@@ -3,6 +3,9 @@ package dev.runlock.cli;
 import dev.runlock.cli.learn.Compaction;
 import dev.runlock.cli.trace.Operation;
 import dev.runlock.cli.trace.TraceText;
+import dev.runlock.landlock.AccessNet;
+import dev.runlock.sandbox.Intent;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,12 +26,13 @@ final class DiagnoseCommand {
 
     private final Options options;
     private final Map<String, String> environment;
-    private final Log log;
+    private final PrintWriter err;
 
-    DiagnoseCommand(Options options, Map<String, String> environment, Log log) {
+    /** @param err where the report goes: stdout stays the command's */
+    DiagnoseCommand(Options options, Map<String, String> environment, PrintWriter err) {
         this.options = options;
         this.environment = environment;
-        this.log = log;
+        this.err = err;
     }
 
     /** One denied operation and the option that allows it. */
@@ -55,14 +59,14 @@ final class DiagnoseCommand {
         }
         List<Denial> denials = denials(run.operations(), DiagnoseCommand::allowedWithoutSandbox);
         if (denials.isEmpty()) {
-            log.tagged(Log.Level.ERROR, "diagnose: the sandbox denied nothing; the command exited with status "
-                    + run.status());
+            err.println("runlock: diagnose: the sandbox denied nothing; the command exited with status " + run.status());
         } else {
-            log.tagged(Log.Level.ERROR, "diagnose: the sandbox denied " + denials.size()
+            err.println("runlock: diagnose: the sandbox denied " + denials.size()
                     + (denials.size() == 1 ? " operation:" : " operations:"));
-            denials.forEach(d -> log.tagged(Log.Level.ERROR, "  " + d.describe()));
-            log.tagged(Log.Level.ERROR, "diagnose: the command exited with status " + run.status());
+            denials.forEach(d -> err.println("runlock:   " + d.describe()));
+            err.println("runlock: diagnose: the command exited with status " + run.status());
         }
+        err.flush();
         return run.status();
     }
 
@@ -82,21 +86,25 @@ final class DiagnoseCommand {
         return List.copyOf(out.values());
     }
 
-    /** The option that grants what {@code o} tried. */
+    /** The option that grants what {@code o} tried, found through the option/key table. */
     static String allow(Operation o) {
         String parent = o.path().isEmpty() ? "" : Compaction.parent(o.path());
-        return switch (o.access()) {
-            case READ, LIST -> Option.RO.longName() + " " + shell(o.path());
-            case EXECUTE -> Option.ROX.longName() + " " + shell(o.path());
-            case WRITE -> Option.RW.longName() + " " + shell(o.path());
-            case OPEN_CREATE -> Option.RW.longName() + " " + shell(exists(o.path()) ? o.path() : parent);
-            case CREATE, REMOVE -> Option.RW.longName() + " " + shell(parent);
-            case CONNECT_UNIX -> Option.UNIX.longName() + " " + shell(o.path());
-            case BIND_TCP -> Option.BIND_TCP.longName() + " " + o.port();
-            case CONNECT_TCP -> Option.CONNECT_TCP.longName() + " " + o.port();
-            case BIND_UDP -> Option.BIND_UDP.longName() + " " + o.port();
-            case CONNECT_UDP -> Option.CONNECT_UDP.longName() + " " + o.port();
+        Grant grant = switch (o.access()) {
+            case READ, LIST -> new Grant.Paths(Intent.RO);
+            case EXECUTE -> new Grant.Paths(Intent.ROX);
+            case WRITE, OPEN_CREATE, CREATE, REMOVE -> new Grant.Paths(Intent.RW);
+            case CONNECT_UNIX -> new Grant.Paths(Intent.UNIX);
+            case BIND_TCP -> new Grant.Ports(AccessNet.BIND_TCP);
+            case CONNECT_TCP -> new Grant.Ports(AccessNet.CONNECT_TCP);
+            case BIND_UDP -> new Grant.Ports(AccessNet.BIND_UDP);
+            case CONNECT_UDP -> new Grant.Ports(AccessNet.CONNECT_SEND_UDP);
         };
+        String target = switch (o.access()) {
+            case OPEN_CREATE -> shell(exists(o.path()) ? o.path() : parent);
+            case CREATE, REMOVE -> shell(parent);
+            default -> o.access().network() ? Integer.toString(o.port()) : shell(o.path());
+        };
+        return Setting.of(grant).orElseThrow().option().longName() + " " + target;
     }
 
     /** Whether the caller, unsandboxed, may do what {@code o} tried (file modes, as access(2) says). */

@@ -4,12 +4,17 @@ import dev.runlock.cli.config.ConfigKey;
 import dev.runlock.cli.learn.Compaction;
 import dev.runlock.cli.learn.ConfigEditor;
 import dev.runlock.cli.learn.SectionText;
-import dev.runlock.cli.learn.SectionText.Given;
+import dev.runlock.cli.learn.Need;
+import dev.runlock.cli.learn.Requirement;
+import dev.runlock.cli.learn.SectionText.Entry;
+import dev.runlock.cli.trace.TraceText;
 import dev.runlock.elf.ExecClosure;
 import dev.runlock.elf.ExecutableResolver;
 import dev.runlock.elf.LoaderEnvironment;
 import dev.runlock.elf.ResolveException;
 import dev.runlock.sandbox.AutoImport;
+import dev.runlock.sandbox.Imports;
+import dev.runlock.sandbox.Policy;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -21,6 +26,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,26 +35,21 @@ import java.util.stream.Collectors;
  * writes the {@code sandbox.toml} section that lets exactly that run through.
  */
 final class LearnCommand {
-    /** Options whose value the learned section carries as is (the paths and ports are observed instead). */
-    private static final Map<Option, ConfigKey> CARRIED = Map.of(Option.ENV, ConfigKey.ENV,
-            Option.UNRESTRICTED_SCOPED, ConfigKey.UNRESTRICTED_SCOPED, Option.IGNORE_MISSING, ConfigKey.IGNORE_MISSING,
-            Option.LOG_DISABLE_ORIGINATING, ConfigKey.LOG_DISABLE_ORIGINATING,
-            Option.LOG_ENABLE_SUBPROCESSES, ConfigKey.LOG_ENABLE_SUBPROCESSES,
-            Option.LOG_DISABLE_SUBDOMAINS, ConfigKey.LOG_DISABLE_SUBDOMAINS,
-            Option.COMPAT, ConfigKey.COMPAT, Option.ABI, ConfigKey.ABI);
-
     private final Options options;
     private final Map<String, String> environment;
     private final String write;
     private final PrintWriter out;
+    private final PrintWriter err;
     private final Log log;
 
-    /** @param write the file to add the section to; null to print it */
-    LearnCommand(Options options, Map<String, String> environment, String write, PrintWriter out, Log log) {
+    /** @param write the file to add the section to; null to print it on {@code out} */
+    LearnCommand(Options options, Map<String, String> environment, String write, PrintWriter out, PrintWriter err,
+                 Log log) {
         this.options = options;
         this.environment = environment;
         this.write = write;
         this.out = out;
+        this.err = err;
         this.log = log;
     }
 
@@ -66,18 +67,21 @@ final class LearnCommand {
         String name = Path.of(options.command().getFirst()).getFileName().toString();
         Compaction compaction = new Compaction(new RunFiles(run.started()), autoImported(run),
                 TracedRun.bytes(environment.getOrDefault("HOME", "/")));
+        List<Entry> entries = new ArrayList<>();
+        compaction.compact(run.operations()).forEach(r -> entries.add(entry(r)));
+        entries.addAll(given());
         String section = SectionText.render(name, List.of(
                 "learned by `runlock learn` from one run of: " + String.join(" ", options.command()),
-                "it allows what that run used and nothing more; review it before you rely on it"),
-                compaction.compact(run.operations()), given());
+                "it allows what that run used and nothing more; review it before you rely on it"), entries);
         if (write == null) {
             out.print(section);
             out.flush();
         } else {
             Path file = Path.of(write);
             ConfigEditor.write(file, name, section);
-            log.tagged(Log.Level.WARN, "learn: wrote section [" + name + "] to " + file + "; run it with: SANDBOX_CONFIG="
+            err.println("runlock: learn: wrote section [" + name + "] to " + file + "; run it with: SANDBOX_CONFIG="
                     + file + " runlock " + String.join(" ", options.command()));
+            err.flush();
         }
         return run.status();
     }
@@ -96,32 +100,37 @@ final class LearnCommand {
             }
         }
         RunFiles files = new RunFiles(FileTime.fromMillis(0));
-        return AutoImport.grants(closures, role -> true).stream()
+        return AutoImport.grants(closures, Imports.ALL).stream()
                 .map(g -> files.realPath(TracedRun.bytes(g.path().toString()))).collect(Collectors.toSet());
     }
 
-    private List<Given> given() {
-        List<Given> given = new ArrayList<>();
-        for (Option option : Option.values()) {
-            ConfigKey key = CARRIED.get(option);
-            if (key == null) {
-                continue;
-            }
-            switch (option.kind()) {
-                case REPEATED, LIST -> {
-                    if (!options.list(option).isEmpty()) {
-                        given.add(new Given(key, options.list(option)));
-                    }
-                }
-                case SWITCH -> options.switchValue(option).ifPresent(v -> given.add(new Given(key, v)));
-                case VALUE -> options.value(option).ifPresent(v -> given.add(new Given(key,
-                        key.type() == ConfigKey.Type.INTEGER ? (Object) Integer.valueOf(v) : v)));
-                case FLAG -> { }
+    /** A requirement as a value of the key the option/key table names for it. */
+    private static Entry entry(Requirement r) {
+        Need need = r.need();
+        ConfigKey key = need.intent().map(i -> (Grant) new Grant.Paths(i))
+                .or(() -> need.port().map(Grant.Ports::new)).flatMap(Setting::of).map(Setting::key)
+                .orElse(ConfigKey.EXECUTABLE_DEPENDENCIES);
+        Object value = need.port().isPresent() ? (Object) Integer.valueOf(r.target())
+                : TraceText.utf8(r.target()).orElseThrow();
+        return new Entry(key, value, r.reason());
+    }
+
+    /** What the user's own options set besides paths and ports, carried into the section as given. */
+    private List<Entry> given() {
+        String why = "given on the command line";
+        List<Entry> given = new ArrayList<>();
+        if (!options.list(Option.ENV).isEmpty()) {
+            given.add(new Entry(ConfigKey.ENV, options.list(Option.ENV), why));
+        }
+        for (Setting setting : Setting.values()) {
+            if (setting.grant() instanceof Grant.Switch && !(setting.grant() instanceof Grant.Unrestricted u
+                    && u.area() != Policy.Area.SCOPES)) {
+                options.switchValue(setting.option()).ifPresent(v -> given.add(new Entry(setting.key(), v, why)));
             }
         }
-        if (options.flag(Option.STRICT)) {
-            given.add(new Given(ConfigKey.COMPAT, "hard"));
-        }
+        options.value(Option.COMPAT).or(() -> options.flag(Option.STRICT) ? Optional.of("hard") : Optional.empty())
+                .ifPresent(v -> given.add(new Entry(ConfigKey.COMPAT, v, why)));
+        options.value(Option.ABI).ifPresent(v -> given.add(new Entry(ConfigKey.ABI, Integer.valueOf(v), why)));
         return given;
     }
 

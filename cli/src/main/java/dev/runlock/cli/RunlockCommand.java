@@ -93,8 +93,8 @@ final class RunlockCommand {
         try {
             return switch (subcommand) {
                 case CommandModel.LEARN -> new LearnCommand(command.options, environment, own.matchedOptionValue(
-                        CommandModel.WRITE, (String) null), cli.getOut(), log).run();
-                case CommandModel.DIAGNOSE -> new DiagnoseCommand(command.options, environment, log).run();
+                        CommandModel.WRITE, (String) null), cli.getOut(), cli.getErr(), log).run();
+                case CommandModel.DIAGNOSE -> new DiagnoseCommand(command.options, environment, cli.getErr()).run();
                 default -> command.sandboxAndExec(log);
             };
         } catch (UsageException | ConfigException | ResolveException e) {

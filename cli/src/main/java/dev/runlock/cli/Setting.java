@@ -5,6 +5,7 @@ import dev.runlock.landlock.AccessNet;
 import dev.runlock.landlock.RestrictFlag;
 import dev.runlock.sandbox.Intent;
 import dev.runlock.sandbox.Policy.Area;
+import java.util.Optional;
 
 /**
  * The one table of what widens or shapes the sandbox: each row links a command-line
@@ -60,5 +61,15 @@ enum Setting {
 
     Grant grant() {
         return grant;
+    }
+
+    /** The row that makes {@code grant}: how an observed access is written back as a flag or key. */
+    static Optional<Setting> of(Grant grant) {
+        for (Setting setting : values()) {
+            if (setting.grant.equals(grant)) {
+                return Optional.of(setting);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,6 +1,5 @@
 package dev.runlock.cli.learn;
 
-import dev.runlock.cli.config.ConfigKey;
 import dev.runlock.cli.trace.Access;
 import dev.runlock.cli.trace.Operation;
 import dev.runlock.cli.trace.TraceText;
@@ -179,7 +178,7 @@ public final class Compaction {
     private static List<Requirement> expressible(List<Requirement> in) {
         List<Requirement> out = new ArrayList<>();
         for (Requirement r : in) {
-            if (r.need().key().type() == ConfigKey.Type.PORTS || TraceText.utf8(r.target()).isPresent()) {
+            if (r.need().port().isPresent() || TraceText.utf8(r.target()).isPresent()) {
                 out.add(r);
                 continue;
             }

@@ -1,30 +1,41 @@
 package dev.runlock.cli.learn;
 
-import dev.runlock.cli.config.ConfigKey;
+import dev.runlock.landlock.AccessNet;
+import dev.runlock.sandbox.Intent;
+import java.util.Optional;
 
 /**
- * What a learned entry grants, named by the {@code sandbox.toml} key that grants it. Ordered: a
- * directory entry of a later path need covers the earlier ones beneath it ({@code rw} covers
- * {@code ro}).
+ * What a learned entry grants, as the fact the cli's option/key table is keyed by: a path intent
+ * or a network right; or an executable whose closure auto-import adds. Ordered: a directory
+ * entry of {@link #RW} also covers {@link #RO} beneath it.
  */
 public enum Need {
-    RO(ConfigKey.RO),
-    RW(ConfigKey.RW),
-    UNIX(ConfigKey.UNIX),
-    EXECUTABLE(ConfigKey.EXECUTABLE_DEPENDENCIES),
-    BIND_TCP(ConfigKey.BIND_TCP),
-    CONNECT_TCP(ConfigKey.CONNECT_TCP),
-    BIND_UDP(ConfigKey.BIND_UDP),
-    CONNECT_UDP(ConfigKey.CONNECT_UDP);
+    RO(Intent.RO, null),
+    RW(Intent.RW, null),
+    UNIX(Intent.UNIX, null),
+    /** A program the command ran: listed in {@code executable_dependencies}, so auto-import covers it. */
+    EXECUTABLE(null, null),
+    BIND_TCP(null, AccessNet.BIND_TCP),
+    CONNECT_TCP(null, AccessNet.CONNECT_TCP),
+    BIND_UDP(null, AccessNet.BIND_UDP),
+    CONNECT_UDP(null, AccessNet.CONNECT_SEND_UDP);
 
-    private final ConfigKey key;
+    private final Intent intent;
+    private final AccessNet port;
 
-    Need(ConfigKey key) {
-        this.key = key;
+    Need(Intent intent, AccessNet port) {
+        this.intent = intent;
+        this.port = port;
     }
 
-    public ConfigKey key() {
-        return key;
+    /** The intent a path entry is granted with; empty for executables and ports. */
+    public Optional<Intent> intent() {
+        return Optional.ofNullable(intent);
+    }
+
+    /** The network right a port entry grants; empty for paths. */
+    public Optional<AccessNet> port() {
+        return Optional.ofNullable(port);
     }
 
     /** Whether a directory granted with this need also grants {@code other} beneath it. */

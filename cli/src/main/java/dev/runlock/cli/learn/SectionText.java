@@ -1,56 +1,61 @@
 package dev.runlock.cli.learn;
 
 import dev.runlock.cli.config.ConfigKey;
-import dev.runlock.cli.trace.TraceText;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** A learned {@code sandbox.toml} section as TOML text, each entry with a comment saying why. */
+/** A learned {@code sandbox.toml} section as TOML text, each value with a comment saying why. */
 public final class SectionText {
     private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
     private SectionText() {
     }
 
-    /** A key the user gave on learn's command line, carried into the section as is. */
-    public record Given(ConfigKey key, Object value) {
+    /**
+     * One value for {@code key}: an element of an array key (a {@code String} or {@code Integer}),
+     * a whole list, or a scalar ({@code Boolean}, {@code String}, {@code Integer}).
+     */
+    public record Entry(ConfigKey key, Object value, String why) {
     }
 
     /**
      * @param name the section (the command's basename)
      * @param header comment lines, without {@code #}
-     * @param given values from learn's own command line (env, booleans, compat, abi)
      */
-    public static String render(String name, List<String> header, List<Requirement> requirements, List<Given> given) {
+    public static String render(String name, List<String> header, List<Entry> entries) {
         StringBuilder out = new StringBuilder("[").append(key(name)).append("]\n");
-        header.forEach(h -> out.append("# ").append(h.replace("\n", " ")).append('\n'));
-        Map<ConfigKey, List<Requirement>> byKey = new EnumMap<>(ConfigKey.class);
-        requirements.forEach(r -> byKey.computeIfAbsent(r.need().key(), k -> new ArrayList<>()).add(r));
-        Map<ConfigKey, Object> givenByKey = new EnumMap<>(ConfigKey.class);
-        given.forEach(g -> givenByKey.put(g.key(), g.value()));
-        for (ConfigKey key : ConfigKey.values()) {
-            List<Requirement> learned = byKey.getOrDefault(key, List.of());
-            if (!learned.isEmpty()) {
+        header.forEach(h -> out.append("# ").append(oneLine(h)).append('\n'));
+        Map<ConfigKey, List<Entry>> byKey = new EnumMap<>(ConfigKey.class);
+        entries.forEach(e -> byKey.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e));
+        byKey.forEach((key, values) -> {
+            boolean elements = values.stream().noneMatch(e -> e.value() instanceof List<?>)
+                    && switch (key.type()) {
+                        case STRINGS, PORTS, INTEGERS, ENV -> true;
+                        default -> false;
+                    };
+            if (elements) {
                 out.append(key.tomlName()).append(" = [\n");
-                learned.stream().sorted((a, b) -> compare(key, a.target(), b.target())).forEach(r -> out.append("    ")
-                        .append(key.type() == ConfigKey.Type.PORTS ? r.target() : string(TraceText.utf8(r.target()).orElseThrow()))
-                        .append(",  # ").append(r.reason().replace('\n', ' ')).append('\n'));
+                values.stream().sorted(Comparator.comparing(e -> sortKey(e.value()))).forEach(e -> out.append("    ")
+                        .append(value(e.value())).append(",  # ").append(oneLine(e.why())).append('\n'));
                 out.append("]\n");
+            } else {
+                values.forEach(e -> out.append(key.tomlName()).append(" = ").append(value(e.value())).append("  # ")
+                        .append(oneLine(e.why())).append('\n'));
             }
-            if (givenByKey.containsKey(key)) {
-                out.append(key.tomlName()).append(" = ").append(value(givenByKey.get(key)))
-                        .append("  # given on the command line\n");
-            }
-        }
+        });
         return out.toString();
     }
 
-    private static int compare(ConfigKey key, String a, String b) {
-        return key.type() == ConfigKey.Type.PORTS ? Integer.compare(Integer.parseInt(a), Integer.parseInt(b))
-                : a.compareTo(b);
+    private static String sortKey(Object value) {
+        return value instanceof Integer i ? String.format("%06d", i) : value.toString();
+    }
+
+    private static String oneLine(String text) {
+        return text.replace('\n', ' ').replace('\r', ' ');
     }
 
     /** The section name as a TOML key: bare when it can be, else quoted. */
@@ -60,8 +65,7 @@ public final class SectionText {
 
     private static String value(Object value) {
         if (value instanceof List<?> list) {
-            List<String> items = list.stream().map(SectionText::value).toList();
-            return "[" + String.join(", ", items) + "]";
+            return "[" + String.join(", ", list.stream().map(SectionText::value).toList()) + "]";
         }
         return value instanceof String s ? string(s) : value.toString();
     }
