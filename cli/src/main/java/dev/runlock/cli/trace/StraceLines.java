@@ -58,7 +58,9 @@ public final class StraceLines {
         }
         Matcher changed = PID_CHANGED.matcher(call.group(2));
         if (call.group(1).startsWith("execve") && changed.matches()) {
-            return Optional.of(new Syscall(Integer.parseInt(changed.group(2)), call.group(1), split(changed.group(1)), 0,
+            List<String> args = new ArrayList<>();
+            scan(changed.group(1), args);
+            return Optional.of(new Syscall(Integer.parseInt(changed.group(2)), call.group(1), args, 0,
                     Optional.empty(), Optional.empty()));
         }
         if (rest.endsWith(UNFINISHED)) {
@@ -71,7 +73,8 @@ public final class StraceLines {
 
     /** {@code body} is everything after {@code name(}: the arguments, {@code )}, then the result. */
     private static Optional<Syscall> complete(int pid, String name, String body) {
-        int close = closingParen(body);
+        List<String> args = new ArrayList<>();
+        int close = scan(body, args);
         if (close < 0) {
             return Optional.empty();
         }
@@ -93,7 +96,7 @@ public final class StraceLines {
             }
         }
         Optional<String> fd = Optional.ofNullable(result.group(2)).flatMap(StraceLines::annotation);
-        return Optional.of(new Syscall(pid, name, split(body.substring(0, close)), number, fd,
+        return Optional.of(new Syscall(pid, name, args, number, fd,
                 Optional.ofNullable(result.group(3))));
     }
 
@@ -107,10 +110,15 @@ public final class StraceLines {
         return TraceText.hexBytes(nested < 0 ? inner : inner.substring(0, nested));
     }
 
-    /** The index of the {@code )} that closes the argument list, skipping nested brackets and strings. */
-    private static int closingParen(String body) {
+    /**
+     * Splits {@code body} at top-level {@code ", "} into {@code args}, up to the {@code )} that
+     * closes the argument list; returns that {@code )}'s index, or -1 if there is none. Brackets
+     * nest and strings are skipped; a {@code >} only closes a {@code <} (not the one in {@code =>}).
+     */
+    private static int scan(String body, List<String> args) {
         Deque<Character> open = new ArrayDeque<>();
         boolean quoted = false;
+        int start = 0;
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
             if (quoted) {
@@ -122,16 +130,30 @@ public final class StraceLines {
                 case '(', '[', '{', '<' -> open.push(c);
                 case ')', ']', '}', '>' -> {
                     if (c == ')' && open.isEmpty()) {
+                        addArg(args, body.substring(start, i));
                         return i;
                     }
                     if (!open.isEmpty() && open.peek() == opener(c)) {
                         open.pop();
                     }
                 }
+                case ',' -> {
+                    if (open.isEmpty()) {
+                        addArg(args, body.substring(start, i));
+                        start = i + 1;
+                    }
+                }
                 default -> { }
             }
         }
+        addArg(args, body.substring(start));
         return -1;
+    }
+
+    private static void addArg(List<String> args, String arg) {
+        if (!arg.isBlank() || !args.isEmpty()) {
+            args.add(arg.strip());
+        }
     }
 
     private static char opener(char closer) {
@@ -141,40 +163,5 @@ public final class StraceLines {
             case '}' -> '{';
             default -> '<';
         };
-    }
-
-    /** Splits arguments at top-level {@code ", "}; a {@code >} only closes a {@code <} (not {@code =>}). */
-    static List<String> split(String args) {
-        List<String> out = new ArrayList<>();
-        Deque<Character> open = new ArrayDeque<>();
-        boolean quoted = false;
-        int start = 0;
-        for (int i = 0; i < args.length(); i++) {
-            char c = args.charAt(i);
-            if (quoted) {
-                quoted = c != '"';
-                continue;
-            }
-            switch (c) {
-                case '"' -> quoted = true;
-                case '(', '[', '{', '<' -> open.push(c);
-                case ')', ']', '}', '>' -> {
-                    if (!open.isEmpty() && open.peek() == opener(c)) {
-                        open.pop();
-                    }
-                }
-                case ',' -> {
-                    if (open.isEmpty()) {
-                        out.add(args.substring(start, i).strip());
-                        start = i + 1;
-                    }
-                }
-                default -> { }
-            }
-        }
-        if (!args.isBlank()) {
-            out.add(args.substring(start).strip());
-        }
-        return out;
     }
 }
