@@ -1,0 +1,53 @@
+package dev.runlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runlock.cli.trace.Access;
+import dev.runlock.cli.trace.Operation;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Which failures diagnose reports, once each, and the option it names for each. */
+class DiagnoseTest {
+    private static Operation op(Access access, String path, int port, String errno) {
+        return new Operation(1, "prog", "openat", access, path, port, Optional.ofNullable(errno));
+    }
+
+    @Test
+    void eachDenialOnceWithItsOptionInTraceOrder() {
+        List<Operation> ops = List.of(
+                op(Access.READ, "/etc/hostname", -1, "EACCES"),
+                op(Access.READ, "/etc/hostname", -1, "EACCES"),
+                op(Access.READ, "/etc/missing", -1, "ENOENT"),
+                op(Access.READ, "/etc/granted", -1, null),
+                op(Access.EXECUTE, "/opt/tool", -1, "EACCES"),
+                op(Access.CREATE, "/srv/out/new file", -1, "EACCES"),
+                op(Access.REMOVE, "/srv/out/old", -1, "EACCES"),
+                op(Access.CONNECT_TCP, "", 443, "EACCES"),
+                op(Access.CONNECT_TCP, "", 80, "ECONNREFUSED"),
+                op(Access.BIND_UDP, "", 5353, "EACCES"),
+                op(Access.CONNECT_UNIX, "/run/x.sock", -1, "EACCES"),
+                op(Access.REMOVE, "/a/b", -1, "EXDEV"));
+        assertThat(DiagnoseCommand.denials(ops, o -> true)).extracting(DiagnoseCommand.Denial::allow).containsExactly(
+                "--ro /etc/hostname", "--rox /opt/tool", "--rw /srv/out", "--connect-tcp 443", "--bind-udp 5353",
+                "--unix /run/x.sock", "--rw /a");
+    }
+
+    @Test
+    void whatFileModesWouldDenyAnywayIsNotTheSandboxs() {
+        List<Operation> ops = List.of(op(Access.READ, "/root/secret", -1, "EACCES"),
+                op(Access.READ, "/etc/hostname", -1, "EACCES"));
+        assertThat(DiagnoseCommand.denials(ops, o -> !o.path().startsWith("/root")))
+                .extracting(DiagnoseCommand.Denial::allow).containsExactly("--ro /etc/hostname");
+    }
+
+    @Test
+    void aPathIsQuotedForTheShellAndItsBytesShown() {
+        assertThat(DiagnoseCommand.allow(op(Access.READ, "/tmp/it's here\n", -1, "EACCES")))
+                .isEqualTo("--ro '/tmp/it'\\''s here\\x0a'");
+        assertThat(DiagnoseCommand.denials(List.of(op(Access.READ, "/tmp/bad\u00ff", -1, "EACCES")), o -> true))
+                .singleElement().extracting(DiagnoseCommand.Denial::describe)
+                .isEqualTo("prog: openat /tmp/bad\\xff (read): EACCES; allow with --ro '/tmp/bad\\xff'");
+    }
+}
