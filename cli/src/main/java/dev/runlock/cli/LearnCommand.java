@@ -56,6 +56,9 @@ final class LearnCommand {
     int run() throws Exception {
         TracedRun.check("learn", options, Set.of(Option.EXPLAIN, Option.KEEP_FD, Option.DISABLE_AUTO_IMPORT));
         Path strace = TracedRun.strace(environment).orElseThrow(() -> new UsageException(TracedRun.missingStrace("learn")));
+        if (write != null) {
+            ConfigEditor.check(Path.of(write));
+        }
         List<String> args = new ArrayList<>(CommandModel.arguments(options,
                 Set.of(Option.UNRESTRICTED_FILESYSTEM, Option.UNRESTRICTED_NETWORK)));
         args.addAll(List.of(Option.UNRESTRICTED_FILESYSTEM.longName(), Option.UNRESTRICTED_NETWORK.longName(), "--"));

@@ -88,6 +88,7 @@ final class TracedRun {
     static Result run(Path strace, List<String> runlockArgs) throws IOException, InterruptedException {
         String marker = "/proc/self/runlock-trace-marker-" + UUID.randomUUID();
         Path trace = Files.createTempFile("runlock-trace", ".txt");
+        trace.toFile().deleteOnExit(); // also when Ctrl-C ends this JVM while the command runs
         try {
             FileTime started = Files.readAttributes(trace, BasicFileAttributes.class).creationTime();
             List<String> command = new ArrayList<>(List.of(strace.toString(), "-f", "-qq", "--seccomp-bpf", "-xx", "-yy",

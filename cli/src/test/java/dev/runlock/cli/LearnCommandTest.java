@@ -2,10 +2,14 @@ package dev.runlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** learn and diagnose refuse what they cannot do in one line, before starting any tracer. */
 class LearnCommandTest {
@@ -42,6 +46,14 @@ class LearnCommandTest {
         run("learn", "--keep-fd", "0", "--", "true").assertRefused("--keep-fd cannot be used with runlock learn");
         run("learn", "-d", "--", "true").assertRefused("--disable-auto-import cannot be used with runlock learn");
         run("diagnose", "--explain", "--", "true").assertRefused("--explain cannot be used with runlock diagnose");
+    }
+
+    @Test
+    void aWriteTargetThatIsNotTomlIsRefusedBeforeTheCommandRuns(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("sandbox.toml"), "[git\n");
+        run("learn", "--write", file.toString(), "--", "sh", "-c", "touch " + dir.resolve("ran"))
+                .assertRefused(file + ":1:", "(file left unchanged)");
+        assertThat(dir.resolve("ran")).doesNotExist();
     }
 
     @Test

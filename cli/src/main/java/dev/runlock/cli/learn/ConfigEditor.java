@@ -39,6 +39,17 @@ public final class ConfigEditor {
         }
     }
 
+    /** Refuses, before anything runs, a file that {@link #write} would refuse: unreadable or not TOML. */
+    public static void check(Path file) throws ConfigException {
+        if (Files.exists(file)) {
+            try {
+                edit(file, Files.readAllBytes(file), "", new byte[0]);
+            } catch (IOException e) {
+                throw new ConfigException(file + ": cannot read: " + e.getMessage());
+            }
+        }
+    }
+
     /** The new content: {@code old} with the section replaced or appended. */
     static byte[] edit(Path file, byte[] old, String name, byte[] section) throws ConfigException {
         TomlParseResult toml = Toml.parse(new String(old, StandardCharsets.UTF_8));
