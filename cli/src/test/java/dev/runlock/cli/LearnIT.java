@@ -232,6 +232,11 @@ class LearnIT {
                 "runlock:   python3: connect TCP port " + port + ": EACCES; allow with --connect-tcp " + port,
                 "runlock: diagnose: the command exited with status 3");
 
+        Launcher.Result untraced = runlock.run("--ro", "/usr,/etc," + dir, "--", "/usr/bin/python3", "client.py",
+                outside.toString(), Integer.toString(port));
+        assertThat(untraced.status()).as("the traced sandbox is the real one").isEqualTo(3);
+        assertThat(untraced.out()).isEqualTo(r.out());
+
         Launcher.Result allowed = runlock.run("diagnose", "--ro", "/usr,/etc," + dir + "," + outside, "--connect-tcp",
                 Integer.toString(port), "--", "/usr/bin/python3", "client.py", outside.toString(), Integer.toString(port));
         assertThat(allowed.status()).isEqualTo(3);
