@@ -66,6 +66,10 @@ final class TracedRun {
             throw new UsageException("missing command to " + subcommand + " (usage: runlock " + subcommand
                     + " [OPTIONS] -- <COMMAND> [ARGS]...)");
         }
+        if (Caller.deletedWorkingDirectory().isPresent()) {
+            throw new UsageException(subcommand + " cannot run in a deleted working directory: the traced runlock "
+                    + "starts in it");
+        }
         for (Option option : refused) {
             boolean given = switch (option.kind()) {
                 case FLAG -> options.flag(option);
