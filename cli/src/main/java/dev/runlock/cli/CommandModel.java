@@ -14,8 +14,9 @@ import picocli.CommandLine.ParseResult;
 /**
  * The picocli model of {@code runlock} and {@code runlock status}, built in code from {@link Option}:
  * picocli's annotation scanning costs every run tens of milliseconds of reflection and proxies.
+ * The distribution's man page and shell completions are generated from the same model.
  */
-final class CommandModel {
+public final class CommandModel {
     static final String STATUS = "status";
     static final String JSON = "--json";
     static final String LEARN = "learn";
@@ -32,7 +33,7 @@ final class CommandModel {
     }
 
     /** A fresh parser: picocli keeps the parsed values in its model. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandSpec runlock = CommandSpec.create().name("runlock").versionProvider(Version::lines)
                 .interpolateVariables(false);
         runlock.usageMessage()

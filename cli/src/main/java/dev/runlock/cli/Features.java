@@ -13,11 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The user-visible Landlock features, each with the ABI that brought it. */
-record Features(String name, Abi since) {
+/**
+ * The user-visible Landlock features, each with the ABI that brought it: what {@code status}
+ * lists, and the man page's kernel table.
+ */
+public record Features(String name, Abi since) {
 
     /** Every feature once, in ABI order: filesystem basics first. */
-    static List<Features> all() {
+    public static List<Features> all() {
         Map<String, Features> features = new LinkedHashMap<>();
         Stream.of(AccessFs.values(), AccessNet.values(), Scope.values(), RestrictFlag.values(), AddRuleFlag.values())
                 .flatMap(Stream::of)

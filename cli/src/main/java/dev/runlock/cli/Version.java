@@ -1,8 +1,13 @@
 package dev.runlock.cli;
 
 import dev.runlock.landlock.Abi;
+import dev.runlock.landlock.KernelSupport;
+import dev.runlock.landlock.kernel.LinuxKernel;
 
-/** {@code runlock -V}: the build's version and the newest Landlock ABI it knows. */
+/**
+ * {@code runlock -V}: the build's version and the Landlock ABIs it knows, the Java runtime it runs
+ * on (which tells a bundled runtime from a system JDK), and what the running kernel offers.
+ */
 final class Version {
     private Version() {
     }
@@ -10,7 +15,13 @@ final class Version {
     /** As picocli prints them; read only when asked, since the manifest lookup costs startup time. */
     static String[] lines() {
         String version = Version.class.getPackage().getImplementationVersion();
-        return new String[] {"runlock " + (version == null ? "dev" : version)
-                + " (Landlock ABI 1-" + Abi.newest().number() + ")"};
+        KernelSupport kernel = new LinuxKernel().probe();
+        return new String[] {
+            "runlock " + (version == null ? "dev" : version) + " (Landlock ABI 1-" + Abi.newest().number() + ")",
+            "java:    " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ") in "
+                    + System.getProperty("java.home"),
+            "kernel:  " + StatusCommand.kernelRelease() + ", Landlock "
+                    + (kernel.available() ? "ABI " + kernel.reportedVersion() : kernel.availability().json())
+        };
     }
 }

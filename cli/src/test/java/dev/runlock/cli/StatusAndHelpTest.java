@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -95,9 +96,14 @@ class StatusAndHelpTest {
     }
 
     @Test
-    void versionNamesRunlockAndTheAbisItKnows() {
+    void versionNamesRunlockTheJavaRuntimeAndTheKernelsAbi() {
+        String kernel = succeeded(CliRun.of("status", "--json")).out();
+        String abi = kernel.replaceAll("(?s).*\"reported_abi\": (\\d+).*", "$1");
         for (String version : List.of("-V", "--version")) {
-            assertThat(succeeded(CliRun.of(version)).out()).matches("runlock \\S+ \\(Landlock ABI 1-10\\)\n");
+            assertThat(succeeded(CliRun.of(version)).out()).matches("runlock \\S+ \\(Landlock ABI 1-10\\)\n"
+                    + "java:    " + Pattern.quote(Runtime.version().toString()) + " \\(.+\\) in "
+                    + Pattern.quote(System.getProperty("java.home")) + "\n"
+                    + "kernel:  \\S+, Landlock (ABI " + abi + "|absent|disabled|blocked)\n");
         }
     }
 

@@ -1,0 +1,81 @@
+package dev.runlock.dist;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * What the man page and the completions say about a command, read from the picocli model that
+ * parses the command line and prints {@code --help}: generated files cannot drift from it.
+ *
+ * @param name the command word, e.g. {@code runlock} or {@code status}
+ * @param description help's description paragraphs
+ * @param options every option, help and version included, in help order
+ * @param operands the positional parameters' labels, e.g. {@code COMMAND}
+ * @param subcommands {@code runlock status} and its siblings
+ */
+record CliModel(String name, List<String> description, List<Flag> options, List<String> operands,
+        List<CliModel> subcommands) {
+
+    /**
+     * One option.
+     *
+     * @param names every spelling, short first, negated forms ({@code --no-X}) last
+     * @param label the value's placeholder ({@code PATH}), empty for flags
+     * @param description help's text
+     * @param repeatable whether it may be given more than once
+     */
+    record Flag(List<String> names, String label, String description, boolean repeatable) {
+        boolean takesValue() {
+            return !label.isEmpty();
+        }
+
+        /** Whether the value is a file name, so shells complete paths. */
+        boolean takesPath() {
+            return label.equals("PATH");
+        }
+
+        /** Whether the value names an environment variable. */
+        boolean takesVariable() {
+            return label.startsWith("KEY");
+        }
+
+        /** The name help shows for it, e.g. {@code --[no-]ignore-missing}. */
+        String longName() {
+            return names.stream().filter(n -> n.startsWith("--") && !n.startsWith("--no-")).findFirst()
+                    .orElse(names.getLast());
+        }
+    }
+
+    static CliModel of(CommandLine commandLine) {
+        CommandSpec spec = commandLine.getCommandSpec();
+        List<Flag> options = new ArrayList<>();
+        for (OptionSpec option : spec.options()) {
+            List<String> names = new ArrayList<>(List.of(option.names()));
+            if (option.negatable()) {
+                for (String name : option.names()) {
+                    names.add(spec.negatableOptionTransformer().makeNegative(name, spec));
+                }
+            }
+            boolean valued = option.typeInfo().isMultiValue() || !option.typeInfo().isBoolean();
+            options.add(new Flag(List.copyOf(names), valued ? option.paramLabel() : "",
+                    String.join(" ", option.description()), option.typeInfo().isMultiValue()));
+        }
+        List<String> operands = spec.positionalParameters().stream().map(PositionalParamSpec::paramLabel).toList();
+        List<CliModel> subcommands = commandLine.getSubcommands().values().stream().map(CliModel::of).toList();
+        return new CliModel(spec.name(), List.of(spec.usageMessage().description()), List.copyOf(options), operands,
+                subcommands);
+    }
+
+    /** Every spelling of every option. */
+    List<String> optionNames() {
+        return options.stream().flatMap(o -> o.names().stream()).toList();
+    }
+
+    List<Flag> valueOptions() {
+        return options.stream().filter(Flag::takesValue).toList();
+    }
+}
