@@ -11,7 +11,8 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 . "$here/../scripts/debian-apt.sh"
 
 # python3: the conformance runner's network and socket probes are python scripts.
-packages=python3
+# man-db, bash-completion: PackageIT checks that the .deb's man page and completion are found.
+packages=python3,man-db,bash-completion
 # Changing what goes into an image changes the recipe, which rebuilds cached images.
 recipe="minbase+$packages"
 

@@ -56,7 +56,7 @@ final class Guest implements AutoCloseable {
     }
 
     /** Fails at once: testcontainers would try for minutes to pull an image that exists nowhere. */
-    private static void requireLocalImage(Userland userland) {
+    static void requireLocalImage(Userland userland) {
         try {
             DockerClientFactory.instance().client().inspectImageCmd(userland.image()).exec();
         } catch (NotFoundException e) {
@@ -103,6 +103,11 @@ final class Guest implements AutoCloseable {
     }
 
     private Outcome run(List<String> command, Duration timeout) {
+        return run(container, command, timeout);
+    }
+
+    /** Runs {@code command} in {@code container} as root, killed after {@code timeout}. */
+    static Outcome run(GenericContainer<?> container, List<String> command, Duration timeout) {
         List<String> bounded = new ArrayList<>(List.of("timeout", "-k", "5", Long.toString(timeout.toSeconds())));
         bounded.addAll(command);
         try {

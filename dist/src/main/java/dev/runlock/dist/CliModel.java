@@ -1,6 +1,7 @@
 package dev.runlock.dist;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,7 +54,13 @@ record CliModel(String name, List<String> description, List<Flag> options, List<
     static CliModel of(CommandLine commandLine) {
         CommandSpec spec = commandLine.getCommandSpec();
         List<Flag> options = new ArrayList<>();
-        for (OptionSpec option : spec.options()) {
+        List<OptionSpec> inHelpOrder = new ArrayList<>(spec.options());
+        if (spec.usageMessage().sortOptions()) {
+            // As picocli's help sorts them: by shortest name, without dashes, ignoring case.
+            inHelpOrder.sort(Comparator.comparing((OptionSpec o) -> o.shortestName().replaceFirst("^-+", ""),
+                    String.CASE_INSENSITIVE_ORDER));
+        }
+        for (OptionSpec option : inHelpOrder) {
             List<String> names = new ArrayList<>(List.of(option.names()));
             if (option.negatable()) {
                 for (String name : option.names()) {
