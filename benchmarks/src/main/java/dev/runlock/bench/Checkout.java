@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -46,6 +47,16 @@ record Checkout(Path root) {
             throw new IllegalStateException(jar + " is not built: run ./mvnw -q -DskipTests package");
         }
         return jar;
+    }
+
+    /** The unpacked distribution's launcher; fails with what to do when it is not built. */
+    Path distLauncher() {
+        try (Stream<Path> trees = Files.list(root.resolve("dist", "target"))) {
+            return trees.map(tree -> tree.resolve("bin").resolve(LAUNCHER)).filter(Files::isExecutable).findFirst()
+                    .orElseThrow();
+        } catch (IOException | NoSuchElementException e) {
+            throw new IllegalStateException("the distribution is not built: run ./mvnw -q -Pdist -DskipTests package", e);
+        }
     }
 
     boolean hasAotCache() {

@@ -29,6 +29,8 @@ public class StartupBenchmark extends PerProcess {
         RUNLOCK,
         /** The same without the AOT cache: what the cache saves. */
         RUNLOCK_NO_AOT,
+        /** The distribution's {@code bin/runlock} (built by {@code -Pdist}): its own jlink'd runtime and AOT cache. */
+        RUNLOCK_DIST,
         /** {@code landrun --best-effort --add-exec --ldd -- /bin/true}: the Go original. */
         LANDRUN
     }
@@ -60,6 +62,7 @@ public class StartupBenchmark extends PerProcess {
             }
             case RUNLOCK_NO_AOT -> List.of(checkout.launcherFor(checkout.jar(),
                     scratch.resolve("no-aot")).toString(), "--", "/bin/true");
+            case RUNLOCK_DIST -> List.of(checkout.distLauncher().toString(), "--", "/bin/true");
             case LANDRUN -> List.of(Landrun.find(checkout).toString(), "--best-effort", "--add-exec", "--ldd", "--",
                     "/bin/true");
         };
