@@ -24,8 +24,14 @@ final class BashCompletion {
                 # bash completion for runlock; generated from runlock's option model by the dist build.
                 _runlock() {
                     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} i=1
+                    # bash splits --ro=/etc into --ro, = and /etc.
+                    [[ $prev == = ]] && prev=${COMP_WORDS[COMP_CWORD-2]}
                     # The command starts at the first word that is not one of runlock's options.
                     while (( i < COMP_CWORD )); do
+                        if [[ ${COMP_WORDS[i+1]} == = ]]; then
+                            (( i += 3 ))
+                            continue
+                        fi
                         case ${COMP_WORDS[i]} in
                             --) (( i++ )); break ;;
                             %1$s) (( i += 2 )) ;;

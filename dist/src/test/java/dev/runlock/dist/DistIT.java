@@ -126,6 +126,10 @@ class DistIT {
         }
         assertThat(bashCompletes("runlock", "--rw", "/et")).containsExactly("/etc");
         assertThat(bashCompletes("runlock", "--ro", "/usr,/et")).containsExactly("/usr,/etc");
+        // What bash makes of --ro=/et and --unrestricted-network=false -
+        assertThat(bashCompletes("runlock", "--ro", "=", "/et")).containsExactly("/etc");
+        assertThat(bashCompletes("runlock", "--unrestricted-network", "=", "false", "-"))
+                .containsExactlyInAnyOrderElementsOf(helpOptions());
     }
 
     @Test
