@@ -43,18 +43,13 @@ record CliModel(String name, List<String> description, List<Flag> options, List<
         boolean takesVariable() {
             return label.startsWith("KEY");
         }
-
-        /** The name help shows for it, e.g. {@code --[no-]ignore-missing}. */
-        String longName() {
-            return names.stream().filter(n -> n.startsWith("--") && !n.startsWith("--no-")).findFirst()
-                    .orElse(names.getLast());
-        }
     }
 
     static CliModel of(CommandLine commandLine) {
         CommandSpec spec = commandLine.getCommandSpec();
         List<Flag> options = new ArrayList<>();
-        List<OptionSpec> inHelpOrder = new ArrayList<>(spec.options());
+        // Hidden options and subcommands are not in --help, so not in what is generated from it either.
+        List<OptionSpec> inHelpOrder = new ArrayList<>(spec.options().stream().filter(o -> !o.hidden()).toList());
         if (spec.usageMessage().sortOptions()) {
             // As picocli's help sorts them: by shortest name, without dashes, ignoring case.
             inHelpOrder.sort(Comparator.comparing((OptionSpec o) -> o.shortestName().replaceFirst("^-+", ""),
@@ -72,7 +67,8 @@ record CliModel(String name, List<String> description, List<Flag> options, List<
                     String.join(" ", option.description()), option.typeInfo().isMultiValue()));
         }
         List<String> operands = spec.positionalParameters().stream().map(PositionalParamSpec::paramLabel).toList();
-        List<CliModel> subcommands = commandLine.getSubcommands().values().stream().map(CliModel::of).toList();
+        List<CliModel> subcommands = commandLine.getSubcommands().values().stream()
+                .filter(sub -> !sub.getCommandSpec().usageMessage().hidden()).map(CliModel::of).toList();
         return new CliModel(spec.name(), List.of(spec.usageMessage().description()), List.copyOf(options), operands,
                 subcommands);
     }
