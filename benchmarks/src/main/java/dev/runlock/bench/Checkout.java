@@ -83,12 +83,26 @@ record Checkout(Path root) {
 
     /**
      * Gives a launcher copy (from {@link #launcherFor}) an AOT cache trained on one run of its jar,
-     * made by the JDK's one-step workflow (JDK_JAVA_OPTIONS reaches the JVM through the script).
+     * made by the JDK's one-step workflow. The launcher shields its JVM from the caller's
+     * JDK_JAVA_OPTIONS, so the training run uses a twin of the script whose flags gain only
+     * {@code -XX:AOTCacheOutput}.
      */
     static void trainAotCache(Path launcherCopy, Path errors) {
         Path cache = launcherCopy.getParent().resolve(AOT_CACHE);
-        Processes.run(List.of(launcherCopy.toString()), Map.of("JDK_JAVA_OPTIONS", "-XX:AOTCacheOutput=" + cache),
-                errors);
+        Path trainer = launcherCopy.resolveSibling(LAUNCHER + "-training");
+        try {
+            String script = Files.readString(launcherCopy);
+            String flags = "\nflags=(";
+            if (!script.contains(flags)) {
+                throw new IllegalStateException("no flags=( line in " + launcherCopy);
+            }
+            Files.writeString(trainer, script.replace(flags, flags + "-XX:AOTCacheOutput=" + cache + " "));
+            trainer.toFile().setExecutable(true);
+            Processes.run(List.of(trainer.toString()), Map.of(), errors);
+            Files.delete(trainer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot train an AOT cache through " + trainer, e);
+        }
         if (!Files.isRegularFile(cache)) {
             throw new IllegalStateException("no AOT cache at " + cache + " after a training run of " + launcherCopy);
         }
