@@ -26,9 +26,31 @@ final class Processes {
 
     /** As {@link #run(List, Path)}, with {@code environment} added to the command's. */
     static int run(List<String> command, Map<String, String> environment, Path errors) {
+        return run(command, environment, errors, ProcessBuilder.Redirect.DISCARD);
+    }
+
+    /** What {@code command} prints, for a benchmark's setup. */
+    static String output(List<String> command) {
+        try {
+            Path out = Files.createTempFile("runlock-bench", ".out");
+            Path errors = Files.createTempFile("runlock-bench", ".err");
+            try {
+                run(command, Map.of(), errors, ProcessBuilder.Redirect.to(out.toFile()));
+                return Files.readString(out);
+            } finally {
+                Files.delete(out);
+                Files.delete(errors);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int run(List<String> command, Map<String, String> environment, Path errors,
+            ProcessBuilder.Redirect output) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(output)
                 .redirectError(errors.toFile());
         builder.environment().putAll(environment);
         try {

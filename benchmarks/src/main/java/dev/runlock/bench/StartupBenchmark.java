@@ -3,6 +3,7 @@ package dev.runlock.bench;
 import dev.runlock.bench.floor.FfmFloor;
 import dev.runlock.bench.floor.Hello;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
@@ -31,9 +32,16 @@ public class StartupBenchmark extends PerProcess {
         RUNLOCK_NO_AOT,
         /** The distribution's {@code bin/runlock} (built by {@code -Pdist}): its own jlink'd runtime and AOT cache. */
         RUNLOCK_DIST,
+        /** {@code ./runlock --preset dev,tmp,tls,dns -- /bin/true}: presets read from the jar and resolved here. */
+        RUNLOCK_PRESETS,
+        /** The same rules as flags, as {@code runlock presets} lists them here: what presets cost over flags. */
+        RUNLOCK_PRESET_FLAGS,
         /** {@code landrun --best-effort --add-exec --ldd -- /bin/true}: the Go original. */
         LANDRUN
     }
+
+    /** The presets the two preset variants grant: static paths, a placeholder ({TMPDIR}) and the NSS resolver. */
+    static final List<String> PRESETS = List.of("dev", "tmp", "tls", "dns");
 
     @Param
     public Launch launch;
@@ -63,9 +71,32 @@ public class StartupBenchmark extends PerProcess {
             case RUNLOCK_NO_AOT -> List.of(checkout.launcherFor(checkout.jar(),
                     scratch.resolve("no-aot")).toString(), "--", "/bin/true");
             case RUNLOCK_DIST -> List.of(checkout.distLauncher().toString(), "--", "/bin/true");
+            case RUNLOCK_PRESETS -> List.of(checkout.launcher().toString(), "--preset", String.join(",", PRESETS),
+                    "--", "/bin/true");
+            case RUNLOCK_PRESET_FLAGS -> {
+                List<String> command = new ArrayList<>(List.of(checkout.launcher().toString()));
+                command.addAll(presetFlags(checkout.launcher()));
+                command.addAll(List.of("--", "/bin/true"));
+                yield command;
+            }
             case LANDRUN -> List.of(Landrun.find(checkout).toString(), "--best-effort", "--add-exec", "--ldd", "--",
                     "/bin/true");
         };
+    }
+
+    /** {@link #PRESETS} as flags: the granted lines of {@code runlock presets}, notes and skipped entries left out. */
+    static List<String> presetFlags(Path runlock) {
+        List<String> flags = new ArrayList<>();
+        String preset = "";
+        for (String line : Processes.output(List.of(runlock.toString(), "presets")).lines().toList()) {
+            if (!line.startsWith(" ")) {
+                preset = line;
+            } else if (PRESETS.contains(preset) && line.startsWith("  --") && !line.contains("(skipped")) {
+                String[] option = line.strip().split("  ")[0].split(" ", 2);
+                flags.add(option[0] + "=" + option[1]);
+            }
+        }
+        return flags;
     }
 
     @Benchmark

@@ -18,6 +18,7 @@ import picocli.CommandLine.ParseResult;
  */
 public final class CommandModel {
     static final String STATUS = "status";
+    static final String PRESETS = "presets";
     static final String JSON = "--json";
     static final String LEARN = "learn";
     static final String DIAGNOSE = "diagnose";
@@ -39,7 +40,8 @@ public final class CommandModel {
         runlock.usageMessage()
                 .customSynopsis("runlock [OPTIONS] [--] <COMMAND> [ARGS]...", "       runlock status [--json]",
                         "       runlock learn [OPTIONS] [--write FILE] -- <COMMAND> [ARGS]...",
-                        "       runlock diagnose [OPTIONS] -- <COMMAND> [ARGS]...")
+                        "       runlock diagnose [OPTIONS] -- <COMMAND> [ARGS]...",
+                        "       runlock presets")
                 .description("Run COMMAND in a Landlock sandbox: it can touch only the paths, ports and IPC you allow.",
                         "The command, its interpreters and shared libraries are granted automatically "
                                 + "(-d turns that off).",
@@ -80,6 +82,12 @@ public final class CommandModel {
                 .sortOptions(false).autoWidth(true);
         addRunOptions(diagnose);
         runlock.addSubcommand(DIAGNOSE, diagnose);
+        CommandSpec presets = CommandSpec.create().name(PRESETS).versionProvider(Version::lines)
+                .interpolateVariables(false);
+        presets.usageMessage().description(
+                "List the built-in presets (--preset NAME) and what each grants on this machine.");
+        addHelpOptions(presets);
+        runlock.addSubcommand(PRESETS, presets);
 
         CommandLine cli = new CommandLine(runlock);
         cli.setStopAtPositional(true);

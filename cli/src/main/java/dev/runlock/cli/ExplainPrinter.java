@@ -1,6 +1,7 @@
 package dev.runlock.cli;
 
 import dev.runlock.cli.config.ConfigSection;
+import dev.runlock.cli.preset.PresetEntry;
 import dev.runlock.landlock.LandlockBit;
 import dev.runlock.landlock.Mptcp;
 import dev.runlock.landlock.PathRule;
@@ -24,13 +25,17 @@ final class ExplainPrinter {
         this.out = out;
     }
 
-    void print(RulesetPlan plan, Launch command, Optional<ConfigSection> config) {
+    void print(RulesetPlan plan, Launch command, Optional<ConfigSection> config, List<PresetEntry> skipped) {
         out.println("command:     " + String.join(" ", quoted(List.of(command.path())))
                 + command.argv().stream().skip(1).map(a -> " " + quoted(List.of(a)).getFirst()).collect(Collectors.joining()));
         out.println("config:      " + config.map(c -> c.file() + " [" + c.name() + "]").orElse("none"));
         out.println("environment: " + (command.env().isEmpty() ? "(empty)" : String.join(" ", quoted(command.env()))));
         out.println("descriptors: 0 1 2" + command.keepFds().stream().sorted().map(fd -> " " + fd).collect(Collectors.joining()));
         summary(plan).forEach(out::println);
+        for (PresetEntry entry : skipped) {
+            out.println("not here:    " + entry.value() + "  " + entry.key().tomlName() + "  [preset " + entry.preset()
+                    + ": " + entry.absence().orElseThrow() + "]");
+        }
         out.flush();
     }
 

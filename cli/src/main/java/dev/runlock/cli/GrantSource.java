@@ -1,5 +1,6 @@
 package dev.runlock.cli;
 
+import dev.runlock.cli.config.ConfigKey;
 import dev.runlock.cli.config.ConfigSection;
 import dev.runlock.os.ByteStrings;
 import dev.runlock.sandbox.PortRange;
@@ -75,7 +76,35 @@ interface GrantSource {
 
         @Override
         public String origin(Setting setting) {
-            return section.file().getFileName() + " [" + section.name() + "] " + setting.key().tomlName();
+            return origin(section, setting.key());
+        }
+
+        /** How a section's values name their origin, e.g. {@code sandbox.toml [cat] ro}. */
+        static String origin(ConfigSection section, ConfigKey key) {
+            return section.file().getFileName() + " [" + section.name() + "] " + key.tomlName();
+        }
+    }
+
+    /** A built-in preset resolved on this machine: a section whose grants name the preset. */
+    record Preset(ConfigSection section) implements GrantSource {
+        @Override
+        public List<Path> paths(Setting setting) {
+            return section.paths(setting.key());
+        }
+
+        @Override
+        public List<PortRange> ports(Setting setting) {
+            return section.ports(setting.key());
+        }
+
+        @Override
+        public Optional<Boolean> flag(Setting setting) {
+            return Optional.empty();
+        }
+
+        @Override
+        public String origin(Setting setting) {
+            return "preset " + section.name();
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.runlock.cli;
 
+import dev.runlock.cli.preset.PresetEntry;
 import dev.runlock.sandbox.Imports;
 import dev.runlock.sandbox.Policy;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Set;
  * @param env the command's environment, {@code KEY=VALUE}
  * @param imports which files of the command's closure to grant
  * @param executableDependencies more executables whose closure is imported
+ * @param skipped what the presets would grant but this machine lacks, for {@code --explain}
  */
 record Request(Policy policy, List<String> env, Set<Integer> keepFds, Imports imports,
-               List<String> executableDependencies) {
+               List<String> executableDependencies, List<PresetEntry> skipped) {
 }

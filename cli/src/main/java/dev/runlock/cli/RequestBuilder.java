@@ -3,7 +3,11 @@ package dev.runlock.cli;
 import dev.runlock.cli.config.CompatNames;
 import dev.runlock.cli.config.ConfigKey;
 import dev.runlock.cli.config.ConfigSection;
+import dev.runlock.cli.config.EnvPattern;
 import dev.runlock.cli.config.EnvSpec;
+import dev.runlock.cli.preset.PresetContext;
+import dev.runlock.cli.preset.Presets;
+import dev.runlock.cli.preset.ResolvedPresets;
 import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.AccessNet;
 import dev.runlock.landlock.CompatLevel;
@@ -15,6 +19,7 @@ import dev.runlock.sandbox.PortGrant;
 import dev.runlock.sandbox.PortRange;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +28,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Merges flags and config sections through the {@link Setting} table: lists add up, a flag given
- * on the command line wins.
+ * Merges flags, config sections and the presets they name through the {@link Setting} table: lists
+ * add up, a flag given on the command line wins.
  */
 final class RequestBuilder {
     private final Options options;
@@ -46,6 +51,9 @@ final class RequestBuilder {
     }
 
     Request build() throws UsageException {
+        ResolvedPresets presets = presets();
+        List<GrantSource> sources = new ArrayList<>(this.sources);
+        presets.sections().forEach(preset -> sources.add(new GrantSource.Preset(preset)));
         Policy.Builder policy = Policy.builder();
         for (Setting setting : Setting.values()) {
             switch (setting.grant()) {
@@ -77,7 +85,34 @@ final class RequestBuilder {
         List<String> dependencies = sections.stream().flatMap(c -> c.strings(ConfigKey.EXECUTABLE_DEPENDENCIES).stream())
                 .toList();
         Imports imports = Imports.of(auto, options.flag(Option.ADD_EXEC), options.flag(Option.LDD));
-        return new Request(policy.build(), env(), keepFds(), imports, dependencies);
+        return new Request(policy.build(), env(presets), keepFds(), imports, dependencies, presets.skipped());
+    }
+
+    /** The presets named by {@code --preset} and the sections' {@code preset}, resolved on this machine. */
+    private ResolvedPresets presets() throws UsageException {
+        List<String> flagged = options.list(Option.PRESET);
+        if (flagged.isEmpty() && sections.stream().allMatch(c -> c.strings(ConfigKey.PRESET).isEmpty())) {
+            return ResolvedPresets.none();
+        }
+        Presets builtIn = Presets.builtIn();
+        List<String> names = new ArrayList<>();
+        for (String name : flagged) {
+            names.add(known(builtIn, name, Option.PRESET.longName()));
+        }
+        for (ConfigSection section : sections) {
+            for (String name : section.strings(ConfigKey.PRESET)) {
+                names.add(known(builtIn, name, GrantSource.Section.origin(section, ConfigKey.PRESET)));
+            }
+        }
+        return builtIn.resolve(names, new PresetContext(environment, options.command().stream().findFirst()));
+    }
+
+    private static String known(Presets presets, String name, String origin) throws UsageException {
+        if (presets.section(name).isEmpty()) {
+            throw new UsageException(origin + ": unknown preset '" + name + "' (runlock presets lists them: "
+                    + String.join(", ", presets.names()) + ")");
+        }
+        return name;
     }
 
     /** The value of the first section that has one. */
@@ -114,27 +149,34 @@ final class RequestBuilder {
         }
     }
 
-    private List<String> env() throws UsageException {
-        List<String> env = new ArrayList<>();
+    /** Each variable once, the first spec naming it deciding its value: flags, sections, then presets. */
+    private List<String> env(ResolvedPresets presets) throws UsageException {
+        Map<String, String> env = new LinkedHashMap<>();
         for (String spec : options.list(Option.ENV)) {
             try {
-                pass(EnvSpec.parse(spec), env);
+                pass(EnvSpec.parse(spec), env, false);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(Option.ENV.longName() + ": " + e.getMessage());
             }
         }
-        sections.forEach(c -> c.env().forEach(spec -> pass(spec, env)));
-        return env;
+        sections.forEach(c -> c.env().forEach(spec -> pass(spec, env, false)));
+        presets.sections().forEach(c -> c.env().forEach(spec -> pass(spec, env, true)));
+        return List.copyOf(env.values());
     }
 
-    private void pass(EnvSpec spec, List<String> env) {
+    /** @param quiet whether an unset variable goes without a warning, as a preset's does */
+    private void pass(EnvSpec spec, Map<String, String> env, boolean quiet) {
         String name = spec.name();
         if (spec.value().isPresent()) {
-            env.add(name + "=" + spec.value().get());
-        } else if (environment.containsKey(name)) {
-            env.add(name + "=" + environment.get(name));
-        } else {
+            env.putIfAbsent(name, name + "=" + spec.value().get());
+            return;
+        }
+        List<String> names = EnvPattern.names(name, environment);
+        if (names.isEmpty() && !quiet) {
             log.warn(Option.ENV.longName() + " " + name + ": not set in runlock's environment, not passed");
+        }
+        for (String variable : names) {
+            env.putIfAbsent(variable, variable + "=" + environment.get(variable));
         }
     }
 

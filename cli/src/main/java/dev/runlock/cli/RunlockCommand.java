@@ -78,6 +78,9 @@ final class RunlockCommand {
         if (subcommand.equals(CommandModel.STATUS)) {
             return StatusCommand.run(own.hasMatchedOption(CommandModel.JSON), cli.getOut());
         }
+        if (subcommand.equals(CommandModel.PRESETS)) {
+            return PresetsCommand.run(environment, cli.getOut());
+        }
         if (!subcommand.isEmpty() && !parsed.matchedOptions().isEmpty()) {
             cli.getErr().println("runlock: error: options go after '" + subcommand + "': runlock " + subcommand
                     + " [OPTIONS] -- <COMMAND> [ARGS]...");
@@ -140,7 +143,7 @@ final class RunlockCommand {
                 options.flag(Option.NEW_SESSION));
 
         if (options.flag(Option.EXPLAIN)) {
-            new ExplainPrinter(out).print(plan, command, section);
+            new ExplainPrinter(out).print(plan, command, section, request.skipped());
             return 0;
         }
         Wording.warning(plan).ifPresent(log::warn);

@@ -88,6 +88,9 @@ class ConfigMergeTest {
                     r -> assertThat(r.line("not restricted here:")).contains("UDP (ABI 10)"));
             case ENV -> new KeyCase("env = [\"HOME\", \"GREETING=hi there\"]",
                     r -> assertThat(r.line("environment:")).isEqualTo("environment: HOME=/root 'GREETING=hi there'"));
+            case PRESET -> new KeyCase("preset = [\"dev\"]",
+                    r -> assertThat(r.rules("[preset dev]")).contains("  /dev/null  write_file,read_file,truncate,ioctl_dev"
+                            + "  [preset dev]"));
             case EXECUTABLE_DEPENDENCIES -> new KeyCase("executable_dependencies = [\"ls\"]",
                     r -> assertThat(r.rules("/ls  ")).singleElement().asString()
                             .endsWith("/ls  execute,read_file  [auto-import (command)]"));

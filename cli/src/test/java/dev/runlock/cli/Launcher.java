@@ -24,7 +24,7 @@ final class Launcher {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path SCRIPT = ROOT.resolve("runlock");
     private static final Path JAR = ROOT.resolve("cli/target/runlock.jar");
-    private static final long TIMEOUT_SECONDS = 60;
+    private long timeoutSeconds = 60;
 
     private final Path workingDirectory;
     private final Map<String, String> environment = new HashMap<>();
@@ -67,6 +67,12 @@ final class Launcher {
         return this;
     }
 
+    /** How long a run may take before it fails the test; 60 s unless set. */
+    Launcher timeout(java.time.Duration limit) {
+        this.timeoutSeconds = limit.toSeconds();
+        return this;
+    }
+
     Launcher stdin(Path file) {
         this.stdin = file;
         return this;
@@ -106,9 +112,9 @@ final class Launcher {
                 builder.environment().clear();
                 builder.environment().putAll(environment);
                 Process process = builder.start();
-                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
-                    throw new AssertionError("runlock " + List.of(args) + " ran over " + TIMEOUT_SECONDS + " s");
+                    throw new AssertionError("runlock " + List.of(args) + " ran over " + timeoutSeconds + " s");
                 }
                 return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));

@@ -15,6 +15,9 @@ final class ClosureCollector {
     private final RootedFiles files;
     private final Map<Path, FileRole> roles = new LinkedHashMap<>();
     private final Set<String> warnings = new LinkedHashSet<>();
+    /** Files first added while {@link #dlopening} is set: what dlopen adds to a program's closure. */
+    private final Set<Path> dlopened = new LinkedHashSet<>();
+    private boolean dlopening;
 
     ClosureCollector(RootedFiles files) {
         this.files = files;
@@ -33,9 +36,22 @@ final class ClosureCollector {
             throw new ResolveException(path.toString(), "cannot follow: " + e.getMessage());
         }
         for (Path name : chain) {
+            if (dlopening && !roles.containsKey(name)) {
+                dlopened.add(name);
+            }
             roles.merge(name, role, (old, added) -> added.needsExecute() && !old.needsExecute() ? added : old);
         }
         return chain.getLast();
+    }
+
+    /** Marks what is added from now on (until turned off) as loaded by dlopen. */
+    void dlopening(boolean on) {
+        dlopening = on;
+    }
+
+    /** The files dlopen added, links included, in the order found. */
+    List<Path> dlopened() {
+        return List.copyOf(dlopened);
     }
 
     void warn(String line) {

@@ -49,8 +49,21 @@ public final class ExecutableResolver {
     public ExecClosure resolve(String command) {
         Path file = lookup.find(command);
         ClosureCollector out = new ClosureCollector(files);
-        importExecutable(file, FileRole.COMMAND, 0, out);
+        importExecutable(file, FileRole.COMMAND, 0, List.of(), out);
         return out.toClosure(file);
+    }
+
+    /**
+     * The libraries the loader maps when {@code program} dlopens each of {@code sonames} (NSS
+     * modules, plugins), found as the loader finds them for that program, without the program's own
+     * closure. A name that is not found is left out.
+     *
+     * @throws ResolveException as {@link #resolve(String)} for the program
+     */
+    public List<Path> dlopened(String program, List<String> sonames) {
+        ClosureCollector out = new ClosureCollector(files);
+        importExecutable(lookup.find(program), FileRole.COMMAND, 0, sonames, out);
+        return out.dlopened();
     }
 
     /** Resolves each command, as for {@code executable_dependencies}. */
@@ -58,7 +71,7 @@ public final class ExecutableResolver {
         return commands.stream().map(this::resolve).toList();
     }
 
-    private void importExecutable(Path file, FileRole role, int depth, ClosureCollector out) {
+    private void importExecutable(Path file, FileRole role, int depth, List<String> dlopened, ClosureCollector out) {
         String name = file.toString();
         Path realPath = out.add(file, role);
         try (FileChannel channel = FileChannel.open(files.target(file))) {
@@ -69,9 +82,9 @@ public final class ExecutableResolver {
                 ElfFile elf = ElfReader.read(input, name);
                 // Without PT_INTERP the kernel maps nothing else: static programs import themselves.
                 elf.interpreter().ifPresent(interpreter ->
-                        LibraryClosure.load(realPath, elf, interpreter, search(interpreter), files, out));
+                        LibraryClosure.load(realPath, elf, interpreter, search(interpreter), dlopened, files, out));
             } else if (Shebang.hasMagic(start)) {
-                importInterpreter(name, Shebang.parse(start, name), depth, out);
+                importInterpreter(name, Shebang.parse(start, name), depth, dlopened, out);
             } else {
                 throw new ResolveException(name, start.length == 0 ? "empty file, not a program"
                         : "not an ELF file and has no #! line");
@@ -81,7 +94,8 @@ public final class ExecutableResolver {
         }
     }
 
-    private void importInterpreter(String script, Shebang shebang, int depth, ClosureCollector out) {
+    private void importInterpreter(String script, Shebang shebang, int depth, List<String> dlopened,
+            ClosureCollector out) {
         if (depth == MAX_SCRIPT_DEPTH) {
             throw new ResolveException(script, "#! interpreters nested more than " + MAX_SCRIPT_DEPTH + " deep");
         }
@@ -89,7 +103,7 @@ public final class ExecutableResolver {
         String label = script + ": #! interpreter " + interpreter;
         Path file = files.host(interpreter);
         CommandLookup.requireExecutable(label, files.target(file));
-        importExecutable(file, FileRole.SCRIPT_INTERPRETER, depth + 1, out);
+        importExecutable(file, FileRole.SCRIPT_INTERPRETER, depth + 1, dlopened, out);
         if (shebang.isEnv()) {
             shebang.envCommand().ifPresent(command -> {
                 Path target;
@@ -98,7 +112,7 @@ public final class ExecutableResolver {
                 } catch (ResolveException e) {
                     throw new ResolveException(label, e.getMessage());
                 }
-                importExecutable(target, FileRole.SCRIPT_INTERPRETER, depth + 1, out);
+                importExecutable(target, FileRole.SCRIPT_INTERPRETER, depth + 1, dlopened, out);
             });
         }
     }

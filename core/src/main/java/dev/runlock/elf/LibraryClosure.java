@@ -3,6 +3,7 @@ package dev.runlock.elf;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -34,9 +35,10 @@ final class LibraryClosure {
      *
      * @param realPath the executable's file, links resolved
      * @param interpreter its PT_INTERP
+     * @param dlopened names the program opens with dlopen once started, loaded on its behalf last
      */
-    static void load(Path realPath, ElfFile elf, String interpreter, LibrarySearch search, RootedFiles files,
-            ClosureCollector out) {
+    static void load(Path realPath, ElfFile elf, String interpreter, LibrarySearch search, List<String> dlopened,
+            RootedFiles files, ClosureCollector out) {
         LibraryClosure closure = new LibraryClosure(search, files, out);
         closure.interpreter(realPath, elf, interpreter);
         LoadedObject executable = LoadedObject.executable(realPath, elf);
@@ -44,6 +46,10 @@ final class LibraryClosure {
         // Preloaded objects come before the executable's own needs, loaded on its behalf.
         search.preloads().stream().filter(closure.names::add).forEach(name -> closure.find(name, executable));
         closure.run();
+        out.dlopening(true);
+        dlopened.stream().filter(closure.names::add).forEach(name -> closure.find(name, executable));
+        closure.run();
+        out.dlopening(false);
         search.warnings().forEach(out::warn);
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,11 +53,20 @@ public final class SandboxConfig {
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot read: " + e.getMessage());
         }
+        return Optional.ofNullable(sections(toml, file).get(command));
+    }
+
+    /**
+     * Every section of a parsed file, type-checked, in file order.
+     *
+     * @param file the name messages give the file
+     */
+    public static Map<String, ConfigSection> sections(TomlParseResult toml, Path file) throws ConfigException {
         if (toml.hasErrors()) {
             var error = toml.errors().get(0);
             throw new ConfigException(at(file, error.position()) + error.getMessage());
         }
-        ConfigSection wanted = null;
+        Map<String, ConfigSection> sections = new LinkedHashMap<>();
         for (String name : toml.keySet()) {
             // A path, not a dotted key: a section may be named ["python3.11"].
             List<String> path = List.of(name);
@@ -64,12 +74,9 @@ public final class SandboxConfig {
                 throw new ConfigException(at(file, toml.inputPositionOf(path)) + "'" + name
                         + "' is not a section: put keys under [command-name]");
             }
-            ConfigSection section = section(file, path, toml.getTable(path));
-            if (name.equals(command)) {
-                wanted = section;
-            }
+            sections.put(name, section(file, path, toml.getTable(path)));
         }
-        return Optional.ofNullable(wanted);
+        return sections;
     }
 
     private static ConfigSection section(Path file, List<String> name, TomlTable table) throws ConfigException {

@@ -1,0 +1,68 @@
+package dev.runlock.cli;
+
+import dev.runlock.cli.config.ConfigKey;
+import dev.runlock.cli.preset.PresetContext;
+import dev.runlock.cli.preset.PresetEntry;
+import dev.runlock.cli.preset.Presets;
+import dev.runlock.landlock.AccessFs;
+import dev.runlock.landlock.AccessNet;
+import dev.runlock.landlock.KernelSupport;
+import dev.runlock.landlock.LandlockBit;
+import dev.runlock.landlock.kernel.LinuxKernel;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code runlock presets}: every built-in preset and what it grants on this machine, as options. */
+final class PresetsCommand {
+    private PresetsCommand() {
+    }
+
+    static int run(Map<String, String> environment, PrintWriter out) {
+        Presets presets = Presets.builtIn();
+        KernelSupport kernel = new LinuxKernel().probe();
+        PresetContext context = new PresetContext(environment, Optional.empty());
+        for (String name : presets.names()) {
+            out.println(name);
+            List<String> included = presets.section(name).orElseThrow().strings(ConfigKey.PRESET);
+            if (!included.isEmpty()) {
+                out.println("  includes " + String.join(", ", included));
+            }
+            for (PresetEntry entry : presets.resolve(List.of(name), context).entries()) {
+                if (entry.preset().equals(name)) {
+                    out.println(line(entry, kernel));
+                }
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String line(PresetEntry entry, KernelSupport kernel) {
+        String option = "  --" + entry.key().tomlName().replace('_', '-') + " " + entry.value();
+        if (!entry.granted()) {
+            return option + "  (skipped: " + entry.absence().orElseThrow() + ")";
+        }
+        if (!entry.written().equals(entry.value()) && entry.written().indexOf('{') < 0) {
+            option += "  (" + entry.written() + ")";
+        }
+        Optional<LandlockBit> right = mediatedBy(entry.key());
+        if (right.isPresent() && !(kernel.available() && kernel.abi().atLeast(right.get().since()))) {
+            option += "  (Landlock mediates this from " + right.get().since() + "; on this kernel it stays open)";
+        }
+        return option;
+    }
+
+    /** The right a key's grants need from the kernel beyond the filesystem basics. */
+    private static Optional<LandlockBit> mediatedBy(ConfigKey key) {
+        return Optional.ofNullable(switch (key) {
+            case UNIX -> AccessFs.RESOLVE_UNIX;
+            case BIND_TCP -> AccessNet.BIND_TCP;
+            case CONNECT_TCP -> AccessNet.CONNECT_TCP;
+            case BIND_UDP -> AccessNet.BIND_UDP;
+            case CONNECT_UDP -> AccessNet.CONNECT_SEND_UDP;
+            default -> null;
+        });
+    }
+}

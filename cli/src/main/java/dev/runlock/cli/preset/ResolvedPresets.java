@@ -1,0 +1,159 @@
+package dev.runlock.cli.preset;
+
+import dev.runlock.cli.config.ConfigKey;
+import dev.runlock.cli.config.ConfigSection;
+import dev.runlock.sandbox.Intent;
+import dev.runlock.sandbox.PortRange;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Presets resolved on this machine: placeholders expanded, globs listed, links followed, missing
+ * paths set aside. Their grants hold each value once, under the first preset that grants it.
+ */
+public final class ResolvedPresets {
+    private final List<PresetEntry> entries;
+
+    private ResolvedPresets(List<PresetEntry> entries) {
+        this.entries = List.copyOf(entries);
+    }
+
+    /** No preset. */
+    public static ResolvedPresets none() {
+        return new ResolvedPresets(List.of());
+    }
+
+    static ResolvedPresets of(List<ConfigSection> presets, PresetContext context) {
+        Map<Placeholder, Placeholder.Values> computed = new EnumMap<>(Placeholder.class);
+        List<PresetEntry> entries = new ArrayList<>();
+        for (ConfigSection preset : presets) {
+            for (ConfigKey key : preset.values().keySet()) {
+                if (key == ConfigKey.PRESET) {
+                    continue;
+                }
+                for (String written : PresetIndex.texts(preset, key)) {
+                    List<PresetEntry> resolved = Presets.PATH_KEYS.contains(key)
+                            ? paths(preset.name(), key, written, computed, context)
+                            : List.of(new PresetEntry(preset.name(), key, written, written, Optional.empty()));
+                    resolved.stream().filter(e -> !entries.contains(e)).forEach(entries::add);
+                }
+            }
+        }
+        return new ResolvedPresets(entries);
+    }
+
+    private static List<PresetEntry> paths(String preset, ConfigKey key, String written,
+            Map<Placeholder, Placeholder.Values> computed, PresetContext context) {
+        Optional<Placeholder> placeholder = Placeholder.leading(written);
+        List<Path> candidates = new ArrayList<>();
+        if (placeholder.isPresent()) {
+            Placeholder.Values values = computed.computeIfAbsent(placeholder.get(), p -> p.values(context));
+            if (values.paths().isEmpty()) {
+                return List.of(new PresetEntry(preset, key, written, written, Optional.of(values.absence())));
+            }
+            String rest = written.substring(placeholder.get().token().length());
+            values.paths().forEach(base -> candidates.add(Path.of(base + rest)));
+        } else {
+            candidates.add(Path.of(written));
+        }
+        List<PresetEntry> out = new ArrayList<>();
+        for (Path candidate : candidates) {
+            List<Path> matches = candidate.getFileName() != null && candidate.getFileName().toString().contains("*")
+                    ? glob(candidate) : List.of(candidate);
+            if (matches.isEmpty()) {
+                out.add(new PresetEntry(preset, key, candidate.toString(), written, Optional.of("nothing matches")));
+            }
+            for (Path path : matches) {
+                try {
+                    out.add(new PresetEntry(preset, key, path.toRealPath().toString(), written, Optional.empty()));
+                } catch (IOException e) {
+                    out.add(new PresetEntry(preset, key, path.toString(), written, Optional.of("missing here")));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Path> glob(Path pattern) {
+        List<Path> matches = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(pattern.getParent(), pattern.getFileName().toString())) {
+            dir.forEach(matches::add);
+        } catch (IOException e) {
+            return List.of();
+        }
+        matches.sort(null);
+        return matches;
+    }
+
+    /** Every entry of every preset, granted or skipped, in preset order. */
+    public List<PresetEntry> entries() {
+        return entries;
+    }
+
+    /** The entries skipped on this machine, each once. */
+    public List<PresetEntry> skipped() {
+        Set<String> seen = new HashSet<>();
+        return entries.stream().filter(e -> !e.granted() && seen.add(e.key() + " " + e.value())).toList();
+    }
+
+    /** Each preset's grants here as a config section, to be merged as {@code sandbox.toml}'s is. */
+    public List<ConfigSection> sections() {
+        Map<String, Map<ConfigKey, List<String>>> byPreset = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (PresetEntry entry : entries) {
+            if (entry.granted() && seen.add(entry.key() + " " + entry.value())) {
+                byPreset.computeIfAbsent(entry.preset(), p -> new EnumMap<>(ConfigKey.class))
+                        .computeIfAbsent(entry.key(), k -> new ArrayList<>()).add(entry.value());
+            }
+        }
+        List<ConfigSection> sections = new ArrayList<>();
+        byPreset.forEach((name, values) -> sections.add(PresetIndex.section(name, values)));
+        return sections;
+    }
+
+    /**
+     * The presets that grant {@code value} under {@code key} or a key granting more: a path at or
+     * beneath a granted one (give it with links resolved), a port in a granted range, a variable a
+     * pattern passes. For {@code runlock learn}, to replace what a run used by presets.
+     */
+    public List<String> covering(ConfigKey key, String value) {
+        Set<String> presets = new java.util.LinkedHashSet<>();
+        for (PresetEntry entry : entries) {
+            if (entry.granted() && grants(entry, key, value)) {
+                presets.add(entry.preset());
+            }
+        }
+        return List.copyOf(presets);
+    }
+
+    private static boolean grants(PresetEntry entry, ConfigKey key, String value) {
+        if (Presets.PATH_KEYS.contains(key)) {
+            return Presets.PATH_KEYS.contains(entry.key())
+                    && intent(entry.key()).rights(true).containsAll(intent(key).rights(true))
+                    && Path.of(value).startsWith(Path.of(entry.value()));
+        }
+        if (key != entry.key()) {
+            return false;
+        }
+        if (key == ConfigKey.ENV) {
+            return dev.runlock.cli.config.EnvPattern.matches(entry.value(), value);
+        }
+        PortRange wanted = PortRange.parse(value);
+        PortRange granted = PortRange.parse(entry.value());
+        return granted.from() <= wanted.from() && wanted.to() <= granted.to();
+    }
+
+    private static Intent intent(ConfigKey key) {
+        return Intent.valueOf(key.name());
+    }
+}

@@ -1,0 +1,115 @@
+package dev.runlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --preset}, {@code preset = [...]} and {@code runlock presets}, as {@code --explain} and the listing show them. */
+class PresetOptionTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void landlockAbi7() {
+        Host.assumeAbi7();
+    }
+
+    @Test
+    void eachRuleOfAPresetNamesItAsItsOrigin() {
+        CliRun r = CliRun.of("--preset", "dev", "true").assertExplained();
+        assertThat(r.rules("[preset dev]")).containsExactly(
+                "  /dev/random  read_file  [preset dev]",
+                "  /dev/urandom  read_file  [preset dev]",
+                "  /dev/null  write_file,read_file,truncate,ioctl_dev  [preset dev]",
+                "  /dev/zero  write_file,read_file,truncate,ioctl_dev  [preset dev]",
+                "  /dev/full  write_file,read_file,truncate,ioctl_dev  [preset dev]");
+        assertThat(CliRun.of("true").assertExplained().rules("/dev/")).isEmpty();
+    }
+
+    @Test
+    void includedPresetsAndCommasAddUpWithFlags() {
+        CliRun r = CliRun.of("--preset", "git,tmp", "--ro", "/etc/hostname", "true").assertExplained();
+        assertThat(r.rules("[preset dev]")).hasSize(5);
+        assertThat(r.rules("[preset git]")).anySatisfy(l -> assertThat(l).startsWith("  /usr/lib/git-core/  execute"));
+        assertThat(r.rules("[preset tmp]")).containsExactly("  /tmp/  " + rwDirectory() + "  [preset tmp]");
+        assertThat(r.rules("[--ro]")).containsExactly("  /etc/hostname  read_file  [--ro]");
+    }
+
+    @Test
+    void aPathMissingHereIsSkippedWithoutAWordAndListedByExplain() {
+        CliRun r = CliRun.of("--preset", "nix", "true").assertExplained();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.rules("/nix/")).isEmpty();
+        assertThat(r.outLines()).contains("not here:    /nix/store  rox  [preset nix: missing here]");
+    }
+
+    @Test
+    void presetVariablesPassOnlyWhenSetAndPatternsPassEachMatch() {
+        Map<String, String> env = CliRun.baseEnvironment();
+        env.put("LC_TIME", "C");
+        env.put("LC_NUMERIC", "C");
+        env.put("LANG", "C.UTF-8");
+        env.put("SECRET_TOKEN", "x");
+        CliRun r = CliRun.with(env, "--preset", "shell-env", "true").assertExplained();
+        assertThat(r.line("environment:"))
+                .isEqualTo("environment: HOME=/root PATH=/usr/local/bin:/usr/bin:/bin LANG=C.UTF-8 LC_NUMERIC=C LC_TIME=C");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void aFlagsValueWinsOverAPresetsForTheSameVariable() {
+        CliRun r = CliRun.of("--env", "HOME=/elsewhere", "--preset", "shell-env", "true").assertExplained();
+        assertThat(r.line("environment:")).contains("HOME=/elsewhere").doesNotContain("HOME=/root");
+    }
+
+    @Test
+    void anEnvPatternOnTheCommandLinePassesEachMatchAndWarnsWhenNoneIsSet() {
+        Map<String, String> env = CliRun.baseEnvironment();
+        env.put("LC_TIME", "C");
+        assertThat(CliRun.with(env, "--env", "LC_*", "true").assertExplained().line("environment:"))
+                .isEqualTo("environment: LC_TIME=C");
+        assertThat(CliRun.of("--env", "LC_*", "true").assertExplained().errLines())
+                .containsExactly("runlock: warning: --env LC_*: not set in runlock's environment, not passed");
+    }
+
+    @Test
+    void anUnknownPresetIsOneErrorNamingItAndTheKnownOnes() {
+        CliRun.of("--preset", "dev,dsn", "true").assertRefused("--preset: unknown preset 'dsn'", "dev, tty");
+    }
+
+    @Test
+    void aConfigSectionNamesPresetsAndAnUnknownOneNamesTheFile() throws IOException {
+        Path config = dir.resolve("sandbox.toml");
+        Map<String, String> env = CliRun.baseEnvironment();
+        env.put("SANDBOX_CONFIG", config.toString());
+        Files.writeString(config, "[true]\npreset = [\"tmp\"]\n");
+        assertThat(CliRun.with(env, "true").assertExplained().rules("[preset tmp]")).hasSize(1);
+        Files.writeString(config, "[true]\npreset = [\"temp\"]\n");
+        CliRun.with(env, "true").assertRefused("sandbox.toml [true] preset: unknown preset 'temp'");
+    }
+
+    @Test
+    void presetsListsEveryPresetWithWhatItGrantsHereAsOptions() {
+        StringWriter out = new StringWriter();
+        int status = RunlockCommand.run(new String[] {"presets"}, CliRun.baseEnvironment(), new PrintWriter(out), null);
+        assertThat(status).isZero();
+        assertThat(out.toString().lines().toList())
+                .contains("dev", "  --rw /dev/null", "tmp", "  --rw /tmp", "maven",
+                        "  includes tools, dev, tmp, users, dns, tls, shell-env",
+                        "  --connect-udp 53  (Landlock mediates this from ABI 10; on this kernel it stays open)",
+                        "  --rox /nix/store  (skipped: missing here)");
+    }
+
+    private static String rwDirectory() {
+        return "write_file,read_file,read_dir,remove_dir,remove_file,make_char,make_dir,make_reg,make_sock,make_fifo,"
+                + "make_block,make_sym,refer,truncate,ioctl_dev";
+    }
+}

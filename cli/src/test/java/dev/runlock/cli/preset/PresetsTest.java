@@ -1,0 +1,165 @@
+package dev.runlock.cli.preset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.runlock.cli.config.ConfigException;
+import dev.runlock.cli.config.ConfigKey;
+import dev.runlock.cli.config.ConfigSection;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The built-in presets file, checked at build time with the loader runlock uses at run time, and
+ * the loader's checks on a malformed one.
+ */
+class PresetsTest {
+    private static final PresetContext HERE = new PresetContext(
+            Map.of("HOME", "/root", "PATH", "/usr/bin:/bin"), Optional.empty());
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBuiltInFileLoadsWithEveryPresetTheIssueNames() {
+        assertThat(Presets.builtIn().names()).contains("dev", "tty", "shell-env", "tmp", "dns", "tls", "git",
+                "python", "nix", "maven", "gradle", "npm");
+    }
+
+    @Test
+    void theIndexInTheJarHoldsExactlyWhatTheLoaderReadsFromPresetsToml() throws Exception {
+        String toml = new String(Presets.class.getResourceAsStream(Presets.RESOURCE).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Presets parsed = Presets.parse(toml);
+        assertThat(List.copyOf(Presets.builtIn().sections())).isEqualTo(List.copyOf(parsed.sections()));
+        assertThat(PresetIndex.read(PresetIndex.write(parsed)).values()).containsExactlyElementsOf(parsed.sections());
+    }
+
+    @Test
+    void everyBuiltInPresetResolvesHereToAbsolutePathsPortsAndVariables() {
+        Presets presets = Presets.builtIn();
+        for (String name : presets.names()) {
+            ResolvedPresets resolved = presets.resolve(List.of(name), HERE);
+            assertThat(resolved.entries()).as(name).isNotEmpty();
+            for (PresetEntry entry : resolved.entries()) {
+                if (Presets.PATH_KEYS.contains(entry.key()) && entry.granted()) {
+                    assertThat(Path.of(entry.value())).as(name + " " + entry).isAbsolute().exists();
+                }
+            }
+        }
+    }
+
+    @Test
+    void anIncludedPresetComesFirstAndOnlyOnce() {
+        assertThat(Presets.builtIn().expand(List.of("git", "dev", "maven")))
+                .startsWith("dev", "git").doesNotHaveDuplicates().contains("tools", "tmp", "dns", "tls", "maven");
+    }
+
+    @Test
+    void anUnknownNameIsRefusedNamingTheKnownOnes() {
+        assertThatThrownBy(() -> Presets.builtIn().expand(List.of("dve")))
+                .hasMessageContaining("unknown preset 'dve'").hasMessageContaining("dev, tty");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a key that narrows the sandbox | [a]\\nunrestricted_network = true  | [a] unrestricted_network: not allowed in a preset
+            an unknown key                 | [a]\\nrox2 = ["/usr"]              | unknown key 'rox2' in [a]
+            a relative path                | [a]\\nro = ["etc"]                 | [a] ro: 'etc' is neither absolute nor starts with a placeholder
+            an unknown placeholder         | [a]\\nro = ["{HOMEDIR}/x"]         | [a] ro: '{HOMEDIR}/x' is neither absolute
+            a placeholder glued to a name  | [a]\\nro = ["{HOME}x"]             | [a] ro: '{HOME}x': a placeholder is followed by /PATH
+            a climb out of a placeholder   | [a]\\nrw = ["{HOME}/../etc"]       | [a] rw: '{HOME}/../etc': a placeholder is followed by /PATH
+            a star before the last part    | [a]\\nro = ["/etc/*/x"]            | [a] ro: '/etc/*/x': only the last component may hold *
+            a wrong type                   | [a]\\nconnect_tcp = ["https"]      | presets.toml:2:1: connect_tcp:
+            an unknown include             | [a]\\npreset = ["b"]               | [a] preset: unknown preset 'b'
+            a cycle                        | [a]\\npreset = ["b"]\\n[b]\\npreset = ["a"] | includes itself through a -> b -> a
+            broken TOML                    | [a\\nro = 1                         | presets.toml:1:
+            """)
+    void aMalformedPresetFileIsRefusedNamingSectionAndKey(String what, String toml, String message) {
+        assertThatThrownBy(() -> Presets.parse(toml.replace("\\n", "\n")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void tmpIsTmpdirWhenItIsAnAbsolutePathElseSlashTmp() throws IOException {
+        Path tmpdir = Files.createDirectory(dir.resolve("t"));
+        assertThat(granted("tmp", Map.of("TMPDIR", tmpdir.toString()))).containsExactly("rw " + tmpdir.toRealPath());
+        assertThat(granted("tmp", Map.of("TMPDIR", "relative"))).containsExactly("rw /tmp");
+        assertThat(granted("tmp", Map.of())).containsExactly("rw /tmp");
+    }
+
+    @Test
+    void homeEntriesAreSkippedWithTheReasonWhenHomeIsUnset() {
+        ResolvedPresets git = Presets.builtIn().resolve(List.of("git"), new PresetContext(Map.of(), Optional.empty()));
+        assertThat(git.skipped()).filteredOn(e -> e.written().startsWith("{HOME}"))
+                .extracting(e -> e.absence().orElseThrow()).isNotEmpty().containsOnly("HOME is not set");
+        assertThat(git.entries()).filteredOn(PresetEntry::granted).noneMatch(e -> e.written().startsWith("{HOME}"));
+    }
+
+    @Test
+    void aMissingPathIsSkippedAndAnExistingLinkGrantsItsTarget() throws Exception {
+        Path target = Files.writeString(dir.resolve("target.conf"), "x");
+        Path link = Files.createSymbolicLink(dir.resolve("link.conf"), target);
+        Presets presets = Presets.parse("[p]\nro = [\"" + link + "\", \"" + dir.resolve("absent") + "\"]\n");
+        ResolvedPresets resolved = presets.resolve(List.of("p"), HERE);
+        assertThat(resolved.entries()).containsExactly(
+                new PresetEntry("p", ConfigKey.RO, target.toRealPath().toString(), link.toString(), Optional.empty()),
+                new PresetEntry("p", ConfigKey.RO, dir.resolve("absent").toString(), dir.resolve("absent").toString(),
+                        Optional.of("missing here")));
+        assertThat(resolved.sections()).singleElement().extracting(s -> s.strings(ConfigKey.RO))
+                .isEqualTo(List.of(target.toRealPath().toString()));
+    }
+
+    @Test
+    void aStarInTheLastComponentGrantsEachMatchAndNothingWhenNoneMatches() throws Exception {
+        Files.createDirectory(dir.resolve("java-17"));
+        Files.createDirectory(dir.resolve("java-25"));
+        Files.createDirectory(dir.resolve("other"));
+        Presets presets = Presets.parse("[p]\nro = [\"" + dir + "/java-*\", \"" + dir + "/none-*\"]\n");
+        assertThat(presets.resolve(List.of("p"), HERE).entries()).extracting(e -> e.value() + " " + e.absence())
+                .containsExactly(dir.toRealPath() + "/java-17 Optional.empty",
+                        dir.toRealPath() + "/java-25 Optional.empty",
+                        dir + "/none-* Optional[nothing matches]");
+    }
+
+    @Test
+    void aValueTwoPresetsGrantIsGrantedOnceUnderTheFirst() {
+        ResolvedPresets resolved = Presets.builtIn().resolve(List.of("users", "dns"), HERE);
+        assertThat(resolved.entries()).filteredOn(e -> e.value().equals("/etc/nsswitch.conf"))
+                .extracting(PresetEntry::preset).containsExactly("users", "dns");
+        assertThat(resolved.sections()).filteredOn(s -> s.strings(ConfigKey.RO).contains("/etc/nsswitch.conf"))
+                .singleElement().extracting(ConfigSection::name).isEqualTo("users");
+    }
+
+    @Test
+    void coveringNamesThePresetsThatGrantAPathPortOrVariable() {
+        ResolvedPresets all = Presets.builtIn().resolve(Presets.builtIn().names(), HERE);
+        assertThat(all.covering(ConfigKey.RO, "/dev/null")).containsExactly("dev");
+        assertThat(all.covering(ConfigKey.RW, "/dev/urandom")).isEmpty();
+        assertThat(all.covering(ConfigKey.RO, "/etc/ssl/certs/ca-certificates.crt")).containsExactly("tls");
+        assertThat(all.covering(ConfigKey.ROX, "/usr/bin/make")).containsExactly("tools");
+        assertThat(all.covering(ConfigKey.RO, "/etc/shadow")).isEmpty();
+        assertThat(all.covering(ConfigKey.CONNECT_TCP, "53")).containsExactly("dns");
+        assertThat(all.covering(ConfigKey.CONNECT_TCP, "443")).containsExactly("maven", "gradle", "npm");
+        assertThat(all.covering(ConfigKey.BIND_TCP, "53")).isEmpty();
+        assertThat(all.covering(ConfigKey.ENV, "LC_TIME")).containsExactly("shell-env");
+        assertThat(all.covering(ConfigKey.ENV, "SSH_AUTH_SOCK")).isEmpty();
+    }
+
+    private static List<String> granted(String preset, Map<String, String> environment) {
+        return Presets.builtIn().resolve(List.of(preset), new PresetContext(environment, Optional.empty()))
+                .sections().stream().flatMap(PresetsTest::lines).toList();
+    }
+
+    private static java.util.stream.Stream<String> lines(ConfigSection section) {
+        return section.values().keySet().stream().flatMap(k -> section.strings(k).stream().map(v -> k.tomlName() + " " + v));
+    }
+}

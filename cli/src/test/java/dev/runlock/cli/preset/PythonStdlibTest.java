@@ -1,0 +1,66 @@
+package dev.runlock.cli.preset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The python preset's library directories, found from the interpreter's files, never a fixed version. */
+class PythonStdlibTest {
+    @TempDir
+    Path root;
+
+    private Path python(String prefix, String name, String libVersion) throws IOException {
+        Path bin = Files.createDirectories(root.resolve(prefix).resolve("bin"));
+        Path lib = Files.createDirectories(root.resolve(prefix).resolve("lib").resolve("python" + libVersion));
+        Files.writeString(lib.resolve("os.py"), "");
+        return Files.writeString(bin.resolve(name), "");
+    }
+
+    @Test
+    void theVersionComesFromTheInterpretersFileName() throws IOException {
+        Path python = python("usr", "python3.42", "3.42");
+        Files.createDirectories(root.resolve("usr/lib/python3.41"));
+        Path dist = Files.createDirectories(root.resolve("usr/lib/python3/dist-packages"));
+        assertThat(PythonStdlib.directories(List.of(python)))
+                .containsExactly(root.resolve("usr/lib/python3.42"), dist);
+    }
+
+    @Test
+    void anUnversionedNameFindsTheLibraryByItsOsPyLandmark() throws IOException {
+        Path python = python("opt/py", "python", "3.13");
+        Files.createDirectories(root.resolve("opt/py/lib/python3.9"));
+        assertThat(PythonStdlib.directories(List.of(python))).containsExactly(root.resolve("opt/py/lib/python3.13"));
+    }
+
+    @Test
+    void aVenvLinkAddsItsOwnLibraryBesideTheBaseStdlib() throws IOException {
+        Path base = python("usr", "python3.42", "3.42");
+        Path venvLink = Files.createDirectories(root.resolve("venv/bin")).resolve("python");
+        Path sitePackages = Files.createDirectories(root.resolve("venv/lib/python3.42/site-packages"));
+        assertThat(PythonStdlib.directories(List.of(venvLink, base)))
+                .containsExactly(sitePackages.getParent(), root.resolve("usr/lib/python3.42"));
+    }
+
+    @Test
+    void noStandardLibraryMeansNothing() throws IOException {
+        Path shim = Files.writeString(Files.createDirectories(root.resolve("shims")).resolve("python3"), "#!/bin/sh");
+        Files.createDirectories(root.resolve("lib/python3"));
+        assertThat(PythonStdlib.directories(List.of(shim))).isEmpty();
+        assertThat(PythonStdlib.directories(List.of(root.resolve("usr/bin/bash")))).isEmpty();
+    }
+
+    @Test
+    void thisMachinesPython3HasItsStdlibFound() {
+        Path python = Path.of("/usr/bin/python3");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(python), "no /usr/bin/python3");
+        PresetContext context = new PresetContext(java.util.Map.of("PATH", "/usr/bin"),
+                java.util.Optional.of(python.toString()));
+        assertThat(Placeholder.PYTHON_STDLIB.values(context).paths())
+                .anySatisfy(dir -> assertThat(dir.resolve("encodings/__init__.py")).isRegularFile());
+    }
+}
