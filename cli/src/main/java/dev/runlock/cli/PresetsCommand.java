@@ -9,6 +9,7 @@ import dev.runlock.landlock.AccessNet;
 import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.LandlockBit;
 import dev.runlock.landlock.kernel.LinuxKernel;
+import dev.runlock.sandbox.Intent;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -54,15 +55,17 @@ final class PresetsCommand {
         return option;
     }
 
-    /** The right a key's grants need from the kernel beyond the filesystem basics. */
+    /** The right without which a key's grants restrict nothing: a port's access, {@code --unix}'s connect. */
     private static Optional<LandlockBit> mediatedBy(ConfigKey key) {
-        return Optional.ofNullable(switch (key) {
-            case UNIX -> AccessFs.RESOLVE_UNIX;
-            case BIND_TCP -> AccessNet.BIND_TCP;
-            case CONNECT_TCP -> AccessNet.CONNECT_TCP;
-            case BIND_UDP -> AccessNet.BIND_UDP;
-            case CONNECT_UDP -> AccessNet.CONNECT_SEND_UDP;
-            default -> null;
-        });
+        for (Setting setting : Setting.values()) {
+            if (setting.key() == key) {
+                return switch (setting.grant()) {
+                    case Grant.Ports(AccessNet access) -> Optional.of(access);
+                    case Grant.Paths(Intent intent) when intent == Intent.UNIX -> Optional.of(AccessFs.RESOLVE_UNIX);
+                    default -> Optional.empty();
+                };
+            }
+        }
+        return Optional.empty();
     }
 }

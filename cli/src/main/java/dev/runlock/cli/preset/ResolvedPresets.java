@@ -2,8 +2,6 @@ package dev.runlock.cli.preset;
 
 import dev.runlock.cli.config.ConfigKey;
 import dev.runlock.cli.config.ConfigSection;
-import dev.runlock.sandbox.Intent;
-import dev.runlock.sandbox.PortRange;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -106,12 +104,21 @@ public final class ResolvedPresets {
         return entries.stream().filter(e -> !e.granted() && seen.add(e.key() + " " + e.value())).toList();
     }
 
-    /** Each preset's grants here as a config section, to be merged as {@code sandbox.toml}'s is. */
+    /** Each preset's grants here as a config section, to be merged as {@code sandbox.toml}'s is; each value once. */
     public List<ConfigSection> sections() {
+        return sections(new HashSet<>());
+    }
+
+    /** Each preset's own grants here, including values an earlier preset grants too. */
+    public List<ConfigSection> eachPreset() {
+        return sections(null);
+    }
+
+    /** @param seen the values granted so far, skipped when met again; null to keep every value */
+    private List<ConfigSection> sections(Set<String> seen) {
         Map<String, Map<ConfigKey, List<String>>> byPreset = new LinkedHashMap<>();
-        Set<String> seen = new HashSet<>();
         for (PresetEntry entry : entries) {
-            if (entry.granted() && seen.add(entry.key() + " " + entry.value())) {
+            if (entry.granted() && (seen == null || seen.add(entry.key() + " " + entry.value()))) {
                 byPreset.computeIfAbsent(entry.preset(), p -> new EnumMap<>(ConfigKey.class))
                         .computeIfAbsent(entry.key(), k -> new ArrayList<>()).add(entry.value());
             }
@@ -119,41 +126,5 @@ public final class ResolvedPresets {
         List<ConfigSection> sections = new ArrayList<>();
         byPreset.forEach((name, values) -> sections.add(PresetIndex.section(name, values)));
         return sections;
-    }
-
-    /**
-     * The presets that grant {@code value} under {@code key} or a key granting more: a path at or
-     * beneath a granted one (give it with links resolved), a port in a granted range, a variable a
-     * pattern passes. For {@code runlock learn}, to replace what a run used by presets.
-     */
-    public List<String> covering(ConfigKey key, String value) {
-        Set<String> presets = new java.util.LinkedHashSet<>();
-        for (PresetEntry entry : entries) {
-            if (entry.granted() && grants(entry, key, value)) {
-                presets.add(entry.preset());
-            }
-        }
-        return List.copyOf(presets);
-    }
-
-    private static boolean grants(PresetEntry entry, ConfigKey key, String value) {
-        if (Presets.PATH_KEYS.contains(key)) {
-            return Presets.PATH_KEYS.contains(entry.key())
-                    && intent(entry.key()).rights(true).containsAll(intent(key).rights(true))
-                    && Path.of(value).startsWith(Path.of(entry.value()));
-        }
-        if (key != entry.key()) {
-            return false;
-        }
-        if (key == ConfigKey.ENV) {
-            return dev.runlock.cli.config.EnvPattern.matches(entry.value(), value);
-        }
-        PortRange wanted = PortRange.parse(value);
-        PortRange granted = PortRange.parse(entry.value());
-        return granted.from() <= wanted.from() && wanted.to() <= granted.to();
-    }
-
-    private static Intent intent(ConfigKey key) {
-        return Intent.valueOf(key.name());
     }
 }

@@ -139,21 +139,6 @@ class PresetsTest {
                 .singleElement().extracting(ConfigSection::name).isEqualTo("users");
     }
 
-    @Test
-    void coveringNamesThePresetsThatGrantAPathPortOrVariable() {
-        ResolvedPresets all = Presets.builtIn().resolve(Presets.builtIn().names(), HERE);
-        assertThat(all.covering(ConfigKey.RO, "/dev/null")).containsExactly("dev");
-        assertThat(all.covering(ConfigKey.RW, "/dev/urandom")).isEmpty();
-        assertThat(all.covering(ConfigKey.RO, "/etc/ssl/certs/ca-certificates.crt")).containsExactly("tls");
-        assertThat(all.covering(ConfigKey.ROX, "/usr/bin/make")).containsExactly("tools");
-        assertThat(all.covering(ConfigKey.RO, "/etc/shadow")).isEmpty();
-        assertThat(all.covering(ConfigKey.CONNECT_TCP, "53")).containsExactly("dns");
-        assertThat(all.covering(ConfigKey.CONNECT_TCP, "443")).containsExactly("maven", "gradle", "npm");
-        assertThat(all.covering(ConfigKey.BIND_TCP, "53")).isEmpty();
-        assertThat(all.covering(ConfigKey.ENV, "LC_TIME")).containsExactly("shell-env");
-        assertThat(all.covering(ConfigKey.ENV, "SSH_AUTH_SOCK")).isEmpty();
-    }
-
     private static List<String> granted(String preset, Map<String, String> environment) {
         return Presets.builtIn().resolve(List.of(preset), new PresetContext(environment, Optional.empty()))
                 .sections().stream().flatMap(PresetsTest::lines).toList();

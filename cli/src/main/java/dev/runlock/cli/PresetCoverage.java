@@ -1,0 +1,68 @@
+package dev.runlock.cli;
+
+import dev.runlock.cli.config.EnvPattern;
+import dev.runlock.cli.config.EnvSpec;
+import dev.runlock.cli.preset.ResolvedPresets;
+import dev.runlock.landlock.AccessNet;
+import dev.runlock.sandbox.Intent;
+import dev.runlock.sandbox.PathGrant;
+import dev.runlock.sandbox.PortGrant;
+import dev.runlock.sandbox.PortRange;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Which presets grant what a run used, read through the {@link Setting} table as a run reads
+ * them: for {@code runlock learn}, which replaces known sets by presets. Give paths with links
+ * resolved, as presets hold them.
+ */
+final class PresetCoverage {
+    /** One thing a preset grants. */
+    private record Granted(String preset, Object grant) {
+    }
+
+    private final List<Granted> granted = new ArrayList<>();
+
+    PresetCoverage(ResolvedPresets presets) {
+        presets.eachPreset().forEach(section -> {
+            GrantSource.Preset source = new GrantSource.Preset(section);
+            for (Setting setting : Setting.values()) {
+                switch (setting.grant()) {
+                    case Grant.Paths(Intent intent) -> source.paths(setting).forEach(path ->
+                            granted.add(new Granted(section.name(), new PathGrant(path, intent, ""))));
+                    case Grant.Ports(AccessNet access) -> source.ports(setting).forEach(range ->
+                            granted.add(new Granted(section.name(), new PortGrant(access, range, ""))));
+                    case Grant.Switch ignored -> { }
+                }
+            }
+            section.env().forEach(spec -> granted.add(new Granted(section.name(), spec)));
+        });
+    }
+
+    /** The presets granting {@code wanted}'s rights at its path or above it, in preset order. */
+    List<String> covering(PathGrant wanted) {
+        return presets(g -> g instanceof PathGrant p && wanted.path().startsWith(p.path())
+                && p.intent().rights(true).containsAll(wanted.intent().rights(true)));
+    }
+
+    /** The presets granting {@code wanted}'s access on all of its ports. */
+    List<String> covering(PortGrant wanted) {
+        PortRange range = wanted.range();
+        return presets(g -> g instanceof PortGrant p && p.access() == wanted.access()
+                && p.range().from() <= range.from() && range.to() <= p.range().to());
+    }
+
+    /** The presets that pass variable {@code name}. */
+    List<String> coveringVariable(String name) {
+        return presets(g -> g instanceof EnvSpec spec && spec.value().isEmpty() && EnvPattern.matches(spec.name(), name));
+    }
+
+    private List<String> presets(Predicate<Object> grants) {
+        Set<String> names = new LinkedHashSet<>();
+        granted.stream().filter(g -> grants.test(g.grant())).forEach(g -> names.add(g.preset()));
+        return List.copyOf(names);
+    }
+}
