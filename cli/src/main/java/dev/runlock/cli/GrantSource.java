@@ -57,8 +57,15 @@ interface GrantSource {
         }
     }
 
-    /** A {@code sandbox.toml} section, its values already parsed. */
-    record Section(ConfigSection section) implements GrantSource {
+    /**
+     * A {@code sandbox.toml} section, its values already parsed; or a built-in preset resolved on
+     * this machine, whose grants name the preset as their origin.
+     */
+    record Section(ConfigSection section, boolean preset) implements GrantSource {
+        Section(ConfigSection section) {
+            this(section, false);
+        }
+
         @Override
         public List<Path> paths(Setting setting) {
             return section.paths(setting.key());
@@ -76,35 +83,12 @@ interface GrantSource {
 
         @Override
         public String origin(Setting setting) {
-            return origin(section, setting.key());
+            return preset ? "preset " + section.name() : origin(section, setting.key());
         }
 
         /** How a section's values name their origin, e.g. {@code sandbox.toml [cat] ro}. */
         static String origin(ConfigSection section, ConfigKey key) {
             return section.file().getFileName() + " [" + section.name() + "] " + key.tomlName();
-        }
-    }
-
-    /** A built-in preset resolved on this machine: a section whose grants name the preset. */
-    record Preset(ConfigSection section) implements GrantSource {
-        @Override
-        public List<Path> paths(Setting setting) {
-            return section.paths(setting.key());
-        }
-
-        @Override
-        public List<PortRange> ports(Setting setting) {
-            return section.ports(setting.key());
-        }
-
-        @Override
-        public Optional<Boolean> flag(Setting setting) {
-            return Optional.empty();
-        }
-
-        @Override
-        public String origin(Setting setting) {
-            return "preset " + section.name();
         }
     }
 }

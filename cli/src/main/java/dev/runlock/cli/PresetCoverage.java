@@ -28,7 +28,7 @@ final class PresetCoverage {
 
     PresetCoverage(ResolvedPresets presets) {
         presets.eachPreset().forEach(section -> {
-            GrantSource.Preset source = new GrantSource.Preset(section);
+            GrantSource.Section source = new GrantSource.Section(section, true);
             for (Setting setting : Setting.values()) {
                 switch (setting.grant()) {
                     case Grant.Paths(Intent intent) -> source.paths(setting).forEach(path ->

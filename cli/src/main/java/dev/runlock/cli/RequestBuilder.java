@@ -53,7 +53,7 @@ final class RequestBuilder {
     Request build() throws UsageException {
         ResolvedPresets presets = presets();
         List<GrantSource> sources = new ArrayList<>(this.sources);
-        presets.sections().forEach(preset -> sources.add(new GrantSource.Preset(preset)));
+        presets.sections().forEach(preset -> sources.add(new GrantSource.Section(preset, true)));
         Policy.Builder policy = Policy.builder();
         for (Setting setting : Setting.values()) {
             switch (setting.grant()) {
