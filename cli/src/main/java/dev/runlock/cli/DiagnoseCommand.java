@@ -1,10 +1,16 @@
 package dev.runlock.cli;
 
 import dev.runlock.cli.learn.Compaction;
+import dev.runlock.cli.preset.PresetContext;
+import dev.runlock.cli.preset.Presets;
 import dev.runlock.cli.trace.Operation;
 import dev.runlock.cli.trace.TraceText;
 import dev.runlock.landlock.AccessNet;
 import dev.runlock.sandbox.Intent;
+import dev.runlock.sandbox.PathGrant;
+import dev.runlock.sandbox.PortGrant;
+import dev.runlock.sandbox.PortRange;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +69,9 @@ final class DiagnoseCommand {
         } else {
             err.println("runlock: diagnose: the sandbox denied " + denials.size()
                     + (denials.size() == 1 ? " operation:" : " operations:"));
-            denials.forEach(d -> err.println("runlock:   " + d.describe()));
+            PresetCoverage presets = new PresetCoverage(Presets.builtIn().resolve(Presets.builtIn().names(),
+                    new PresetContext(environment, options.command().stream().findFirst())));
+            denials.forEach(d -> err.println("runlock:   " + d.describe() + presetHint(presets, d.operation())));
             err.println("runlock: diagnose: the command exited with status " + run.status());
         }
         err.flush();
@@ -89,7 +97,36 @@ final class DiagnoseCommand {
     /** The option that grants what {@code o} tried, found through the option/key table. */
     static String allow(Operation o) {
         String parent = o.path().isEmpty() ? "" : Compaction.parent(o.path());
-        Grant grant = switch (o.access()) {
+        String target = switch (o.access()) {
+            case OPEN_CREATE -> shell(exists(o.path()) ? o.path() : parent);
+            case CREATE, REMOVE -> shell(parent);
+            default -> o.access().network() ? Integer.toString(o.port()) : shell(o.path());
+        };
+        return Setting.of(grant(o)).orElseThrow().option().longName() + " " + target;
+    }
+
+    /** {@code " or --preset NAME"} when a built-in preset grants what {@code o} tried (the first, in file order). */
+    static String presetHint(PresetCoverage presets, Operation o) {
+        List<String> names = switch (grant(o)) {
+            case Grant.Paths(Intent intent) -> TracedRun.path(o.path()).map(p -> presets.covering(
+                    new PathGrant(realPath(p), intent, "denied"))).orElse(List.of());
+            case Grant.Ports(AccessNet access) -> presets.covering(
+                    new PortGrant(access, new PortRange(o.port(), o.port()), "denied"));
+            case Grant.Switch ignored -> List.of();
+        };
+        return names.isEmpty() ? "" : " or --preset " + names.getFirst();
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path;
+        }
+    }
+
+    private static Grant grant(Operation o) {
+        return switch (o.access()) {
             case READ, LIST -> new Grant.Paths(Intent.RO);
             case EXECUTE -> new Grant.Paths(Intent.ROX);
             case WRITE, OPEN_CREATE, CREATE, REMOVE -> new Grant.Paths(Intent.RW);
@@ -99,12 +136,6 @@ final class DiagnoseCommand {
             case BIND_UDP -> new Grant.Ports(AccessNet.BIND_UDP);
             case CONNECT_UDP -> new Grant.Ports(AccessNet.CONNECT_SEND_UDP);
         };
-        String target = switch (o.access()) {
-            case OPEN_CREATE -> shell(exists(o.path()) ? o.path() : parent);
-            case CREATE, REMOVE -> shell(parent);
-            default -> o.access().network() ? Integer.toString(o.port()) : shell(o.path());
-        };
-        return Setting.of(grant).orElseThrow().option().longName() + " " + target;
     }
 
     /** Whether the caller, unsandboxed, may do what {@code o} tried (file modes, as access(2) says). */

@@ -50,4 +50,18 @@ class DiagnoseTest {
                 .singleElement().extracting(DiagnoseCommand.Denial::describe)
                 .isEqualTo("prog: openat /tmp/bad\\xff (read): EACCES; allow with --ro '/tmp/bad\\xff'");
     }
+
+    @Test
+    void aDenialAPresetCoversNamesThePresetToo() {
+        PresetCoverage presets = new PresetCoverage(dev.runlock.cli.preset.Presets.builtIn().resolve(
+                dev.runlock.cli.preset.Presets.builtIn().names(),
+                new dev.runlock.cli.preset.PresetContext(CliRun.baseEnvironment(), Optional.empty())));
+        assertThat(DiagnoseCommand.presetHint(presets, op(Access.READ, "/etc/hosts", -1, "EACCES")))
+                .isEqualTo(" or --preset dns");
+        assertThat(DiagnoseCommand.presetHint(presets, op(Access.WRITE, "/dev/null", -1, "EACCES")))
+                .isEqualTo(" or --preset dev");
+        assertThat(DiagnoseCommand.presetHint(presets, op(Access.CONNECT_TCP, "", 53, "EACCES")))
+                .isEqualTo(" or --preset dns");
+        assertThat(DiagnoseCommand.presetHint(presets, op(Access.READ, "/etc/hostname", -1, "EACCES"))).isEmpty();
+    }
 }
