@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -20,6 +21,9 @@ import java.util.stream.IntStream;
  */
 public record Case(String id, String name, Function<Fixture, Invocation> invocation, Expectation expectation,
         Set<Capability> requires, Set<Tag> tags, List<Deviation> deviations) {
+
+    /** How checks name the kernel's ABI ("sandbox partially enforced on Landlock ABI 7"). */
+    private static final Pattern KERNEL_ABI = Pattern.compile("Landlock ABI \\d+");
 
     public Case {
         // Enum order keeps reports and CASES.md stable.
@@ -75,13 +79,36 @@ public record Case(String id, String name, Function<Fixture, Invocation> invocat
 
     /** Whether the expectation changes with the effective ABI (then pinned runs matter). */
     public boolean dependsOnAbi(Implementation implementation) {
-        return IntStream.rangeClosed(1, Feature.UDP.abi()).mapToObj(abi -> outcomeOn(implementation, abi)).distinct()
+        return IntStream.rangeClosed(1, Feature.newestAbi()).mapToObj(abi -> outcomeOn(implementation, abi)).distinct()
                 .count() > 1;
     }
 
     /** Whether the expected exit status (or applicability) at this ABI differs from the one below it. */
     public boolean changesAt(Implementation implementation, int abi) {
         return !outcomeOn(implementation, abi).equals(outcomeOn(implementation, abi - 1));
+    }
+
+    /**
+     * The features this case's outcome depends on, as its expectation declares them (through
+     * {@link Expectation#enforcing}, {@link Expectation#degraded} or {@link Expectation#refusedWithout}):
+     * those at whose ABI the expected status, checks or applicability change on a kernel of that ABI.
+     */
+    public Set<Feature> features(Implementation implementation) {
+        Set<Feature> features = EnumSet.noneOf(Feature.class);
+        for (Feature feature : Feature.values()) {
+            if (!signatureOn(implementation, feature.abi()).equals(signatureOn(implementation, feature.abi() - 1))) {
+                features.add(feature);
+            }
+        }
+        return features;
+    }
+
+    /** The whole expectation on a kernel of {@code abi}, the kernel's ABI number masked out of the checks. */
+    private String signatureOn(Implementation implementation, int abi) {
+        Expected e = expected(new Target(implementation, abi, OptionalInt.empty()));
+        return e.notApplicable().orElse(e.status() + " " + e.checks().stream()
+                .map(check -> KERNEL_ABI.matcher(check.description()).replaceAll("Landlock ABI N"))
+                .sorted().toList());
     }
 
     private String outcomeOn(Implementation implementation, int abi) {

@@ -44,12 +44,13 @@ public class ConformanceSuite {
     }
 
     /**
-     * The matrix runs a case at pin 1 when the ABI matters to it (or it is in the degradation
-     * subset), and at every higher pin where its expected outcome changes: in between, the
-     * same kernel behaviour is simply exercised again.
+     * The matrix runs a case at pin 1 when the ABI matters to it (its status or a feature's
+     * warning or refusal), and at every higher pin where its expected outcome changes: in
+     * between, the same kernel behaviour is simply exercised again.
      */
     private static boolean worthPinning(Case c, Implementation implementation, int pin) {
-        return pin == 1 ? c.dependsOnAbi(implementation) || c.has(Tag.DEGRADATION) : c.changesAt(implementation, pin);
+        return pin == 1 ? c.dependsOnAbi(implementation) || !c.features(implementation).isEmpty()
+                : c.changesAt(implementation, pin);
     }
 
     /** Supplies the {@link Settings} from the run's configuration parameters. */

@@ -1,6 +1,12 @@
 package dev.runlock.conformance;
 
-/** A Landlock feature and the ABI that first enforces it: the single source of every ABI threshold. */
+import java.util.Arrays;
+
+/**
+ * A Landlock feature and the ABI that first enforces it: the single source of every ABI threshold.
+ * ABI 8 (TSYNC) and ABI 11 (no_new_privs set by restrict_self) have none: runlock restricts the
+ * one thread that execs, and sets no_new_privs on every ABI, so they change nothing a command sees.
+ */
 public enum Feature {
     FILESYSTEM("filesystem access rights", 1),
     REFER("refer (reparenting)", 2),
@@ -18,6 +24,11 @@ public enum Feature {
     Feature(String description, int abi) {
         this.description = description;
         this.abi = abi;
+    }
+
+    /** The newest ABI any feature needs. */
+    public static int newestAbi() {
+        return Arrays.stream(values()).mapToInt(Feature::abi).max().orElseThrow();
     }
 
     /** The first Landlock ABI that enforces this feature. */

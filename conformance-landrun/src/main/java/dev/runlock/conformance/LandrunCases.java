@@ -39,7 +39,7 @@ public final class LandrunCases {
     public static List<Case> all() {
         String trueBin = which("true");
         return List.of(
-                lr(1, "Read-only access to file", LIBS + "--ro " + RO + " -- cat " + RO + "/test.txt", 0).tagged(Tag.DEGRADATION),
+                lr(1, "Read-only access to file", LIBS + "--ro " + RO + " -- cat " + RO + "/test.txt", 0),
                 lr(2, "Read-only access to nested file", LIBS + "--ro " + RO + " -- cat " + RO_NESTED_RO + "/test.txt", 0),
                 lr(3, "Write access to nested directory writable nested in read-only directory",
                         LIBS + "--ro " + RO + " --rw " + RO_NESTED_RW + " -- touch " + RO_NESTED_RW + "/created_file", 0),
@@ -51,8 +51,7 @@ public final class LandrunCases {
                 }, exit(0)),
                 lr(5, "Read-write access to file", LIBS + "--ro " + RO + " --rw " + RW + " touch " + RW + "/new.txt", 0),
                 lr(6, "No write access to read-only directory", LIBS + "--ro " + RO + " --rw " + RW + " touch " + RO + "/new.txt",
-                        enforcing(Feature.FILESYSTEM, 1, 0))
-                        .tagged(Tag.DEGRADATION),
+                        enforcing(Feature.FILESYSTEM, 1, 0)),
                 lr(7, "Execute access with rox flag", LIBS + "--rox " + EXEC + " -- " + EXEC + "/test.sh", 0),
                 lr(8, "Execute access with rox flag on file", LIBS + "--rox " + EXEC + "/test.sh -- " + EXEC + "/test.sh", 0),
                 lr(9, "Execute access with rox flag on a file that is executable in same directory that one is allowed",
@@ -151,7 +150,7 @@ public final class LandrunCases {
                         except OSError:
                             sys.exit(1)
                         sys.exit(0)
-                        """.formatted(f.otherPort()), tcpDenied(1)).tagged(Tag.DEGRADATION),
+                        """.formatted(f.otherPort()), tcpDenied(1)),
                 python(58, "Comma-separated bind-tcp ports", f -> "--bind-tcp " + f.port() + "," + f.otherPort(), f -> """
                         import socket
                         for p in (%d, %d):
@@ -180,12 +179,12 @@ public final class LandrunCases {
                                 + RO + " -- cat " + RO + "/test.txt", 0),
                 lr(65, "Audit log flags smoke with best-effort",
                         "--log-level debug --log-disable-originating --log-enable-subprocesses --log-disable-subdomains "
-                                + "--rox /usr --ro /lib --ro /lib64 --ro " + RO + " -- cat " + RO + "/test.txt", 0).tagged(Tag.DEGRADATION),
+                                + "--rox /usr --ro /lib --ro /lib64 --ro " + RO + " -- cat " + RO + "/test.txt", 0),
                 lr(66, "unix on a directory path", LIBS + "--ro " + RO + " --unix " + RO + " -- cat " + RO + "/test.txt", 0),
                 Case.of("L67", "Strict V9 fails on ABI < 9 kernels",
                         f -> sandbox(line("--log-level error --rox /usr --ro /lib --ro /lib64 -- true")).strict(),
                         enforcing(Feature.UNIX, t -> Expected.notApplicable("test.sh runs this branch only below ABI 9"), exit(1)))
-                        .deviates(Dialect.RUNLOCK, exit(0), BEST_EFFORT).tagged(Tag.DEGRADATION),
+                        .deviates(Dialect.RUNLOCK, exit(0), BEST_EFFORT),
                 Case.of("L68", "Strict V9 succeeds on ABI >= 9 kernels",
                         f -> sandbox(line("--log-level error --rox /usr --ro /lib --ro /lib64 --add-exec --ldd -- true")).strict(),
                         enforcing(Feature.UNIX, exit(0), t -> Expected.notApplicable("test.sh runs this branch only on ABI 9 and later"))));
@@ -197,8 +196,7 @@ public final class LandrunCases {
      */
     public static List<Case> offlineTwins() {
         return List.of(
-                twin(25, "TCP connection without permission", "--log-level debug --rox /usr --ro /", tcpDenied(7))
-                        .tagged(Tag.DEGRADATION),
+                twin(25, "TCP connection without permission", "--log-level debug --rox /usr --ro /", tcpDenied(7)),
                 twin(26, "TCP connection with permission", "--log-level debug --rox /usr --ro / --connect-tcp PORT", exit(0)),
                 twin(35, "Unrestricted network access", "--log-level debug --unrestricted-network --rox /", exit(0)),
                 twin(37, "Restricted network access", "--log-level debug --rox /", tcpDenied(7)));

@@ -21,12 +21,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * The standalone runner: {@code java -jar conformance.jar --impl runlock|landrun --binary PATH
- * [--abi N] [--subset all|landrun|own|degradation] [--expect-abi N] [--report DIR]}.
+ * [--abi N] [--subset all|landrun|own|features] [--expect-abi N] [--report DIR]}.
  * Exit status 1 when a case failed or an argument is bad.
  */
 public final class Main {
     private static final String USAGE = "usage: conformance --impl runlock|landrun --binary PATH [--abi N] "
-            + "[--subset all|landrun|own|degradation] [--cases ID,...] [--expect-abi N] [--report DIR] | --list-cases";
+            + "[--subset all|landrun|own|features] [--cases ID,...] [--expect-abi N] [--report DIR] | --list-cases";
     private static final Set<String> OPTIONS = Set.of("--impl", "--binary", "--abi", "--subset", "--cases", "--expect-abi",
             "--report");
 

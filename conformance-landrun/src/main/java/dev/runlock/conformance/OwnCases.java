@@ -52,6 +52,7 @@ public final class OwnCases {
         cases.addAll(views());
         cases.addAll(badInput());
         cases.addAll(edges());
+        cases.addAll(noNewPrivs());
         return number(cases);
     }
 
@@ -160,14 +161,13 @@ public final class OwnCases {
         return List.of(
                 own("a signal to a process outside the sandbox is denied",
                         f -> sandbox(line(LIBS + "-- bash -c", "kill -TERM " + f.spawn("sleep", "60").pid())),
-                        enforcing(Feature.SCOPES, exit(1).and(outsideProcessSurvives()), exit(0).and(outsideProcessDies())))
-                        .tagged(Tag.DEGRADATION),
+                        enforcing(Feature.SCOPES, exit(1).and(outsideProcessSurvives()), exit(0).and(outsideProcessDies()))),
                 own("--unrestricted-scoped lets a signal out",
                         f -> sandbox(line("--unrestricted-scoped " + LIBS + "-- bash -c", "kill -TERM " + f.spawn("sleep", "60").pid())),
                         exit(0).and(outsideProcessDies())),
                 own("connecting to an abstract unix socket outside the sandbox is denied",
                         f -> sandbox(line(PY + "-- " + PYTHON + " -c", unixConnect("\\0" + abstractListener(f)))).autoImported(),
-                        enforcing(Feature.SCOPES, 1, 0)).tagged(Tag.DEGRADATION),
+                        enforcing(Feature.SCOPES, 1, 0)),
                 own("--unrestricted-scoped allows connecting to an abstract unix socket",
                         f -> sandbox(line("--unrestricted-scoped " + PY + "-- " + PYTHON + " -c",
                                 unixConnect("\\0" + abstractListener(f)))).autoImported(), exit(0)));
@@ -177,18 +177,18 @@ public final class OwnCases {
         return List.of(
                 own("connecting to a pathname unix socket needs --unix",
                         f -> sandbox(line(PY + "--ro " + RW + " -- " + PYTHON + " -c", unixConnect(unixListener(f)))).autoImported(),
-                        enforcing(Feature.UNIX, 1, 0)).tagged(Tag.DEGRADATION),
+                        enforcing(Feature.UNIX, 1, 0)),
                 own("--unix allows connecting to that socket",
                         f -> sandbox(line(PY + "--unix " + unixListener(f) + " -- " + PYTHON + " -c",
                                 unixConnect(f.path(RW + "/sock").toString()))).autoImported(), exit(0)),
                 own("--unix is best effort by default: warns below ABI 9",
                         f -> sandbox(line(LIBS + "--unix " + RO + " -- true")), degraded(Feature.UNIX, 0))
-                        .requires(Capability.OWN_ERRORS).tagged(Tag.DEGRADATION),
+                        .requires(Capability.OWN_ERRORS),
                 own("--compat hard with --unix: refused below the newest ABI, naming --unix below ABI 9",
                         f -> sandbox(line("--compat hard " + LIBS + "--unix " + RO + " -- true")), refusedWithout(Feature.UNIX, 0))
-                        .requires(Capability.COMPAT).tagged(Tag.DEGRADATION),
+                        .requires(Capability.COMPAT),
                 own("sending UDP needs --connect-udp", f -> sandbox(line(PY + "-- " + PYTHON + " -c", sendUdp(f.port()))).autoImported(),
-                        enforcing(Feature.UDP, 1, 0)).requires(Capability.UDP).tagged(Tag.DEGRADATION),
+                        enforcing(Feature.UDP, 1, 0)).requires(Capability.UDP),
                 own("--connect-udp allows sending to that port",
                         f -> sandbox(line(PY + "--connect-udp " + f.port() + " -- " + PYTHON + " -c", sendUdp(f.port()))).autoImported(),
                         exit(0)).requires(Capability.UDP),
@@ -197,21 +197,21 @@ public final class OwnCases {
                         enforcing(Feature.UDP, 1, 0)).requires(Capability.UDP),
                 own("--bind-udp is best effort by default: warns below ABI 10",
                         f -> sandbox(line(LIBS + "--bind-udp " + f.port() + " -- true")), degraded(Feature.UDP, 0))
-                        .requires(Capability.UDP).tagged(Tag.DEGRADATION),
+                        .requires(Capability.UDP),
                 own("--compat hard with --connect-udp: refused below ABI 10",
                         f -> sandbox(line("--compat hard " + LIBS + "--connect-udp " + f.port() + " -- true")),
-                        refusedWithout(Feature.UDP, 0)).requires(Capability.UDP, Capability.COMPAT).tagged(Tag.DEGRADATION),
+                        refusedWithout(Feature.UDP, 0)).requires(Capability.UDP, Capability.COMPAT),
                 own("--strict is --compat hard", f -> sandbox(line("--strict " + LIBS + "--bind-udp " + f.port() + " -- true")),
                         refusedWithout(Feature.UDP, 0)).requires(Capability.UDP, Capability.COMPAT),
                 own("--compat hard with audit log flags: refused below the newest ABI, naming them below ABI 7",
                         f -> sandbox(line("--compat hard --log-disable-originating " + LIBS + "-- true")),
-                        refusedWithout(Feature.AUDIT, 0)).requires(Capability.COMPAT).tagged(Tag.DEGRADATION),
+                        refusedWithout(Feature.AUDIT, 0)).requires(Capability.COMPAT),
                 own("truncate(2) of a read-only file is denied from ABI 3",
                         f -> sandbox(line(PY + "--ro " + RO + " -- " + PYTHON + " -c", truncate(RO + "/test.txt"))).autoImported(),
-                        enforcing(Feature.TRUNCATE, 1, 0)).tagged(Tag.DEGRADATION),
+                        enforcing(Feature.TRUNCATE, 1, 0)),
                 own("linking into another directory (refer) is allowed under --rw from ABI 2",
                         f -> sandbox(line(LIBS + "--rw " + RW + " -- ln " + RW + "/test.txt " + RW_NESTED_RW + "/linked.txt")),
-                        enforcing(Feature.REFER, exit(0), enforcing(Feature.FILESYSTEM, 1, 0))).tagged(Tag.DEGRADATION),
+                        enforcing(Feature.REFER, exit(0), enforcing(Feature.FILESYSTEM, 1, 0))),
                 own("ioctl on a read-only device is denied from ABI 5",
                         f -> sandbox(line(PY + "--ro /dev -- " + PYTHON + " -c", """
                                 import fcntl, sys, termios
@@ -220,7 +220,7 @@ public final class OwnCases {
                                         fcntl.ioctl(f, termios.TCGETS, bytes(64))
                                     except OSError as e:
                                         sys.exit(3 if e.errno == 13 else 0)
-                                """)).autoImported(), enforcing(Feature.IOCTL_DEV, 3, 0)).tagged(Tag.DEGRADATION),
+                                """)).autoImported(), enforcing(Feature.IOCTL_DEV, 3, 0)),
                 own("a port range allows binding inside it",
                         f -> sandbox(line(PY + "--bind-tcp " + f.port() + "-" + f.otherPort() + " -- " + PYTHON + " -c",
                                 bind("SOCK_STREAM", f.otherPort()))).autoImported(), exit(0)).requires(Capability.PORT_RANGES),
@@ -348,6 +348,16 @@ public final class OwnCases {
                 _, status = os.waitpid(pid, 0)
                 sys.exit(os.waitstatus_to_exitcode(status))
                 """.formatted(request);
+    }
+
+    /** no_new_privs as the sandboxed command sees it: exit 0 when set, 3 when not. */
+    private static List<Case> noNewPrivs() {
+        String[] probe = {"awk", "/^NoNewPrivs:/ { exit($2 == 1 ? 0 : 3) }", "/proc/self/status"};
+        return List.of(
+                own("no_new_privs is set in the sandbox", f -> sandbox(line("--ro /proc --", probe)).autoImported(), exit(0)),
+                own("no_new_privs is set when nothing is restricted too (the terminal guard needs it)",
+                        f -> sandbox(line("--unrestricted-filesystem --unrestricted-network --unrestricted-scoped --", probe)),
+                        exit(0)));
     }
 
     private static Case own(String name, Function<Fixture, Invocation> invocation, Expectation expectation) {

@@ -35,7 +35,7 @@ public record Settings(Implementation implementation, OptionalInt pin, Subset su
 
     /** The subset's cases, narrowed to {@code only} when given. */
     public List<Case> cases() {
-        return subset.cases().stream().filter(c -> only.isEmpty() || only.contains(c.id())).toList();
+        return subset.cases(implementation).stream().filter(c -> only.isEmpty() || only.contains(c.id())).toList();
     }
 
     static <E extends Enum<E>> E parse(Class<E> type, String option, String value) {

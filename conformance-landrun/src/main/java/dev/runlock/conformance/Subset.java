@@ -11,16 +11,20 @@ public enum Subset {
     LANDRUN,
     /** runlock's own cases. */
     OWN,
-    /** One case per ABI feature, for the kernel matrix. */
-    DEGRADATION;
+    /**
+     * Every case whose outcome depends on a Landlock feature ({@link Case#features}), for the
+     * kernel matrix: each feature then has its cases on every kernel, enforced or not.
+     */
+    FEATURES;
 
-    public List<Case> cases() {
+    /** The cases, with {@link #FEATURES} judged on {@code implementation}'s dialect. */
+    public List<Case> cases(Implementation implementation) {
         Stream<Case> landrun = Stream.concat(LandrunCases.all().stream(), LandrunCases.offlineTwins().stream());
         return switch (this) {
             case ALL -> Stream.concat(landrun, OwnCases.all().stream()).toList();
             case LANDRUN -> landrun.toList();
             case OWN -> OwnCases.all();
-            case DEGRADATION -> Stream.concat(landrun, OwnCases.all().stream()).filter(c -> c.has(Tag.DEGRADATION)).toList();
+            case FEATURES -> ALL.cases(implementation).stream().filter(c -> !c.features(implementation).isEmpty()).toList();
         };
     }
 }

@@ -3,7 +3,5 @@ package dev.runlock.conformance;
 /** Labels that select or gate cases. */
 public enum Tag {
     /** Needs a route to the internet; skipped when there is none. */
-    INTERNET,
-    /** In the degradation subset: touches one ABI feature, run on every kernel of the matrix. */
-    DEGRADATION
+    INTERNET
 }

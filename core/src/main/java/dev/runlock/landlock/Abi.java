@@ -27,7 +27,9 @@ public enum Abi {
     /** Linux 7.1: RESOLVE_UNIX, connecting to pathname UNIX sockets created outside the sandbox. */
     V9("7.1"),
     /** Linux 7.2: UDP bind and connect/send rights, and quiet rules (QUIET add-rule flag, quiet masks). */
-    V10("7.2");
+    V10("7.2"),
+    /** Linux 7.3: the NO_NEW_PRIVS flag of restrict_self, which sets no_new_privs only if the enforcement succeeds. */
+    V11("7.3");
 
     private final String firstKernel;
 
@@ -37,7 +39,7 @@ public enum Abi {
 
     /** The newest ABI runlock knows. */
     public static Abi newest() {
-        return V10;
+        return V11;
     }
 
     /** The ABI for a kernel-reported version number, clamped to {@link #newest()}. */
@@ -48,7 +50,7 @@ public enum Abi {
         return values()[Math.min(version, newest().ordinal())];
     }
 
-    /** Parses a user-given ABI number (1..10). */
+    /** Parses a user-given ABI number (1 to {@link #newest()}). */
     public static Abi parse(String text) {
         int n;
         try {

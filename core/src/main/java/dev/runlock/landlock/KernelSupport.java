@@ -43,6 +43,11 @@ public record KernelSupport(Availability availability, Abi abi, int reportedVers
         return availability == Availability.ENABLED;
     }
 
+    /** Whether the kernel reports an ABI newer than runlock knows (it is then used as {@link Abi#newest()}). */
+    public boolean newerThanKnown() {
+        return reportedVersion > Abi.newest().number();
+    }
+
     public Set<Erratum> knownErrata() {
         return Erratum.in(errata);
     }

@@ -4,6 +4,7 @@ import dev.runlock.landlock.LandlockBit;
 import dev.runlock.landlock.Mptcp;
 import dev.runlock.landlock.PathRule;
 import dev.runlock.landlock.PortRule;
+import dev.runlock.landlock.RestrictFlag;
 import dev.runlock.landlock.Ruleset;
 import dev.runlock.landlock.RulesetPlan;
 import dev.runlock.landlock.kernel.KernelException;
@@ -24,11 +25,17 @@ public final class Sandbox {
     /**
      * Sets no_new_privs and installs the seccomp filter against terminal injection (always, as a
      * sandbox should; the filter also closes the MPTCP hole when needed), then, if the plan
-     * applies, creates the ruleset, adds its rules and restricts this thread.
+     * applies, creates the ruleset, adds its rules and restricts this thread. From ABI 11 on,
+     * {@code restrict_self} sets no_new_privs itself once the enforcement succeeded and the filter
+     * (which needs it) follows: a failed enforcement leaves no_new_privs unset.
      */
     public void enforce(RulesetPlan plan) throws KernelException {
-        kernel.setNoNewPrivs();
-        kernel.installSeccompFilter(Mptcp.of(plan) == Mptcp.BLOCKED_BY_SECCOMP);
+        boolean mptcp = Mptcp.of(plan) == Mptcp.BLOCKED_BY_SECCOMP;
+        boolean byRestrictSelf = plan.applies() && plan.abi().atLeast(RestrictFlag.NO_NEW_PRIVS.since());
+        if (!byRestrictSelf) {
+            kernel.setNoNewPrivs();
+            kernel.installSeccompFilter(mptcp);
+        }
         if (!plan.applies()) {
             return;
         }
@@ -47,7 +54,11 @@ public final class Sandbox {
             for (PortRule rule : rules.portRules()) {
                 kernel.addPortRule(ruleset, LandlockBit.mask(rule.access()), rule.port());
             }
-            kernel.restrictSelf(ruleset, LandlockBit.mask(rules.flags()));
+            kernel.restrictSelf(ruleset, LandlockBit.mask(rules.flags())
+                    | (byRestrictSelf ? RestrictFlag.NO_NEW_PRIVS.bit() : 0));
+            if (byRestrictSelf) {
+                kernel.installSeccompFilter(mptcp);
+            }
         } finally {
             kernel.close(ruleset);
         }

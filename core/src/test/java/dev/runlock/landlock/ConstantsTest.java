@@ -52,7 +52,8 @@ class ConstantsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"LOG_SAME_EXEC_OFF, 0x1, 7", "LOG_NEW_EXEC_ON, 0x2, 7", "LOG_SUBDOMAINS_OFF, 0x4, 7", "TSYNC, 0x8, 8"})
+    @CsvSource({"LOG_SAME_EXEC_OFF, 0x1, 7", "LOG_NEW_EXEC_ON, 0x2, 7", "LOG_SUBDOMAINS_OFF, 0x4, 7", "TSYNC, 0x8, 8",
+            "NO_NEW_PRIVS, 0x10, 11"})
     void restrictSelfFlags(RestrictFlag flag, String bit, int abi) {
         assertBit(flag, bit, abi);
     }
@@ -79,8 +80,8 @@ class ConstantsTest {
     }
 
     @ParameterizedTest(name = "Abi.of({0}) = {1}")
-    @CsvSource({"-7, NONE", "-1, NONE", "0, NONE", "1, V1", "7, V7", "10, V10", "11, V10", "99, V10",
-            "2147483647, V10"})
+    @CsvSource({"-7, NONE", "-1, NONE", "0, NONE", "1, V1", "7, V7", "10, V10", "11, V11", "12, V11", "99, V11",
+            "2147483647, V11"})
     void kernelVersionsClampToKnownAbis(int version, Abi expected) {
         assertThat(Abi.of(version)).isEqualTo(expected);
     }
@@ -88,20 +89,22 @@ class ConstantsTest {
     @Test
     void userGivenAbiNumbers() {
         assertThat(Abi.parse(" 4 ")).isEqualTo(Abi.V4);
-        assertThatThrownBy(() -> Abi.parse("0")).hasMessage("ABI 0 does not exist (1-10)");
-        assertThatThrownBy(() -> Abi.parse("11")).hasMessage("ABI 11 does not exist (1-10)");
-        assertThatThrownBy(() -> Abi.parse("seven")).hasMessage("'seven' is not an ABI number (1-10)");
+        assertThatThrownBy(() -> Abi.parse("0")).hasMessage("ABI 0 does not exist (1-11)");
+        assertThat(Abi.parse("11")).isEqualTo(Abi.V11);
+        assertThatThrownBy(() -> Abi.parse("12")).hasMessage("ABI 12 does not exist (1-11)");
+        assertThatThrownBy(() -> Abi.parse("seven")).hasMessage("'seven' is not an ABI number (1-11)");
     }
 
     @Test
     void abiOrderAndNames() {
-        assertThat(Abi.newest()).isEqualTo(Abi.V10);
+        assertThat(Abi.newest()).isEqualTo(Abi.V11);
         assertThat(Abi.min(Abi.V7, Abi.V3)).isEqualTo(Abi.V3);
         assertThat(Abi.V7.atLeast(Abi.V7)).isTrue();
         assertThat(Abi.V6.atLeast(Abi.V7)).isFalse();
         assertThat(Abi.V7).hasToString("ABI 7");
         assertThat(Abi.NONE).hasToString("none");
         assertThat(Abi.V4.firstKernel()).isEqualTo("6.7");
+        assertThat(Abi.V11.firstKernel()).isEqualTo("7.3");
     }
 
     private static void assertBit(LandlockBit constant, String bit, int abi) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * go-landlock's TestDowngrade, extended to the three compatibility levels: every kernel (ABI
- * 1..10 and the three ways Landlock can be unavailable) × every level × a few requests.
+ * 1..12, 12 being newer than runlock knows, and the three ways Landlock can be unavailable) × every level × a few requests.
  */
 class DowngradeTest {
     private static final long ALL_ERRATA = 0x7;
@@ -48,8 +48,8 @@ class DowngradeTest {
 
     static List<Case> cases() {
         return List.of(
-                new Case("default policy", request(Abi.V10, AccessFs.upTo(Abi.V10), AccessNet.upTo(Abi.V10),
-                        Scope.upTo(Abi.V10), List.of(rox("/usr"), rw("/work")), List.of()),
+                new Case("default policy", request(Abi.newest(), AccessFs.upTo(Abi.newest()), AccessNet.upTo(Abi.newest()),
+                        Scope.upTo(Abi.newest()), List.of(rox("/usr"), rw("/work")), List.of()),
                         withAbi1Fs(new Lost("cross-directory rename/link", 2), new Lost("truncate", 3), new Lost("TCP", 4),
                                 new Lost("device ioctl", 5), new Lost("abstract UNIX socket scope", 6),
                                 new Lost("signal scope", 6), new Lost("pathname UNIX socket connect", 9),
@@ -79,7 +79,7 @@ class DowngradeTest {
                 KernelSupport.unavailable(Availability.ABSENT, Errno.ENOSYS),
                 KernelSupport.unavailable(Availability.DISABLED, Errno.EOPNOTSUPP),
                 KernelSupport.unavailable(Availability.BLOCKED, Errno.EPERM)));
-        for (int abi = 1; abi <= 10; abi++) {
+        for (int abi = 1; abi <= Abi.newest().number() + 1; abi++) {
             kernels.add(KernelSupport.enabled(abi, ALL_ERRATA));
         }
         return kernels;
@@ -202,8 +202,25 @@ class DowngradeTest {
     void kernelNewerThanRunlockIsTreatedAsTheNewestKnownAbi() throws CompatibilityException {
         RulesetPlan plan = Downgrade.plan(cases().getFirst().request(), KernelSupport.enabled(13, ALL_ERRATA));
 
-        assertThat(plan.abi()).isEqualTo(Abi.V10);
+        assertThat(plan.abi()).isEqualTo(Abi.V11);
+        assertThat(plan.kernel().reportedVersion()).isEqualTo(13);
         assertThat(plan.enforcement()).isEqualTo(Enforcement.FULLY_ENFORCED);
+    }
+
+    @Test
+    void abi11AddsNoRightSoItsRequestLosesNothingOnAbi10() throws CompatibilityException {
+        RulesetRequest request = withLevel(cases().getFirst().request(), CompatLevel.HARD_REQUIREMENT);
+
+        RulesetPlan onAbi10 = Downgrade.plan(request, KernelSupport.enabled(10, ALL_ERRATA));
+        RulesetPlan onAbi11 = Downgrade.plan(request, KernelSupport.enabled(11, ALL_ERRATA));
+
+        assertThat(request.target()).isEqualTo(Abi.V11);
+        assertThat(onAbi10.abi()).isEqualTo(Abi.V10);
+        assertThat(onAbi10.enforcement()).isEqualTo(Enforcement.FULLY_ENFORCED);
+        assertThat(onAbi11.abi()).isEqualTo(Abi.V11);
+        assertThat(onAbi11.handledFs()).isEqualTo(onAbi10.handledFs());
+        assertThat(onAbi11.handledNet()).isEqualTo(onAbi10.handledNet());
+        assertThat(onAbi11.flags()).isEmpty();
     }
 
     @Test

@@ -53,9 +53,11 @@ class KernelSupportTest {
         KernelSupport kernel = KernelSupport.enabled(12, 0);
 
         assertThat(kernel.available()).isTrue();
-        assertThat(kernel.abi()).isEqualTo(Abi.V10);
+        assertThat(kernel.abi()).isEqualTo(Abi.V11);
         assertThat(kernel.reportedVersion()).isEqualTo(12);
-        assertThat(kernel.reason()).isEqualTo("Landlock ABI 10 is enabled");
+        assertThat(kernel.newerThanKnown()).isTrue();
+        assertThat(KernelSupport.enabled(11, 0).newerThanKnown()).isFalse();
+        assertThat(kernel.reason()).isEqualTo("Landlock ABI 11 is enabled");
     }
 
     @Test

@@ -143,14 +143,59 @@ class SandboxTest {
     @Test
     void planThatDoesNotApplyStillSetsNoNewPrivsAndTheTerminalGuardButCreatesNothing() throws Exception {
         FakeKernel soft = new FakeKernel(KernelSupport.enabled(5, 0x7));
+        FakeKernel soft11 = new FakeKernel(KernelSupport.enabled(11, 0xF));
         FakeKernel absent = new FakeKernel(KernelSupport.unavailable(Availability.ABSENT, Errno.ENOSYS));
         RulesetRequest softRequest = withCompat(everything(Abi.V10, Set.of()), CompatLevel.SOFT_REQUIREMENT);
 
         new Sandbox(soft).enforce(plan(soft, softRequest));
         new Sandbox(absent).enforce(plan(absent, everything(Abi.V10, Set.of())));
+        new Sandbox(soft11).enforce(Downgrade.plan(new RulesetRequest(Abi.V11, CompatLevel.BEST_EFFORT,
+                Ruleset.NONE), soft11.probe()));
 
         assertThat(soft.calls()).containsExactly("setNoNewPrivs", "installSeccompFilter mptcp=false");
         assertThat(absent.calls()).containsExactly("setNoNewPrivs", "installSeccompFilter mptcp=false");
+        // the terminal guard needs no_new_privs even when there is no ruleset to set it
+        assertThat(soft11.calls()).containsExactly("setNoNewPrivs", "installSeccompFilter mptcp=false");
+    }
+
+    @Test
+    void abi11KernelSetsNoNewPrivsOnlyThroughRestrictSelfThenInstallsTheFilter() throws Exception {
+        FakeKernel kernel = new FakeKernel(KernelSupport.enabled(11, 0xF));
+
+        new Sandbox(kernel).enforce(plan(kernel, everything(Abi.V11, EnumSet.of(RestrictFlag.LOG_NEW_EXEC_ON))));
+
+        assertThat(kernel.calls()).containsExactly(
+                "createRuleset fs=0x1ffff net=0xf scoped=0x3 for ABI 11",
+                "openPath /usr", "addPathRule 10 0xd fd 11", "close 11",
+                "openPath /etc/hosts", "addPathRule 10 0x4 fd 12", "close 12",
+                "addPortRule 10 0x1 port 8080",
+                "restrictSelf 10 flags 0x12",
+                "installSeccompFilter mptcp=true",
+                "close 10");
+    }
+
+    @ParameterizedTest(name = "kernel ABI {0}, pinned to {1}: prctl {2}")
+    @CsvSource({"12, V11, false", "11, V11, false", "11, V10, true", "10, V11, true", "8, V11, true"})
+    void prctlOnlyWhereTheRulesetIsBuiltBelowAbi11(int kernelAbi, Abi target, boolean prctl) throws Exception {
+        FakeKernel kernel = new FakeKernel(KernelSupport.enabled(kernelAbi, 0x7));
+
+        new Sandbox(kernel).enforce(plan(kernel, everything(target, Set.of())));
+
+        assertThat(kernel.calls().contains("setNoNewPrivs")).isEqualTo(prctl);
+        assertThat(kernel.calls()).filteredOn(c -> c.startsWith("restrictSelf"))
+                .containsExactly("restrictSelf 10 flags 0x" + (prctl ? "0" : "10"));
+    }
+
+    @Test
+    void failedRestrictionOnAbi11LeavesNoNewPrivsUnsetAndNoFilter() throws Exception {
+        FakeKernel kernel = new FakeKernel(KernelSupport.enabled(11, 0xF)).failing("restrictSelf", Errno.E2BIG);
+
+        KernelException e = catchThrowableOfType(KernelException.class,
+                () -> new Sandbox(kernel).enforce(plan(kernel, everything(Abi.V11, Set.of()))));
+
+        assertThat(e.errno()).isEqualTo(Errno.E2BIG);
+        assertThat(kernel.calls()).doesNotContain("setNoNewPrivs").noneMatch(c -> c.startsWith("installSeccompFilter"));
+        assertThat(kernel.openDescriptors()).isEmpty();
     }
 
     /** Everything {@code target} knows is handled; /usr, /etc/hosts and TCP port 8080 are granted. */

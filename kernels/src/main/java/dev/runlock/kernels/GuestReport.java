@@ -10,22 +10,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * What the guest script reported on its console: lines starting with {@value #MARKER}.
  * <pre>
  * @@kernels abi 6 [how it was probed]
+ * @@kernels errata 0xf
  * @@kernels case NAME pass|fail|skip MILLIS DETAIL...
  * @@kernels done
  * </pre>
  * Other console lines (kernel messages, command output) are kept for failure messages.
  *
  * @param abi      the Landlock ABI the guest probed, empty if it never said
+ * @param errata   the Landlock errata mask the guest probed, empty if it never said
  * @param cases    cases in the order they ran
  * @param finished whether the script reached its end
  * @param console  every console line
  */
-public record GuestReport(OptionalInt abi, List<CaseResult> cases, boolean finished, List<String> console) {
+public record GuestReport(OptionalInt abi, OptionalLong errata, List<CaseResult> cases, boolean finished, List<String> console) {
 
     /** Prefix of the lines the guest script writes for the runner. */
     public static final String MARKER = "@@kernels ";
@@ -39,6 +42,7 @@ public record GuestReport(OptionalInt abi, List<CaseResult> cases, boolean finis
     public static GuestReport parse(String transcript) {
         List<String> console = transcript.lines().map(line -> line.replace("\r", "")).toList();
         OptionalInt abi = OptionalInt.empty();
+        OptionalLong errata = OptionalLong.empty();
         List<CaseResult> cases = new ArrayList<>();
         boolean finished = false;
         for (String line : console) {
@@ -49,12 +53,13 @@ public record GuestReport(OptionalInt abi, List<CaseResult> cases, boolean finis
             String[] words = line.substring(at + MARKER.length()).strip().split(" ", 5);
             switch (words[0]) {
                 case "abi" -> abi = parseAbi(words);
+                case "errata" -> errata = parseErrata(words);
                 case "case" -> cases.add(parseCase(line, words));
                 case "done" -> finished = true;
                 default -> cases.add(garbled(line));
             }
         }
-        return new GuestReport(abi, cases, finished, console);
+        return new GuestReport(abi, errata, cases, finished, console);
     }
 
     /** Parses the console transcript in {@code file}; a missing file is an empty transcript. */
@@ -85,6 +90,12 @@ public record GuestReport(OptionalInt abi, List<CaseResult> cases, boolean finis
         return words.length > 1 && words[1].matches("\\d+")
                 ? OptionalInt.of(Integer.parseInt(words[1]))
                 : OptionalInt.empty();
+    }
+
+    private static OptionalLong parseErrata(String[] words) {
+        return words.length > 1 && words[1].matches("0x[0-9a-f]+")
+                ? OptionalLong.of(Long.parseLong(words[1].substring(2), 16))
+                : OptionalLong.empty();
     }
 
     private static CaseResult parseCase(String line, String[] words) {

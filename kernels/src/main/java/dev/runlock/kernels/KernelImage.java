@@ -16,9 +16,10 @@ import java.util.stream.Stream;
  * A kernel unpacked from its Debian packages: the bootable image and the module tree.
  *
  * @param vmlinuz the compressed kernel image qemu boots
- * @param modules {@code lib/modules/<release>} (or under {@code usr/})
+ * @param modules {@code lib/modules/<release>} (or under {@code usr/}); empty when the packages
+ *                hold only the image (trixie-backports ships no modules for some kernels)
  */
-public record KernelImage(Path vmlinuz, Path modules) {
+public record KernelImage(Path vmlinuz, Optional<Path> modules) {
 
     private static final Duration UNPACK_TIMEOUT = Duration.ofMinutes(5);
 
@@ -34,10 +35,11 @@ public record KernelImage(Path vmlinuz, Path modules) {
                     Files.createFile(stamp);
                 }
             }
-            Path modules = moduleTree(root)
-                    .orElseThrow(() -> new KernelRunException("no lib/modules/<release>/kernel in " + packages));
-            Path vmlinuz = Stream.of(modules.resolve("vmlinuz"), bootImage(root, modules.getFileName().toString()))
-                    .filter(Files::isRegularFile)
+            Optional<Path> modules = moduleTree(root);
+            Stream<Path> candidates = modules.isPresent()
+                    ? Stream.of(modules.get().resolve("vmlinuz"), bootImage(root, modules.get().getFileName().toString()))
+                    : bootImages(root);
+            Path vmlinuz = candidates.filter(Files::isRegularFile)
                     .findFirst()
                     .orElseThrow(() -> new KernelRunException("no kernel image (vmlinuz) in " + packages));
             return new KernelImage(vmlinuz, modules);
@@ -52,8 +54,11 @@ public record KernelImage(Path vmlinuz, Path modules) {
      * order must already respect dependencies.
      */
     public List<Path> moduleFiles(List<String> wanted) {
+        if (modules.isEmpty()) {
+            return List.of();
+        }
         Map<String, Path> byName = new LinkedHashMap<>();
-        try (Stream<Path> files = Files.walk(modules.resolve("kernel"))) {
+        try (Stream<Path> files = Files.walk(modules.get().resolve("kernel"))) {
             files.filter(file -> file.getFileName().toString().matches(".*\\.ko(\\.xz|\\.zst)?"))
                     .forEach(file -> byName.putIfAbsent(moduleName(file.getFileName().toString()), file));
         } catch (IOException e) {
@@ -82,5 +87,16 @@ public record KernelImage(Path vmlinuz, Path modules) {
 
     private static Path bootImage(Path root, String release) {
         return root.resolve("boot/vmlinuz-" + release);
+    }
+
+    /** The images in {@code boot/} of a package without modules (there is exactly one). */
+    private static Stream<Path> bootImages(Path root) throws IOException {
+        Path boot = root.resolve("boot");
+        if (!Files.isDirectory(boot)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> files = Files.list(boot)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("vmlinuz-")).sorted().toList().stream();
+        }
     }
 }

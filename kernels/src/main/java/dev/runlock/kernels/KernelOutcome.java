@@ -11,11 +11,12 @@ import java.util.List;
  * @param packages the exact packages used (none for the host)
  * @param runOn    how it ran, e.g. {@code qemu TCG} or {@code host}
  * @param elapsed  wall time from fetching packages to power-off
+ * @param cpu      qemu's CPU time (zero on the host): what the run costs on a machine shared with others
  * @param guest    what the guest reported
  * @param problems everything that went wrong; empty when the kernel passed
  */
 public record KernelOutcome(KernelSpec spec, List<DebianPackage> packages, String runOn, Duration elapsed,
-        GuestReport guest, List<String> problems) {
+        Duration cpu, GuestReport guest, List<String> problems) {
 
     private static final int CONSOLE_TAIL = 25;
 
@@ -26,7 +27,7 @@ public record KernelOutcome(KernelSpec spec, List<DebianPackage> packages, Strin
 
     /** Judges a finished guest run against what the matrix expects. */
     public static KernelOutcome judge(KernelSpec spec, List<DebianPackage> packages, String runOn, Duration elapsed,
-            GuestReport guest, boolean timedOut) {
+            Duration cpu, GuestReport guest, boolean timedOut) {
         List<String> problems = new ArrayList<>();
         if (timedOut || !guest.finished()) {
             problems.add((timedOut ? "no result within the time limit" : "the guest stopped before finishing")
@@ -40,12 +41,12 @@ public record KernelOutcome(KernelSpec spec, List<DebianPackage> packages, Strin
         guest.cases().stream()
                 .filter(result -> result.status() == CaseStatus.FAIL)
                 .forEach(result -> problems.add(result.name() + " failed: " + result.detail()));
-        return new KernelOutcome(spec, packages, runOn, elapsed, guest, problems);
+        return new KernelOutcome(spec, packages, runOn, elapsed, cpu, guest, problems);
     }
 
     /** A kernel that could not be prepared or booted at all. */
     public static KernelOutcome broken(KernelSpec spec, List<DebianPackage> packages, Duration elapsed, String why) {
-        return new KernelOutcome(spec, packages, "-", elapsed, GuestReport.parse(""), List.of(why));
+        return new KernelOutcome(spec, packages, "-", elapsed, Duration.ZERO, GuestReport.parse(""), List.of(why));
     }
 
     public boolean passed() {

@@ -30,20 +30,20 @@ public final class KernelRunner {
         this.archive = new DebianArchive(settings.repo().resolve("scripts/debian-apt.sh"));
     }
 
-    /** Runs {@code spec}; never throws for a kernel-specific failure, which lands in the outcome. */
-    public KernelOutcome run(KernelSpec spec) {
+    /** Runs {@code spec} as {@code plan} says; never throws for a kernel-specific failure, which lands in the outcome. */
+    public KernelOutcome run(KernelSpec spec, GuestPlan plan) {
         long start = System.nanoTime();
         List<DebianPackage> packages = new ArrayList<>();
         try {
             Path work = settings.target().resolve("kernels").resolve(spec.name());
             Path results = fresh(work.resolve("results"));
             return switch (spec.source()) {
-                case KernelSource.Host _ -> runOnHost(spec, results, start);
+                case KernelSource.Host _ -> runOnHost(spec, plan, results, start);
                 case KernelSource.Debian debian -> {
                     for (Pattern pattern : debian.packages()) {
                         packages.add(archive.newest(debian.suite(), pattern));
                     }
-                    yield runInQemu(spec, packages, work, results, start);
+                    yield runInQemu(spec, plan, packages, work, results, start);
                 }
             };
         } catch (KernelRunException | UncheckedIOException e) {
@@ -52,41 +52,43 @@ public final class KernelRunner {
         }
     }
 
-    private KernelOutcome runOnHost(KernelSpec spec, Path results, long start) {
-        writeGuestFiles(spec, results, results);
+    private KernelOutcome runOnHost(KernelSpec spec, GuestPlan plan, Path results, long start) {
+        writeGuestFiles(spec, plan, results, results);
         Path console = results.resolve("console.log");
         boolean finished = BoundedProcess.run(List.of("bash", "-c", launchCommand(results)), console,
                 settings.timeout()).isPresent();
-        return KernelOutcome.judge(spec, List.of(), "host", since(start), GuestReport.parse(console),
+        return KernelOutcome.judge(spec, List.of(), "host", since(start), Duration.ZERO, GuestReport.parse(console),
                 !finished);
     }
 
-    private KernelOutcome runInQemu(KernelSpec spec, List<DebianPackage> packages, Path work, Path results,
-            long start) {
+    private KernelOutcome runInQemu(KernelSpec spec, GuestPlan plan, List<DebianPackage> packages, Path work,
+            Path results, long start) {
         Qemu machine = qemu();
         KernelImage kernel = KernelImage.unpack(packages, work.resolve("root"));
         Path initrd = work.resolve("initrd.cpio");
         Initramfs.write(kernel, initrd);
         Accelerator accelerator = accelerator(machine, kernel.vmlinuz(), work);
-        writeGuestFiles(spec, results, Path.of(GUEST_RESULTS));
+        writeGuestFiles(spec, plan, results, Path.of(GUEST_RESULTS));
         Path console = work.resolve("console.log");
-        boolean finished = machine.boot(accelerator, kernel.vmlinuz(), initrd, settings.repo().toAbsolutePath(), results, console,
-                settings.timeout());
+        Share share = Share.of(kernel);
+        BoundedProcess.Measured run = machine.boot(accelerator, share, kernel.vmlinuz(), initrd,
+                settings.repo().toAbsolutePath(), results, console, settings.timeout());
         // qemu's own complaints come last so that they show in the console tail of a failure
         String transcript = GuestReport.read(console) + GuestReport.read(Qemu.qemuOutput(console));
-        return KernelOutcome.judge(spec, packages, "qemu " + accelerator, since(start),
-                GuestReport.parse(transcript), !finished);
+        return KernelOutcome.judge(spec, packages, "qemu " + accelerator + ", " + share.guestName(), since(start),
+                run.cpu(), GuestReport.parse(transcript), run.status().isEmpty());
     }
 
     /** Puts the guest script and its settings into the results directory the guest mounts. */
-    private void writeGuestFiles(KernelSpec spec, Path results, Path resultsSeenByGuest) {
+    private void writeGuestFiles(KernelSpec spec, GuestPlan plan, Path results, Path resultsSeenByGuest) {
         String env = """
                 export RUNLOCK_REPO=%s
                 export KERNELS_EXPECT_ABI=%d
                 export KERNELS_RESULTS=%s
                 export KERNELS_SUBSET=%s
+                export KERNELS_CLI_TESTS=%b
                 """.formatted(quote(settings.repo().toString()), spec.expectedAbi(),
-                quote(resultsSeenByGuest.toString()), settings.subset());
+                quote(resultsSeenByGuest.toString()), plan.subset(), plan.cliTests());
         try {
             Files.writeString(results.resolve("guest.env"), env);
             Files.write(results.resolve("guest.sh"), Initramfs.resource("guest.sh"));

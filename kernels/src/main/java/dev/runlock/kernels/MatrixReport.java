@@ -33,12 +33,18 @@ public final class MatrixReport {
     public String markdown() {
         StringBuilder md = new StringBuilder("# Kernel matrix\n\n")
                 .append("Console logs and conformance reports: `kernels/<kernel>/` next to this file.\n\n")
-                .append("| kernel | packages | expected ABI | seen ABI | ran on | time | result |\n")
-                .append("|---|---|---|---|---|---|---|\n");
+                .append("| kernel | Landlock ABI | errata | result | time | qemu CPU | boot | one runlock start | conformance | cli tests |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (KernelOutcome outcome : outcomes) {
-            md.append("| %s | %s | %d | %s | %s | %s | %s |\n".formatted(outcome.spec().name(), packages(outcome),
-                    outcome.spec().expectedAbi(), seenAbi(outcome), outcome.runOn(), seconds(outcome.elapsed()),
-                    outcome.passed() ? "pass" : "**FAIL**"));
+            md.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n".formatted(outcome.spec().name(), abi(outcome),
+                    errata(outcome), outcome.passed() ? "pass" : "**FAIL**", seconds(outcome.elapsed()),
+                    outcome.cpu().isZero() ? "-" : seconds(outcome.cpu()),
+                    caseTime(outcome, "boot"), caseTime(outcome, "runlock-start"), caseTime(outcome, "conformance"),
+                    caseTime(outcome, "cli-tests")));
+        }
+        md.append("\n| kernel | packages | ran on |\n|---|---|---|\n");
+        for (KernelOutcome outcome : outcomes) {
+            md.append("| %s | %s | %s |\n".formatted(outcome.spec().name(), packages(outcome), outcome.runOn()));
         }
         md.append("\n| kernel | case | result | time | detail |\n|---|---|---|---|---|\n");
         for (KernelOutcome outcome : outcomes) {
@@ -71,12 +77,13 @@ public final class MatrixReport {
         String problems = outcome.problems().stream().map(Json::quote)
                 .collect(Collectors.joining(", ", "[", "]"));
         return """
-                  {"kernel": %s, "expectedAbi": %d, "seenAbi": %s, "ranOn": %s, "millis": %d, "passed": %b,
+                  {"kernel": %s, "expectedAbi": %d, "seenAbi": %s, "errata": %s, "ranOn": %s, "millis": %d, "cpuMillis": %d, "passed": %b,
                     "packages": %s,
                     "cases": %s,
                     "problems": %s}""".formatted(Json.quote(outcome.spec().name()), outcome.spec().expectedAbi(),
                 outcome.guest().abi().isPresent() ? String.valueOf(outcome.guest().abi().getAsInt()) : "null",
-                Json.quote(outcome.runOn()), outcome.elapsed().toMillis(), outcome.passed(), packages, cases, problems);
+                outcome.guest().errata().isPresent() ? String.valueOf(outcome.guest().errata().getAsLong()) : "null",
+                Json.quote(outcome.runOn()), outcome.elapsed().toMillis(), outcome.cpu().toMillis(), outcome.passed(), packages, cases, problems);
     }
 
     private static String packages(KernelOutcome outcome) {
@@ -85,8 +92,23 @@ public final class MatrixReport {
                 : outcome.packages().stream().map(p -> p.name() + " " + p.version()).collect(Collectors.joining(", "));
     }
 
-    private static String seenAbi(KernelOutcome outcome) {
-        return outcome.guest().abi().isPresent() ? String.valueOf(outcome.guest().abi().getAsInt()) : "-";
+    /** The ABI the guest reported, and the expected one where they differ. */
+    private static String abi(KernelOutcome outcome) {
+        int expected = outcome.spec().expectedAbi();
+        if (outcome.guest().abi().isEmpty()) {
+            return "? (expected " + expected + ")";
+        }
+        int seen = outcome.guest().abi().getAsInt();
+        return seen == expected ? String.valueOf(seen) : seen + " (expected " + expected + ")";
+    }
+
+    private static String errata(KernelOutcome outcome) {
+        return outcome.guest().errata().isPresent() ? "0x" + Long.toHexString(outcome.guest().errata().getAsLong()) : "-";
+    }
+
+    private static String caseTime(KernelOutcome outcome, String name) {
+        return outcome.guest().cases().stream().filter(c -> c.name().equals(name)).findFirst()
+                .map(c -> seconds(c.time())).orElse("-");
     }
 
     private static String seconds(Duration time) {

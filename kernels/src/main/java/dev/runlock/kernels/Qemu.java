@@ -11,6 +11,7 @@ public final class Qemu {
 
     private static final String BINARY = "qemu-system-x86_64";
     private static final Duration KVM_PROBE_TIMEOUT = Duration.ofSeconds(10);
+    private static final String MEMORY = "2048M";
 
     private final Path binary;
 
@@ -38,7 +39,7 @@ public final class Qemu {
             return Accelerator.TCG;
         }
         Path console = workDir.resolve("kvm-probe.log");
-        boolean exited = boot(Accelerator.KVM, vmlinuz, "", List.of(), console, KVM_PROBE_TIMEOUT);
+        boolean exited = boot(Accelerator.KVM, vmlinuz, "", List.of(), console, KVM_PROBE_TIMEOUT).status().isPresent();
         return exited && GuestReport.read(console).contains("Kernel panic") ? Accelerator.KVM : Accelerator.TCG;
     }
 
@@ -46,27 +47,42 @@ public final class Qemu {
      * Boots {@code vmlinuz} with {@code initrd}, the host root shared read-only as {@code host},
      * the runlock checkout {@code repo} read-only as {@code repo} (the guest mounts it at the same
      * path: a checkout under /tmp would otherwise be hidden by the guest's own /tmp) and
-     * {@code results} shared writable as {@code results}.
+     * {@code results} shared writable as {@code results}, all over {@code share}.
      *
-     * @return whether the guest powered off within {@code timeout}
+     * @return whether the guest powered off within {@code timeout}, and qemu's CPU time
      */
-    public boolean boot(Accelerator accel, Path vmlinuz, Path initrd, Path repo, Path results, Path console,
-                        Duration timeout) {
-        return boot(accel, vmlinuz, " runlock.repo=" + repo, List.of("-initrd", initrd.toString(),
-                "-virtfs", "local,path=/,mount_tag=host,security_model=none,readonly=on,multidevs=remap",
-                "-virtfs", "local,path=" + repo + ",mount_tag=repo,security_model=none,readonly=on,multidevs=remap",
-                "-virtfs", "local,path=" + results + ",mount_tag=results,security_model=none"), console, timeout);
+    public BoundedProcess.Measured boot(Accelerator accel, Share share, Path vmlinuz, Path initrd, Path repo, Path results,
+                        Path console, Duration timeout) {
+        String append = " runlock.repo=" + repo + " runlock.share=" + share.guestName();
+        List<String> extra = new ArrayList<>(List.of("-initrd", initrd.toString()));
+        if (share == Share.NINE_P) {
+            extra.addAll(List.of(
+                    "-virtfs", "local,path=/,mount_tag=host,security_model=none,readonly=on,multidevs=remap",
+                    "-virtfs", "local,path=" + repo + ",mount_tag=repo,security_model=none,readonly=on,multidevs=remap",
+                    "-virtfs", "local,path=" + results + ",mount_tag=results,security_model=none"));
+            return boot(accel, vmlinuz, append, extra, console, timeout);
+        }
+        // vhost-user needs the guest's memory shared with the daemons
+        extra.addAll(List.of("-object", "memory-backend-memfd,id=mem,size=" + MEMORY + ",share=on",
+                "-numa", "node,memdev=mem"));
+        try (VirtioFs daemons = new VirtioFs(console.resolveSibling("virtiofs"))) {
+            // cache=always keeps one inode per file, which Landlock rules attach to (as 9p's cache=loose)
+            extra.addAll(daemons.serve("host", Path.of("/"), "always"));
+            extra.addAll(daemons.serve("repo", repo, "always"));
+            extra.addAll(daemons.serve("results", results, "auto"));
+            return boot(accel, vmlinuz, append, extra, console, timeout);
+        }
     }
 
-    private boolean boot(Accelerator accel, Path vmlinuz, String append, List<String> extra, Path console,
+    private BoundedProcess.Measured boot(Accelerator accel, Path vmlinuz, String append, List<String> extra, Path console,
                          Duration timeout) {
         List<String> argv = new ArrayList<>(List.of(binary.toString()));
         argv.addAll(accel.qemuOptions());
-        argv.addAll(List.of("-m", "2048", "-smp", "2", "-display", "none", "-monitor", "none", "-no-reboot",
+        argv.addAll(List.of("-m", MEMORY, "-smp", "2", "-display", "none", "-monitor", "none", "-no-reboot",
                 "-nic", "none", "-serial", "file:" + console, "-kernel", vmlinuz.toString(),
                 "-append", "console=ttyS0 quiet panic=-1" + append));
         argv.addAll(extra);
-        return BoundedProcess.run(argv, qemuOutput(console), timeout).isPresent();
+        return BoundedProcess.measure(argv, qemuOutput(console), timeout);
     }
 
     /** Where qemu's own messages (e.g. a rejected option) go for a guest whose console is {@code console}. */

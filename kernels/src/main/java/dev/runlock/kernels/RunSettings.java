@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * @param repo    runlock checkout with the launcher and built jars ({@code kernels.repo})
  * @param matrix  the kernel matrix file ({@code kernels.matrix})
  * @param target  directory for work files and the report ({@code kernels.target})
- * @param full    run the whole conformance suite instead of the degradation subset ({@code kernels.full})
+ * @param full    run the whole conformance suite on every kernel ({@code kernels.full}), not only the newest
  * @param only    kernel names to run, all when empty ({@code kernels.only}, comma-separated)
  * @param accel   forced accelerator, probed when empty ({@code kernels.accel}: auto, kvm, tcg)
  * @param timeout limit for one kernel's boot and guest run ({@code kernels.timeout}, seconds)
@@ -40,11 +40,6 @@ public record RunSettings(Path repo, Path matrix, Path target, boolean full, Set
                         .collect(Collectors.toSet()),
                 accel.equals("AUTO") ? Optional.empty() : Optional.of(Accelerator.valueOf(accel)),
                 Duration.ofSeconds(Long.parseLong(System.getProperty("kernels.timeout", "900").strip())));
-    }
-
-    /** The conformance subset the guest runs. */
-    public String subset() {
-        return full ? "all" : "degradation";
     }
 
     /** Whether {@code spec} is selected by {@code kernels.only}. */

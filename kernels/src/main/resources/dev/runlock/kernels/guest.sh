@@ -2,18 +2,22 @@
 # The kernel matrix's guest script: runs on the kernel under test (qemu guest, Vagrant VM or
 # the host itself) and reports on stdout with lines the runner parses (see GuestReport):
 #   @@kernels abi N
+#   @@kernels errata 0xMASK
 #   @@kernels case NAME pass|fail|skip MILLIS DETAIL
 #   @@kernels done
 # Environment:
 #   RUNLOCK_REPO        runlock checkout with cli/target/runlock.jar built (required)
 #   KERNELS_EXPECT_ABI  Landlock ABI this kernel must report (required)
 #   KERNELS_RESULTS     writable directory for reports (required)
-#   KERNELS_SUBSET      conformance subset: degradation (default) or all
+#   KERNELS_SUBSET      conformance subset: features (default) or all
+#   KERNELS_CLI_TESTS   true: also run the cli's end-to-end tests (RunlockIT)
 #   JAVA_HOME           JDK 25 (optional: the launcher searches /usr/lib/jvm)
+# Exports RUNLOCK_TEST_ABI (the expected ABI) to every test layer it runs.
 set -u
 export HOME=/tmp PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 repo="$RUNLOCK_REPO" expect="$KERNELS_EXPECT_ABI" results="$KERNELS_RESULTS"
-subset="${KERNELS_SUBSET:-degradation}"
+subset="${KERNELS_SUBSET:-features}" cli_tests="${KERNELS_CLI_TESTS:-false}"
+export RUNLOCK_TEST_ABI="$expect"
 runlock="$repo/runlock"
 conformance_jar="$repo/conformance-landrun/target/conformance.jar"
 . "$repo/scripts/find-jdk.sh"
@@ -54,12 +58,30 @@ probe_abi() {
            else { printf "0 (%s)\n", $!{ENOSYS} ? "ENOSYS: no Landlock" : $!{EOPNOTSUPP} ? "EOPNOTSUPP: Landlock disabled" : "errno " . ($! + 0) }'
 }
 
+# Errata mask straight from the kernel: landlock_create_ruleset(NULL, 0, ERRATA); kernels
+# without the interface answer EINVAL, which counts as 0.
+probe_errata() {
+  perl -e 'my $mask = syscall(444, 0, 0, 2); printf "0x%x\n", $mask >= 0 ? $mask : 0'
+}
+
+# runlock knows the ABI runlock itself can use: the kernel's, or its newest when the kernel's
+# is newer (status then says so); the errata are the kernel's.
 check_status_json() {
   run_runlock status --json
-  local reported
+  local reported raw errata
   reported="$(grep -o '"abi": *[0-9]*' "$work/out" | head -n1 | tr -dc 0-9)"
-  echo "runlock status --json says abi ${reported:-?}, exit $(rc): $(tr -d '\n' <"$work/out" | cut -c1-160)"
-  [ "$(rc)" = 0 ] && [ "$reported" = "$abi" ]
+  raw="$(grep -o '"reported_abi": *[0-9]*' "$work/out" | head -n1 | tr -dc 0-9)"
+  errata="$(grep -o '"errata": *[0-9]*' "$work/out" | head -n1 | tr -dc 0-9)"
+  echo "runlock status --json says abi ${reported:-?} (kernel ${raw:-?}), errata ${errata:-?}, exit $(rc)"
+  [ "$(rc)" = 0 ] && [ "$reported" = "$abi" ] && { [ "$abi" = 0 ] || [ "$raw" = "$abi" ]; } \
+    && [ "$(printf '0x%x' "${errata:-0}")" = "$errata_mask" ]
+}
+
+# What every case pays: one runlock start (JVM, AOT cache, sandbox, exec) running /bin/true.
+check_runlock_start() {
+  run_runlock --rox / -- /bin/true
+  echo "runlock --rox / -- /bin/true: exit $(rc)"
+  [ "$(rc)" = 0 ]
 }
 
 # Best effort (the default) with a UDP rule: below ABI 10 something is dropped and runlock
@@ -86,7 +108,7 @@ check_strict_refusal() {
     echo "exit $(rc); ${error:-no error line}"
     [ "$(rc)" = 1 ] && [ -n "$error" ] && { [ "$abi" = 0 ] || [[ "$error" == *"(ABI 10)"* ]]; }
   else
-    echo "exit $(rc) (ABI 10 has every feature)"
+    echo "exit $(rc) (UDP is enforced from ABI 10)"
     [ "$(rc)" = 0 ]
   fi
 }
@@ -99,7 +121,7 @@ check_fs_denial() {
   if [ "$abi" = 0 ]; then [ "$(rc)" = 0 ]; else [ "$(rc)" != 0 ] && grep -q 'Permission denied' "$work/err"; fi
 }
 
-# Switch point to the conformance harness: runs the chosen subset, pinned to the expected ABI.
+# Switch point to the conformance harness: runs the chosen subset, checking the expected ABI.
 check_conformance() {
   if [ ! -r "$conformance_jar" ]; then
     echo "$conformance_jar not built"
@@ -113,13 +135,34 @@ check_conformance() {
   [ "$status" = 0 ]
 }
 
+# The cli's end-to-end tests (RunlockIT) with JUnit's console launcher, from the cli module
+# directory as under Maven; kernels/target/guest-lib holds the launcher and assertj.
+check_cli_tests() {
+  local lib="$repo/kernels/target/guest-lib"
+  if [ ! -d "$repo/cli/target/test-classes" ] || ! ls "$lib"/junit-platform-console-standalone-*.jar >/dev/null 2>&1; then
+    echo "cli test classes or $lib not built"
+    return 1
+  fi
+  (cd "$repo/cli" && "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData -jar "$lib"/junit-platform-console-standalone-*.jar \
+    execute --disable-banner --details=tree --fail-if-no-tests \
+    --class-path "$repo/cli/target/test-classes:$repo/cli/target/runlock.jar:$lib/*" \
+    --select-class dev.runlock.cli.RunlockIT) </dev/null 2>&1 | tee "$work/cli.log" | sed -u 's/^/  | /' >&3
+  local status="${PIPESTATUS[0]}"
+  echo "RunlockIT: exit $status; $(grep -oE '[0-9]+ tests (successful|failed|skipped|aborted)' "$work/cli.log" | tr '\n' ' ')"
+  [ "$status" = 0 ]
+}
+
 abi_line="$(probe_abi)"
 abi="${abi_line%% *}"
+errata_mask="$(probe_errata)"
 echo "@@kernels abi $abi_line"
+echo "@@kernels errata $errata_mask"
+case_ runlock-start check_runlock_start
 case_ status-json check_status_json
 case_ best-effort-warning check_best_effort_warning
 case_ strict-refusal check_strict_refusal
 case_ fs-denial check_fs_denial
 case_ conformance check_conformance
+[ "$cli_tests" = true ] && case_ cli-tests check_cli_tests
 rm -rf "$work"
 echo "@@kernels done"

@@ -12,6 +12,7 @@ class GuestReportTest {
             [    0.000000] Linux version 6.1.0-50-amd64
             @@kernels case boot pass 4100 kernel 6.1.0-50-amd64\r
             @@kernels abi 2
+            @@kernels errata 0xf
               | runlock: warning: sandbox partially enforced on Landlock ABI 2: not restricted: truncate (ABI 3)
             @@kernels case best-effort-warning pass 1200 exit 0; runlock: warning: ...
             @@kernels case strict-refusal fail 900 exit 0; no error line
@@ -24,6 +25,7 @@ class GuestReportTest {
         GuestReport report = GuestReport.parse(CONSOLE);
 
         assertThat(report.abi()).hasValue(2);
+        assertThat(report.errata()).hasValue(0xF);
         assertThat(report.finished()).isTrue();
         assertThat(report.cases()).containsExactly(
                 new CaseResult("boot", CaseStatus.PASS, Duration.ofMillis(4100), "kernel 6.1.0-50-amd64"),
@@ -61,7 +63,7 @@ class GuestReportTest {
         KernelSpec spec = new KernelSpec("sid", new KernelSource.Host(), 10);
         GuestReport report = GuestReport.parse("@@kernels abi 10\nstuck here\n");
 
-        KernelOutcome outcome = KernelOutcome.judge(spec, List.of(), "qemu TCG", Duration.ofSeconds(5), report, true);
+        KernelOutcome outcome = KernelOutcome.judge(spec, List.of(), "qemu TCG", Duration.ofSeconds(5), Duration.ofSeconds(4), report, true);
 
         assertThat(outcome.passed()).isFalse();
         assertThat(outcome.problems()).singleElement().asString()
@@ -74,7 +76,7 @@ class GuestReportTest {
         KernelSpec spec = new KernelSpec("trixie", new KernelSource.Host(), 6);
         GuestReport report = GuestReport.parse("@@kernels abi 5\n@@kernels done\n");
 
-        assertThat(KernelOutcome.judge(spec, List.of(), "host", Duration.ZERO, report, false).problems())
+        assertThat(KernelOutcome.judge(spec, List.of(), "host", Duration.ZERO, Duration.ZERO, report, false).problems())
                 .containsExactly("Landlock ABI 5, expected 6");
     }
 }

@@ -30,12 +30,15 @@ class KernelMatrixIT {
     @TestFactory
     Stream<DynamicTest> kernels() {
         KernelRunner runner = new KernelRunner(SETTINGS);
-        List<KernelSpec> selected = KernelMatrix.read(SETTINGS.matrix()).stream().filter(SETTINGS::selects).toList();
+        List<KernelSpec> matrix = KernelMatrix.read(SETTINGS.matrix());
+        List<KernelSpec> selected = matrix.stream().filter(SETTINGS::selects).toList();
         assertThat(selected).as("kernels selected by -Dkernels.only=" + SETTINGS.only()).isNotEmpty();
         return selected.stream().map(spec -> DynamicTest.dynamicTest(spec.name() + " (ABI " + spec.expectedAbi() + ")",
                 () -> {
-                    System.out.printf("[kernels] %s: %s ...%n", spec.name(), spec.origin());
-                    KernelOutcome outcome = runner.run(spec);
+                    GuestPlan plan = GuestPlan.of(spec, matrix, SETTINGS.full());
+                    System.out.printf("[kernels] %s: %s, conformance %s%s ...%n", spec.name(), spec.origin(),
+                            plan.subset(), plan.cliTests() ? ", RunlockIT" : "");
+                    KernelOutcome outcome = runner.run(spec, plan);
                     OUTCOMES.add(outcome);
                     System.out.printf("[kernels] %s: %s in %d s on %s%n", spec.name(),
                             outcome.passed() ? "passed" : "FAILED", outcome.elapsed().toSeconds(), outcome.runOn());

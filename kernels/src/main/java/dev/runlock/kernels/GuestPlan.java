@@ -1,0 +1,24 @@
+package dev.runlock.kernels;
+
+import java.util.List;
+
+/**
+ * What one guest runs besides the fixed checks, derived from the whole matrix so that
+ * {@code -Dkernels.only} does not change a kernel's share of the work.
+ *
+ * @param subset   the conformance subset: {@code all} on the newest kernel (or everywhere with
+ *                 {@code kernels.full}), else {@code features}, the cases whose outcome depends on a
+ *                 Landlock feature
+ * @param cliTests whether the cli's end-to-end tests (RunlockIT) run: on the oldest and the
+ *                 newest kernel with Landlock, where the host's ABI is not
+ */
+public record GuestPlan(String subset, boolean cliTests) {
+
+    /** The plan of {@code spec} in {@code matrix}. */
+    public static GuestPlan of(KernelSpec spec, List<KernelSpec> matrix, boolean full) {
+        int[] landlock = matrix.stream().mapToInt(KernelSpec::expectedAbi).filter(abi -> abi > 0).sorted().toArray();
+        boolean newest = landlock.length > 0 && spec.expectedAbi() == landlock[landlock.length - 1];
+        boolean oldest = landlock.length > 0 && spec.expectedAbi() == landlock[0];
+        return new GuestPlan(full || newest ? "all" : "features", newest || oldest);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.runlock.kernels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GuestPlanTest {
+
+    private static final List<KernelSpec> MATRIX = List.of(spec("host", 7), spec("bullseye", 0), spec("bookworm", 2),
+            spec("trixie", 6), spec("bpo-7.3", 11));
+
+    @Test
+    void newestKernelRunsEverythingAndOldestLandlockKernelRunsTheCliTestsToo() {
+        assertThat(GuestPlan.of(MATRIX.get(4), MATRIX, false)).isEqualTo(new GuestPlan("all", true));
+        assertThat(GuestPlan.of(MATRIX.get(2), MATRIX, false)).isEqualTo(new GuestPlan("features", true));
+    }
+
+    @Test
+    void othersRunTheFeatureCasesOnlyUnlessFull() {
+        assertThat(GuestPlan.of(MATRIX.get(0), MATRIX, false)).isEqualTo(new GuestPlan("features", false));
+        assertThat(GuestPlan.of(MATRIX.get(1), MATRIX, false)).isEqualTo(new GuestPlan("features", false));
+        assertThat(GuestPlan.of(MATRIX.get(3), MATRIX, true)).isEqualTo(new GuestPlan("all", false));
+    }
+
+    private static KernelSpec spec(String name, int abi) {
+        return new KernelSpec(name, new KernelSource.Host(), abi);
+    }
+}
