@@ -18,7 +18,11 @@ final class StatusCommand {
 
     /** Prints the report to {@code out}, as one JSON object if {@code json}; returns the exit status. */
     static int run(boolean json, PrintWriter out) {
-        KernelSupport kernel = new LinuxKernel().probe();
+        return print(new LinuxKernel().probe(), json, out);
+    }
+
+    /** The report on {@code kernel}; the exit status is 0. */
+    static int print(KernelSupport kernel, boolean json, PrintWriter out) {
         if (json) {
             out.println(json(kernel));
         } else {
@@ -52,7 +56,8 @@ final class StatusCommand {
         List<String> lines = new ArrayList<>();
         lines.add("kernel:    " + kernelRelease());
         lines.add("landlock:  " + kernel.availability().json()
-                + (kernel.available() ? ", ABI " + kernel.reportedVersion() : " - " + kernel.reason()));
+                + (kernel.available() ? ", ABI " + kernel.reportedVersion() : " - " + kernel.reason())
+                + (kernel.newerThanKnown() ? " (newer than runlock knows: used as " + kernel.abi() + ")" : ""));
         lines.add("errata:    " + (kernel.available() ? errata(kernel) : "-"));
         lines.add("mptcp:     " + mptcp(kernel));
         lines.add("terminal:  " + TERMINAL_GUARD);

@@ -232,7 +232,7 @@ class ExplainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {9, 10})
+    @ValueSource(ints = {9, 10, 11})
     void anAbiNewerThanTheKernelIsPartiallyEnforced(int abi) {
         CliRun run = CliRun.of("--abi", Integer.toString(abi), "true").assertExplained();
         assertThat(run.line("requested:")).isEqualTo("requested:   rights up to ABI " + abi

@@ -30,8 +30,8 @@ class OptionValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "x", "11", "-1", "3.0", ""})
-    void abiOutside1To10IsRefused(String value) {
+    @ValueSource(strings = {"0", "x", "12", "-1", "3.0", ""})
+    void abiOutside1To11IsRefused(String value) {
         CliRun.of("--abi", value, "true").assertRefused("--abi", value);
     }
 

@@ -61,7 +61,7 @@ class StatusAndHelpTest {
         assertThat(features).extracting(f -> f.get("name")).doesNotHaveDuplicates().contains("TCP", "UDP", "truncate");
         for (Map<String, Object> f : features) {
             long since = (Long) f.get("abi");
-            assertThat(since).as("%s", f).isBetween(1L, 10L);
+            assertThat(since).as("%s", f).isBetween(1L, 11L);
             assertThat(f.get("enforced")).as("%s", f).isEqualTo(since <= Host.abi());
         }
     }
@@ -100,7 +100,7 @@ class StatusAndHelpTest {
         String kernel = succeeded(CliRun.of("status", "--json")).out();
         String abi = kernel.replaceAll("(?s).*\"reported_abi\": (\\d+).*", "$1");
         for (String version : List.of("-V", "--version")) {
-            assertThat(succeeded(CliRun.of(version)).out()).matches("runlock \\S+ \\(Landlock ABI 1-10\\)\n"
+            assertThat(succeeded(CliRun.of(version)).out()).matches("runlock \\S+ \\(Landlock ABI 1-11\\)\n"
                     + "java:    " + Pattern.quote(Runtime.version().toString()) + " \\(.+\\) in "
                     + Pattern.quote(System.getProperty("java.home")) + "\n"
                     + "kernel:  \\S+, Landlock (ABI " + abi + "|absent|disabled|blocked)\n");

@@ -1,0 +1,44 @@
+package dev.runlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runlock.landlock.KernelSupport;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code runlock status} on kernels this machine does not have: ABI 10, 11 and a future 12. */
+class StatusCommandTest {
+
+    @Test
+    void abi11KernelHasNoNewPrivsWithTheSandbox() {
+        assertThat(feature(text(KernelSupport.enabled(11, 0xF)), "no_new_privs only with the sandbox"))
+                .startsWith("  yes").endsWith("ABI 11, Linux 7.3");
+        assertThat(feature(text(KernelSupport.enabled(10, 0xF)), "no_new_privs only with the sandbox")).startsWith("  no");
+        assertThat(text(KernelSupport.enabled(11, 0xF))).contains("landlock:  enabled, ABI 11");
+    }
+
+    @Test
+    void kernelNewerThanRunlockKnowsIsUsedAsTheNewestAndSaysSo() {
+        List<String> text = text(KernelSupport.enabled(12, 0xF));
+
+        assertThat(text).contains("landlock:  enabled, ABI 12 (newer than runlock knows: used as ABI 11)");
+        assertThat(text).filteredOn(l -> l.startsWith("  no ")).isEmpty();
+        assertThat(run(KernelSupport.enabled(12, 0xF), true)).contains("\"abi\": 11, \"reported_abi\": 12");
+    }
+
+    private static List<String> text(KernelSupport kernel) {
+        return run(kernel, false).lines().toList();
+    }
+
+    private static String feature(List<String> text, String name) {
+        return text.stream().filter(l -> l.contains(name)).findFirst().orElseThrow();
+    }
+
+    private static String run(KernelSupport kernel, boolean json) {
+        StringWriter out = new StringWriter();
+        assertThat(StatusCommand.print(kernel, json, new PrintWriter(out))).isZero();
+        return out.toString();
+    }
+}
