@@ -83,6 +83,12 @@ public record Case(String id, String name, Function<Fixture, Invocation> invocat
                 .count() > 1;
     }
 
+    /** Whether the case runs (is not "not applicable") on a kernel of every ABI from none to the newest. */
+    public boolean appliesOnEveryAbi(Implementation implementation) {
+        return IntStream.rangeClosed(0, Feature.newestAbi()).allMatch(abi ->
+                expected(new Target(implementation, abi, OptionalInt.empty())).notApplicable().isEmpty());
+    }
+
     /** Whether the expected exit status (or applicability) at this ABI differs from the one below it. */
     public boolean changesAt(Implementation implementation, int abi) {
         return !outcomeOn(implementation, abi).equals(outcomeOn(implementation, abi - 1));

@@ -16,12 +16,13 @@ final class CasesTable {
 
     private static String table(List<Case> cases) {
         Implementation runlock = new Implementation(java.nio.file.Path.of("runlock"), Dialect.RUNLOCK);
-        return "| Id | Test name | Tags | landrun lacks | ABI-dependent | Deliberate deviation (dialect: reason) |\n|---|---|---|---|---|---|\n"
+        return "| Id | Test name | Tags | landrun lacks | Features | Deliberate deviation (dialect: reason) |\n|---|---|---|---|---|---|\n"
                 + cases.stream().map(c -> "| " + c.id() + " | " + c.name().replace("|", "\\|") + " | "
                         + c.tags().stream().map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "))
                         + " | " + c.requires().stream().filter(r -> !Dialect.LANDRUN.has(r)).map(Capability::description)
                         .collect(Collectors.joining(", "))
-                        + " | " + (c.dependsOnAbi(runlock) ? "yes" : "") + " | "
+                        + " | " + c.features(runlock).stream().map(f -> f.name().toLowerCase(java.util.Locale.ROOT))
+                        .collect(Collectors.joining(", ")) + " | "
                         + c.deviations().stream().map(d -> d.dialect().id() + ": " + d.reason()).collect(Collectors.joining("; "))
                         + " |\n").collect(Collectors.joining());
     }
