@@ -48,6 +48,16 @@ run_runlock() {
   sed 's/^/  | /' "$work/err" >&3
 }
 
+# run_runlock_as UID ARGS: run_runlock as that user and group, with no supplementary groups.
+run_runlock_as() {
+  local uid="$1"
+  shift
+  chmod 755 "$work"
+  setpriv --reuid="$uid" --regid="$uid" --clear-groups "$runlock" "$@" >"$work/out" 2>"$work/err" </dev/null
+  echo $? >"$work/rc"
+  sed 's/^/  | /' "$work/err" >&3
+}
+
 rc() { cat "$work/rc"; }
 err_line() { grep -m1 "$1" "$work/err"; }
 
@@ -82,6 +92,18 @@ check_runlock_start() {
   run_runlock --rox / -- /bin/true
   echo "runlock --rox / -- /bin/true: exit $(rc)"
   [ "$(rc)" = 0 ]
+}
+
+# no_new_privs in the sandbox, for an unprivileged user (no CAP_SYS_ADMIN): set by prctl below
+# ABI 11, by landlock_restrict_self's NO_NEW_PRIVS flag from ABI 11; a file outside the grants
+# is denied by Landlock (not by its mode: /etc/hostname is world-readable).
+check_unprivileged() {
+  run_runlock_as 65534 --ro /proc -- /bin/bash -c \
+    'while read -r key value; do [ "$key" = NoNewPrivs: ] && echo "NoNewPrivs: $value"; done < /proc/self/status
+     read -r name < /etc/hostname && echo "read /etc/hostname"'
+  echo "as uid 65534: exit $(rc); $(tr '\n\t' '  ' <"$work/out")"
+  grep -q 'NoNewPrivs: *1' "$work/out" || return 1
+  if [ "$abi" = 0 ]; then grep -q 'read /etc/hostname' "$work/out"; else ! grep -q 'read /etc/hostname' "$work/out"; fi
 }
 
 # Best effort (the default) with a UDP rule: below ABI 10 something is dropped and runlock
@@ -162,6 +184,7 @@ case_ status-json check_status_json
 case_ best-effort-warning check_best_effort_warning
 case_ strict-refusal check_strict_refusal
 case_ fs-denial check_fs_denial
+case_ unprivileged check_unprivileged
 case_ conformance check_conformance
 [ "$cli_tests" = true ] && case_ cli-tests check_cli_tests
 rm -rf "$work"
