@@ -218,9 +218,8 @@ class DowngradeTest {
         assertThat(onAbi10.abi()).isEqualTo(Abi.V10);
         assertThat(onAbi10.enforcement()).isEqualTo(Enforcement.FULLY_ENFORCED);
         assertThat(onAbi11.abi()).isEqualTo(Abi.V11);
-        assertThat(onAbi11.handledFs()).isEqualTo(onAbi10.handledFs());
-        assertThat(onAbi11.handledNet()).isEqualTo(onAbi10.handledNet());
-        assertThat(onAbi11.flags()).isEmpty();
+        assertThat(onAbi11.ruleset()).isEqualTo(onAbi10.ruleset());
+        assertThat(onAbi11.ruleset().flags()).isEmpty();
     }
 
     @Test
