@@ -149,7 +149,8 @@ check_conformance() {
     echo "$conformance_jar not built"
     return 2
   fi
-  "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData -jar "$conformance_jar" --impl runlock --binary "$runlock" \
+  # a runlock start takes seconds under TCG, minutes when the host is busy
+  "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Dconformance.timeout=900 -jar "$conformance_jar" --impl runlock --binary "$runlock" \
     --subset "$subset" --expect-abi "$expect" --report "$results/conformance" </dev/null 2>&1 \
     | tee "$work/conformance.log" | sed -u 's/^/  | /' >&3
   local status="${PIPESTATUS[0]}"
