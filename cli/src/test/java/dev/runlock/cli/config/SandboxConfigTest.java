@@ -165,7 +165,7 @@ class SandboxConfigTest {
         Path file = dir.resolve("sandbox.toml");
         assertThat(readError("[t]\ncompat = \"firm\"\n")).startsWith(file + ":2:1: compat: ").contains("'firm'");
         assertThat(readError("[t]\nabi = 0\n")).startsWith(file + ":2:1: abi: ").contains("ABI 0");
-        assertThat(readError("[t]\nabi = 11\n")).startsWith(file + ":2:1: abi: ").contains("ABI 11");
+        assertThat(readError("[t]\nabi = 12\n")).startsWith(file + ":2:1: abi: ").contains("ABI 12");
         assertThat(readError("[t]\nenv = [\"HOME\", \"=x\"]\n")).isEqualTo(file + ":2:1: env: '=x' has no variable name");
     }
 
