@@ -121,28 +121,6 @@ check_best_effort_warning() {
   fi
 }
 
-# --compat hard must refuse to run below ABI 10 (UDP missing), exit 1 and name the features.
-check_strict_refusal() {
-  run_runlock --compat hard --rox / --bind-udp 53 -- /bin/true
-  local error
-  error="$(err_line '^runlock: error: ')"
-  if [ "$abi" -lt 10 ]; then
-    echo "exit $(rc); ${error:-no error line}"
-    [ "$(rc)" = 1 ] && [ -n "$error" ] && { [ "$abi" = 0 ] || [[ "$error" == *"(ABI 10)"* ]]; }
-  else
-    echo "exit $(rc) (UDP is enforced from ABI 10)"
-    [ "$(rc)" = 0 ]
-  fi
-}
-
-# The sandbox really confines: a file outside the grants is unreadable, except without Landlock
-# where best effort runs the command unconfined.
-check_fs_denial() {
-  run_runlock --rox /usr -- /usr/bin/cat /etc/passwd
-  echo "cat /etc/passwd with only /usr granted: exit $(rc) $(tail -n1 "$work/err")"
-  if [ "$abi" = 0 ]; then [ "$(rc)" = 0 ]; else [ "$(rc)" != 0 ] && grep -q 'Permission denied' "$work/err"; fi
-}
-
 # Switch point to the conformance harness: runs the chosen subset, checking the expected ABI.
 check_conformance() {
   if [ ! -r "$conformance_jar" ]; then
@@ -183,8 +161,6 @@ echo "@@kernels errata $errata_mask"
 case_ runlock-start check_runlock_start
 case_ status-json check_status_json
 case_ best-effort-warning check_best_effort_warning
-case_ strict-refusal check_strict_refusal
-case_ fs-denial check_fs_denial
 case_ unprivileged check_unprivileged
 case_ conformance check_conformance
 [ "$cli_tests" = true ] && case_ cli-tests check_cli_tests
