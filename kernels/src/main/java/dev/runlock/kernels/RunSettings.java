@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * @param repo    runlock checkout with the launcher and built jars ({@code kernels.repo})
  * @param matrix  the kernel matrix file ({@code kernels.matrix})
  * @param target  directory for work files and the report ({@code kernels.target})
- * @param full    run the whole conformance suite on every kernel ({@code kernels.full}), not only the newest
+ * @param full    run the whole conformance suite in every guest and RunlockIT in the oldest too ({@code kernels.full})
  * @param only    kernel names to run, all when empty ({@code kernels.only}, comma-separated)
  * @param accel   forced accelerator, probed when empty ({@code kernels.accel}: auto, kvm, tcg)
  * @param timeout limit for one kernel's boot and guest run ({@code kernels.timeout}, seconds)
