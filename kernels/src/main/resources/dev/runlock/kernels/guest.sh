@@ -149,7 +149,7 @@ check_cli_tests() {
     --class-path "$repo/cli/target/test-classes:$repo/cli/target/runlock.jar:$lib/*" \
     --select-class dev.runlock.cli.RunlockIT) </dev/null 2>&1 | tee "$work/cli.log" | sed -u 's/^/  | /' >&3
   local status="${PIPESTATUS[0]}"
-  echo "RunlockIT: exit $status; $(grep -oE '[0-9]+ tests (successful|failed|skipped|aborted)' "$work/cli.log" | tr '\n' ' ')"
+  echo "RunlockIT: exit $status; $(grep -oE '[0-9]+ (tests|containers) (found|successful|failed|skipped|aborted)' "$work/cli.log" | tr '\n' ' ')"
   [ "$status" = 0 ]
 }
 
