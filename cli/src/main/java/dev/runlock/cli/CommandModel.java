@@ -3,6 +3,7 @@ package dev.runlock.cli;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * The picocli model of {@code runlock} and {@code runlock status}, built in code from {@link Option}:
+ * The picocli model of {@code runlock} and its subcommands, built in code from {@link Option}:
  * picocli's annotation scanning costs every run tens of milliseconds of reflection and proxies.
  * The distribution's man page and shell completions are generated from the same model.
  */
@@ -23,6 +24,9 @@ public final class CommandModel {
     static final String LEARN = "learn";
     static final String DIAGNOSE = "diagnose";
     static final String WRITE = "--write";
+    static final String TRUST = "trust";
+    static final String UNTRUST = "untrust";
+    static final String LIST = "--list";
 
     private CommandModel() {
     }
@@ -39,6 +43,7 @@ public final class CommandModel {
                 .interpolateVariables(false);
         runlock.usageMessage()
                 .customSynopsis("runlock [OPTIONS] [--] <COMMAND> [ARGS]...", "       runlock status [--json]",
+                        "       runlock trust [--list] [FILE]", "       runlock untrust [FILE]",
                         "       runlock learn [OPTIONS] [--write FILE] -- <COMMAND> [ARGS]...",
                         "       runlock diagnose [OPTIONS] -- <COMMAND> [ARGS]...",
                         "       runlock presets")
@@ -46,7 +51,8 @@ public final class CommandModel {
                         "The command, its interpreters and shared libraries are granted automatically "
                                 + "(-d turns that off).",
                         "Settings also come from section [COMMAND] of the file $SANDBOX_CONFIG, else of sandbox.toml "
-                                + "in the working directory; options add to its lists and override its booleans.",
+                                + "in the working directory once you trust it (runlock trust); options add to its "
+                                + "lists and override its booleans.",
                         "Exit status: the command's own; 1 when runlock itself fails.")
                 .sortOptions(false)
                 .autoWidth(true);
@@ -59,6 +65,23 @@ public final class CommandModel {
         status.addOption(OptionSpec.builder(JSON).description("Print as JSON").build());
         addHelpOptions(status);
         runlock.addSubcommand(STATUS, status);
+
+        CommandSpec trust = CommandSpec.create().name(TRUST).versionProvider(Version::lines)
+                .interpolateVariables(false);
+        trust.usageMessage().description("Trust FILE (default ./sandbox.toml) as it is now: a sandbox.toml in the "
+                + "working directory applies only once trusted, and any change to it voids the trust.");
+        trust.addOption(OptionSpec.builder(LIST).description("List the trusted files and whether each is unchanged")
+                .build());
+        trust.addPositional(file());
+        addHelpOptions(trust);
+        runlock.addSubcommand(TRUST, trust);
+
+        CommandSpec untrust = CommandSpec.create().name(UNTRUST).versionProvider(Version::lines)
+                .interpolateVariables(false);
+        untrust.usageMessage().description("Forget the trust in FILE (default ./sandbox.toml).");
+        untrust.addPositional(file());
+        addHelpOptions(untrust);
+        runlock.addSubcommand(UNTRUST, untrust);
 
         CommandSpec learn = CommandSpec.create().name(LEARN).versionProvider(Version::lines).interpolateVariables(false);
         learn.usageMessage().customSynopsis("runlock learn [OPTIONS] [--write FILE] -- <COMMAND> [ARGS]...")
@@ -94,18 +117,40 @@ public final class CommandModel {
         return cli;
     }
 
-    /** What the user typed for {@code runlock} itself (not its subcommand). */
-    static Options options(ParseResult parsed) {
+    /**
+     * What the user typed for {@code runlock} itself (not its subcommand). An empty list item is an
+     * error: {@code --rw "$UNSET"} must not mean the working directory.
+     */
+    static Options options(ParseResult parsed) throws UsageException {
         Map<Option, Object> given = new EnumMap<>(Option.class);
         for (Option option : Option.values()) {
             OptionSpec spec = parsed.matchedOption(option.longName());
-            if (spec != null) {
-                given.put(option, spec.getValue());
+            if (spec == null) {
+                continue;
             }
+            if (option.kind() == Option.Kind.LIST) {
+                for (String typed : spec.originalStringValues()) {
+                    if (List.of(typed.split(",", -1)).contains("")) {
+                        throw new UsageException(option.longName() + ": empty " + option.label().toLowerCase(Locale.ROOT)
+                                + " in '" + typed + "'" + (typed.isEmpty() ? " (an unset variable?)" : ""));
+                    }
+                }
+            }
+            given.put(option, spec.getValue());
         }
         List<String> command = parsed.matchedPositionals().isEmpty()
                 ? List.of() : new ArrayList<>(parsed.matchedPositionals().getFirst().getValue());
         return new Options(given, command);
+    }
+
+    /** The FILE a trust subcommand was given, or null. */
+    static String file(ParseResult subcommand) {
+        return subcommand.matchedPositionals().isEmpty() ? null : subcommand.matchedPositionals().getFirst().getValue();
+    }
+
+    private static PositionalParamSpec file() {
+        return PositionalParamSpec.builder().paramLabel("FILE").arity("0..1").type(String.class)
+                .description("The config file (default ./sandbox.toml)").build();
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.runlock.cli;
 import dev.runlock.cli.config.ConfigException;
 import dev.runlock.cli.config.ConfigSection;
 import dev.runlock.cli.config.SandboxConfig;
+import dev.runlock.cli.trust.ConfigFile;
+import dev.runlock.cli.trust.ConfigLocation;
 import dev.runlock.elf.ExecClosure;
 import dev.runlock.elf.ExecutableResolver;
 import dev.runlock.elf.LoaderEnvironment;
@@ -24,12 +26,14 @@ import dev.runlock.sandbox.PolicyException;
 import dev.runlock.sandbox.Rulesets;
 import dev.runlock.sandbox.Sandbox;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -81,12 +85,20 @@ final class RunlockCommand {
         if (subcommand.equals(CommandModel.PRESETS)) {
             return PresetsCommand.run(environment, cli.getOut());
         }
+        if (subcommand.equals(CommandModel.TRUST) || subcommand.equals(CommandModel.UNTRUST)) {
+            return TrustCommand.run(own, environment, cli.getOut(), cli.getErr());
+        }
         if (!subcommand.isEmpty() && !parsed.matchedOptions().isEmpty()) {
             cli.getErr().println("runlock: error: options go after '" + subcommand + "': runlock " + subcommand
                     + " [OPTIONS] -- <COMMAND> [ARGS]...");
             return 1;
         }
-        RunlockCommand command = new RunlockCommand(CommandModel.options(own), environment, cli.getOut());
+        RunlockCommand command;
+        try {
+            command = new RunlockCommand(CommandModel.options(own), environment, cli.getOut());
+        } catch (UsageException e) {
+            return fail(new Log(cli.getErr(), Log.Level.WARN), e.getMessage());
+        }
         Log log;
         try {
             log = new Log(cli.getErr(), command.logLevel());
@@ -123,6 +135,7 @@ final class RunlockCommand {
         Path cwd = Path.of("").toAbsolutePath();
         Optional<ConfigSection> section = config(log, ByteStrings.path(name).getFileName().toString(), cwd);
         Request request = new RequestBuilder(options, section.stream().toList(), environment, cwd, log).build();
+        section.flatMap(s -> Widening.warning(s, options, environment, cwd)).ifPresent(log::warn);
 
         ExecutableResolver resolver = new ExecutableResolver(
                 new LoaderEnvironment(environment.get("PATH"), passedValue(request.env(), "LD_LIBRARY_PATH")));
@@ -166,14 +179,27 @@ final class RunlockCommand {
     }
 
     private Optional<ConfigSection> config(Log log, String commandName, Path cwd) throws ConfigException {
-        Optional<Path> file = SandboxConfig.locate(environment, cwd);
-        if (file.isEmpty()) {
+        Optional<ConfigLocation> location = ConfigLocation.find(environment, cwd);
+        if (location.isEmpty()) {
             return Optional.empty();
         }
-        Optional<ConfigSection> section = SandboxConfig.read(file.get(), commandName);
-        log.info(section.isPresent() ? "using " + file.get() + " section [" + commandName + "]"
-                : "no section [" + commandName + "] in " + file.get());
+        ConfigFile file = location.get().read(environment);
+        Map<String, ConfigSection> sections = SandboxConfig.sections(file.path(), file.text());
+        Optional<ConfigSection> section = Optional.ofNullable(sections.get(commandName));
+        if (log.enabled(Log.Level.INFO)) {
+            String source = location.get().explicit() ? " (named by " + ConfigLocation.VARIABLE + ")" : " (trusted)";
+            log.info(section.isPresent() ? "using " + file.path() + source + " section [" + commandName + "]"
+                    : "no section [" + commandName + "] in " + file.path() + source);
+            // A section is named after a command's basename: one matching no command on PATH is likely a typo.
+            sections.keySet().stream().filter(name -> !name.equals(commandName) && !onPath(name))
+                    .forEach(name -> log.info("section [" + name + "] of " + file.path() + " matches no command on PATH"));
+        }
         return section;
+    }
+
+    private boolean onPath(String name) {
+        return Stream.of(environment.getOrDefault("PATH", "").split(":", -1))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir.isEmpty() ? "." : dir).resolve(name)));
     }
 
     /** The value of {@code key} in the command's environment, or null if it gets none. */

@@ -223,8 +223,46 @@ class ConfigMergeTest {
     @Test
     void infoLevelSaysWhichFileAndSectionWereUsed() throws IOException {
         assertThat(run("[true]\n", "--log-level", "info", "true").assertExplained().errLines())
-                .contains("runlock: using " + file + " section [true]");
+                .contains("runlock: using " + file + " (named by SANDBOX_CONFIG) section [true]");
         assertThat(run("[ls]\n", "--log-level", "info", "true").assertExplained().errLines())
-                .contains("runlock: no section [true] in " + file);
+                .contains("runlock: no section [true] in " + file + " (named by SANDBOX_CONFIG)");
+    }
+
+    @Test
+    void aSectionMatchingNoCommandIsMentionedAtInfoLevel() throws IOException {
+        String typo = "runlock: section [ture] of " + file + " matches no command on PATH";
+        assertThat(run("[ture]\n[ls]\n", "--log-level", "info", "true").assertExplained().errLines())
+                .contains(typo).noneMatch(line -> line.contains("[ls]"));
+        assertThat(run("[ture]\n", "true").assertExplained().err()).doesNotContain("ture");
+    }
+
+    @Test
+    void anEmptyPathInTheConfigIsRefusedAtItsPosition() throws IOException {
+        run("[true]\nro = [\"/etc\"]\nrw = [\"/tmp\", \"\"]\n", "true").assertRefused(file + ":3:1: rw: empty path");
+        assertThat(run("[true]\nrw = [\"/tmp\"]\n", "true").assertExplained().rules(origin("rw"))).hasSize(1);
+    }
+
+    @Test
+    void aConfigThatWidensTheSandboxWarnsOnceNamingFileSectionAndKeys() throws IOException {
+        String toml = "[true]\nunrestricted_filesystem = true\nunrestricted_network = true\n"
+                + "rw = [\"/\", \"/etc\", \"/tmp\"]\nrwx = [\"/root\"]\n";
+        assertThat(run(toml, "true").assertExplained().errLines()).filteredOn(l -> l.contains("widens"))
+                .containsExactly("runlock: warning: " + file + " [true] widens the sandbox beyond the command line: "
+                        + "unrestricted_filesystem = true, unrestricted_network = true, rw = \"/\", rw = \"/etc\", "
+                        + "rwx = \"/root\"");
+        assertThat(run(toml, "--unrestricted-filesystem", "--no-unrestricted-network", "--rw", "/,/etc",
+                "--rwx", "/root", "true").assertExplained().err()).doesNotContain("widens");
+        assertThat(run("[true]\nrw = [\"/tmp\"]\nunrestricted_scoped = false\n", "true").assertExplained().err())
+                .doesNotContain("widens");
+    }
+
+    @Test
+    void writingAnAncestorOfHomeWidensTheSandbox() throws IOException {
+        env.put("HOME", Files.createDirectories(dir.resolve("home/user/project")).getParent().toString());
+        assertThat(run("[true]\nrw = [\"home\"]\n", "true").assertExplained().errLines())
+                .filteredOn(l -> l.contains("widens")).containsExactly("runlock: warning: " + file
+                        + " [true] widens the sandbox beyond the command line: rw = \"home\"");
+        assertThat(run("[true]\nrw = [\"home/user/project\"]\n", "true").assertExplained().err())
+                .doesNotContain("widens");
     }
 }

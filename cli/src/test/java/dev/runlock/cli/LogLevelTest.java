@@ -27,7 +27,7 @@ class LogLevelTest {
         Path file = Files.writeString(dir.resolve("sandbox.toml"), "[true]\nro = [\"/etc\"]\n");
         env = CliRun.baseEnvironment();
         env.put("SANDBOX_CONFIG", file.toString());
-        infoLine = "runlock: using " + file + " section [true]";
+        infoLine = "runlock: using " + file + " (named by SANDBOX_CONFIG) section [true]";
     }
 
     private CliRun run(String... options) {

@@ -116,4 +116,25 @@ class OptionValidationTest {
         CliRun.of("--compat", "hard", "--bind-udp", "53", "true").assertRefused("UDP (ABI 10)", "--compat hard");
         CliRun.of("--strict", "--bind-udp", "53", "true").assertRefused("UDP (ABI 10)", "--compat hard");
     }
+
+    static Stream<Arguments> emptyItems() {
+        return Stream.of(Arguments.of("--rw", "", "path"), Arguments.of("--ro", "/etc,,/usr", "path"),
+                Arguments.of("--rox", "/usr,", "path"), Arguments.of("--rwx", ",/tmp", "path"),
+                Arguments.of("--unix", "", "path"), Arguments.of("--bind-tcp", "80,", "port"),
+                Arguments.of("--connect-udp", "", "port"), Arguments.of("--keep-fd", "", "fd"));
+    }
+
+    /** {@code --rw "$UNSET"} once granted the working directory: an empty item is refused, naming the flag. */
+    @ParameterizedTest(name = "{0} ''{1}''")
+    @MethodSource("emptyItems")
+    void anEmptyListItemIsRefused(String flag, String value, String what) {
+        CliRun.of(flag, value, "true").assertRefused(flag + ": empty " + what + " in '" + value + "'");
+        CliRun.of(flag + "=" + value, "true").assertRefused(flag + ": empty " + what);
+    }
+
+    @Test
+    void anEmptyPathSaysAVariableMayBeUnset() {
+        CliRun.of("--rw", "", "true").assertRefused("--rw: empty path in '' (an unset variable?)");
+        assertThat(CliRun.of("--rw", ".", "true").assertExplained().rules("[--rw]")).hasSize(1);
+    }
 }

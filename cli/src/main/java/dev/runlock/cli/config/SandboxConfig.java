@@ -2,17 +2,12 @@ package dev.runlock.cli.config;
 
 import dev.runlock.landlock.Abi;
 import dev.runlock.sandbox.PortRange;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import org.tomlj.Toml;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlParseResult;
@@ -20,40 +15,19 @@ import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
 /**
- * Finds, trusts and reads {@code sandbox.toml}: {@code $SANDBOX_CONFIG} if set (then it must
- * exist), else {@code ./sandbox.toml} if present. Sections are named after the command.
+ * Reads {@code sandbox.toml}: sections are named after the command. Finding and trusting the file
+ * is {@link dev.runlock.cli.trust.ConfigLocation}'s.
  */
 public final class SandboxConfig {
     private SandboxConfig() {
     }
 
-    /** The config file to use, if any. */
-    public static Optional<Path> locate(Map<String, String> environment, Path workingDirectory) throws ConfigException {
-        String explicit = environment.get("SANDBOX_CONFIG");
-        if (explicit != null && !explicit.isEmpty()) {
-            Path file = workingDirectory.resolve(explicit);
-            if (!Files.isRegularFile(file)) {
-                throw new ConfigException(file + ": config file named by SANDBOX_CONFIG does not exist");
-            }
-            return Optional.of(file);
-        }
-        Path local = workingDirectory.resolve("sandbox.toml");
-        return Files.isRegularFile(local) ? Optional.of(local) : Optional.empty();
-    }
-
     /**
-     * Reads {@code file} and returns the section for {@code command}, if the file has one.
+     * Parses {@code text}, the content of {@code file}: every section by name, in file order.
      * Every section is validated, so a typo anywhere is reported.
      */
-    public static Optional<ConfigSection> read(Path file, String command) throws ConfigException {
-        checkTrusted(file);
-        TomlParseResult toml;
-        try {
-            toml = Toml.parse(file);
-        } catch (IOException e) {
-            throw new ConfigException(file + ": cannot read: " + e.getMessage());
-        }
-        return Optional.ofNullable(sections(toml, file).get(command));
+    public static Map<String, ConfigSection> sections(Path file, String text) throws ConfigException {
+        return sections(Toml.parse(text), file);
     }
 
     /**
@@ -101,7 +75,7 @@ public final class SandboxConfig {
                 case COMPAT -> raw instanceof String s ? CompatNames.parse(s) : fail(wrongType);
                 case ABI -> raw instanceof Long l && l >= 0 && l <= Integer.MAX_VALUE ? Abi.parse(l.toString())
                         : fail(wrongType);
-                case STRINGS -> elements(where, ConfigKey.Type.STRINGS, raw, wrongType);
+                case STRINGS -> paths(elements(where, ConfigKey.Type.STRINGS, raw, wrongType));
                 case ENV -> elements(where, ConfigKey.Type.STRINGS, raw, wrongType).stream()
                         .map(String.class::cast).map(EnvSpec::parse).toList();
                 case PORTS, INTEGERS -> elements(where, key.type(), raw, wrongType);
@@ -113,6 +87,14 @@ public final class SandboxConfig {
 
     private static Object fail(ConfigException e) throws ConfigException {
         throw e;
+    }
+
+    /** Every STRINGS key lists paths or commands: an empty one must not mean the config's directory. */
+    private static List<Object> paths(List<Object> items) {
+        if (items.contains("")) {
+            throw new IllegalArgumentException("empty path");
+        }
+        return items;
     }
 
     private static List<Object> elements(String where, ConfigKey.Type type, Object raw, ConfigException wrongType)
@@ -132,6 +114,9 @@ public final class SandboxConfig {
         switch (type) {
             case STRINGS -> {
                 if (item instanceof String s) {
+                    if (s.indexOf('\0') >= 0) {
+                        throw new ConfigException(where + "'" + s.replace("\0", "\\0") + "' holds a NUL character");
+                    }
                     return s;
                 }
             }
@@ -152,25 +137,6 @@ public final class SandboxConfig {
             default -> { }
         }
         throw wrongType;
-    }
-
-    /** Refuses a file that someone other than the caller or root could have written. */
-    static void checkTrusted(Path file) throws ConfigException {
-        try {
-            int owner = (Integer) Files.getAttribute(file, "unix:uid");
-            int caller = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-            if (owner != caller && owner != 0) {
-                throw new ConfigException(file + ": refusing config owned by uid " + owner
-                        + " (only the caller's or root's files are trusted)");
-            }
-            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-            if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
-                throw new ConfigException(file + ": refusing config writable by group or others (chmod go-w "
-                        + file + ")");
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            throw new ConfigException(file + ": cannot check owner and mode: " + e.getMessage());
-        }
     }
 
     private static String at(Path file, TomlPosition position) {
