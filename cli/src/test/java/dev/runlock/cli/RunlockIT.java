@@ -255,14 +255,6 @@ class RunlockIT {
     }
 
     @Test
-    void sandboxTomlInTheWorkingDirectoryIsUsed() throws IOException {
-        Files.writeString(dir.resolve("sandbox.toml"), "[cat]\nro = [\"" + secret + "\"]\n");
-        Launcher.Result r = runlock.run("cat", secret.toString());
-        assertThat(r.status()).as(r.err()).isZero();
-        assertThat(r.out()).isEqualTo("the secret\n");
-    }
-
-    @Test
     void sandboxConfigNamesTheFileAndAnUntrustedOneIsRefused() throws IOException {
         Path config = Files.writeString(dir.resolve("policy.toml"), "[cat]\nro = [\"" + secret + "\"]\n");
         runlock.environment().put("SANDBOX_CONFIG", config.toString());

@@ -72,11 +72,14 @@ class StatusAndHelpTest {
     }
 
     @Test
-    void helpShowsUsageEveryOptionAndTheStatusCommand() {
+    void helpShowsUsageEveryOptionAndTheSubcommands() {
         for (String help : List.of("-h", "--help")) {
             CliRun run = succeeded(CliRun.of(help));
             assertThat(run.out()).startsWith("Usage: runlock [OPTIONS] [--] <COMMAND> [ARGS]...\n"
-                    + "       runlock status [--json]\n");
+                    + "       runlock status [--json]\n"
+                    + "       runlock trust [--list] [FILE]\n"
+                    + "       runlock untrust [FILE]\n");
+            assertThat(run.out()).contains("once you trust it (runlock trust)", "  trust ", "  untrust ");
             assertThat(run.out()).contains("--log-level", "--ro", "--rox", "--rw", "--rwx", "--unix", "--bind-tcp",
                     "--connect-tcp", "--bind-udp", "--connect-udp", "--env", "--[no-]unrestricted-filesystem",
                     "--[no-]unrestricted-network", "--[no-]unrestricted-scoped", "-d, --disable-auto-import",
@@ -110,5 +113,12 @@ class StatusAndHelpTest {
     @Test
     void statusHasItsOwnHelp() {
         assertThat(succeeded(CliRun.of("status", "-h")).out()).contains("--json");
+    }
+
+    @Test
+    void trustAndUntrustHaveTheirOwnHelp() {
+        assertThat(succeeded(CliRun.of("trust", "-h")).out()).startsWith("Usage: runlock trust [-hV] [--list] [FILE]")
+                .contains("any change to it voids the trust");
+        assertThat(succeeded(CliRun.of("untrust", "--help")).out()).startsWith("Usage: runlock untrust [-hV] [FILE]");
     }
 }
