@@ -53,6 +53,7 @@ public final class OwnCases {
         cases.addAll(badInput());
         cases.addAll(edges());
         cases.addAll(noNewPrivs());
+        cases.addAll(hardening());
         return number(cases);
     }
 
@@ -88,9 +89,9 @@ public final class OwnCases {
         return List.of(
                 configured("sandbox.toml ro: the [cat] section grants reading",
                         f -> "[cat]\nro = [\"" + f.path(RO) + "\"]\n", "cat " + RO + "/test.txt", exit(0)),
-                own("./sandbox.toml is read when SANDBOX_CONFIG is unset", f -> {
+                own("./sandbox.toml is read once trusted (runlock trust) when SANDBOX_CONFIG is unset", f -> {
                     f.write("sandbox.toml", "[cat]\nro = [\"" + f.path(RO) + "\"]\n", false);
-                    return sandbox(line("-- cat " + RO + "/test.txt"));
+                    return trustStore(f, sandbox(line("-- cat " + RO + "/test.txt"))).wrappedIn("\"$1\" trust >/dev/null");
                 }, exit(0)).requires(Capability.CONFIG),
                 own("without a config the same cat is denied",
                         f -> sandbox(line("-- cat " + RO + "/test.txt")).autoImported(), exit(1)),
@@ -360,6 +361,23 @@ public final class OwnCases {
                         exit(0)));
     }
 
+    // ---- Inputs that must never widen the sandbox (empty paths, a config nobody trusted): issue 12 §1, §3. ----
+
+    private static List<Case> hardening() {
+        return List.of(
+                own("an empty --rw grants nothing (not the working directory)",
+                        f -> sandbox("--rw", "", "--", "touch", "new.txt").autoImported(),
+                        exit(1).and(absent("new.txt"))),
+                own("an empty item in a comma list is refused", f -> raw(line("--rw " + RW + ",,/tmp -- true")),
+                        exit(1).and(Check.oneErrorLine("--rw"))).requires(Capability.OWN_ERRORS),
+                configured("an empty path in sandbox.toml is refused at its line", f -> "[touch]\nrw = [\"\"]\n",
+                        "touch new.txt", exit(1).and(errorAt(2)).and(absent("new.txt"))),
+                own("an untrusted ./sandbox.toml is refused, naming the command that trusts it", f -> {
+                    f.write("sandbox.toml", "[touch]\nunrestricted_filesystem = true\n", false);
+                    return trustStore(f, sandbox(line("-- touch new.txt")));
+                }, exit(1).and(Check.oneErrorLine("runlock trust")).and(absent("new.txt"))).requires(Capability.CONFIG));
+    }
+
     private static Case own(String name, Function<Fixture, Invocation> invocation, Expectation expectation) {
         return Case.of("", name, invocation, expectation);
     }
@@ -442,6 +460,15 @@ public final class OwnCases {
 
     private static Function<Fixture, List<String>> python(Function<Fixture, String> script) {
         return f -> List.of(PYTHON, "-c", script.apply(f));
+    }
+
+    /** A trust store of the fixture's own, so the caller's never counts. */
+    private static Invocation trustStore(Fixture f, Invocation invocation) {
+        return invocation.withEnv("XDG_CONFIG_HOME", f.path("xdg").toString());
+    }
+
+    private static Check absent(String relative) {
+        return new Check(relative + " does not exist", (o, f) -> !Files.exists(f.path(relative)));
     }
 
     private static Check exists(String relative) {
