@@ -46,28 +46,23 @@ public final class StrictModes {
      * @param what what the file is to runlock, for messages ("config", "trust store")
      */
     public static Path regularFile(Path file, String what) throws ConfigException {
-        StrictModes modes = new StrictModes(file, what);
-        Entry entry = modes.resolve(file.toAbsolutePath());
-        if ((entry.mode & TYPE) != REGULAR) {
-            throw new ConfigException(file + ": not a regular file");
-        }
-        if ((entry.mode & GROUP_OR_OTHER_WRITE) != 0) {
-            throw new ConfigException(file + ": refusing " + what + " writable by group or others (chmod go-w "
-                    + entry.path + ")");
-        }
-        return entry.path;
+        return check(file, what, REGULAR, "not a regular file", what + " writable by group or others");
     }
 
     /** Checks the directory {@code directory} and the way to it, as the home of a file runlock writes. */
     public static Path directory(Path directory, String what) throws ConfigException {
-        StrictModes modes = new StrictModes(directory, what);
-        Entry entry = modes.resolve(directory.toAbsolutePath());
-        if ((entry.mode & TYPE) != DIRECTORY) {
-            throw new ConfigException(directory + ": not a directory");
+        return check(directory, what, DIRECTORY, "not a directory",
+                what + " in a directory writable by group or others");
+    }
+
+    private static Path check(Path path, String what, int type, String notOfType, String writable)
+            throws ConfigException {
+        Entry entry = new StrictModes(path, what).resolve(path.toAbsolutePath());
+        if ((entry.mode & TYPE) != type) {
+            throw new ConfigException(path + ": " + notOfType);
         }
         if ((entry.mode & GROUP_OR_OTHER_WRITE) != 0) {
-            throw new ConfigException(directory + ": refusing " + what + " in a directory writable by group or others"
-                    + " (chmod go-w " + entry.path + ")");
+            throw new ConfigException(path + ": refusing " + writable + " (chmod go-w " + entry.path + ")");
         }
         return entry.path;
     }
