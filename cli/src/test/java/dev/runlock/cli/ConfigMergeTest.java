@@ -248,8 +248,8 @@ class ConfigMergeTest {
                 + "rw = [\"/\", \"/etc\", \"/tmp\"]\nrwx = [\"/root\"]\n";
         assertThat(run(toml, "true").assertExplained().errLines()).filteredOn(l -> l.contains("widens"))
                 .containsExactly("runlock: warning: " + file + " [true] widens the sandbox beyond the command line: "
-                        + "unrestricted_filesystem = true, unrestricted_network = true, rw = \"/\", rw = \"/etc\", "
-                        + "rwx = \"/root\"");
+                        + "rw = \"/\", rw = \"/etc\", rwx = \"/root\", unrestricted_filesystem = true, "
+                        + "unrestricted_network = true");
         assertThat(run(toml, "--unrestricted-filesystem", "--no-unrestricted-network", "--rw", "/,/etc",
                 "--rwx", "/root", "true").assertExplained().err()).doesNotContain("widens");
         assertThat(run("[true]\nrw = [\"/tmp\"]\nunrestricted_scoped = false\n", "true").assertExplained().err())
