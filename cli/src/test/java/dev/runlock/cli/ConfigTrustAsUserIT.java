@@ -89,6 +89,13 @@ class ConfigTrustAsUserIT {
     }
 
     @Test
+    void anUnreadableConfigIsTheOperatingSystemsReason() throws Exception {
+        asUser("chmod 0 ~/repo/sandbox.toml");
+        make().assertRefused(config + ": cannot read: Permission denied");
+        runlock.run("trust").assertRefused(config + ": cannot read: Permission denied");
+    }
+
+    @Test
     void aConfigOwnedByAnotherUserIsRefused() throws Exception {
         Path elsewhere = Files.createDirectories(Path.of("/var/tmp").resolve("runlock-it-" + ProcessHandle.current().pid()));
         try {
