@@ -9,7 +9,6 @@ import dev.runlock.cli.config.SandboxConfig;
 import dev.runlock.cli.learn.SectionText.Entry;
 import dev.runlock.landlock.Abi;
 import dev.runlock.sandbox.PortRange;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +32,7 @@ class SectionTextTest {
                 new Entry(ConfigKey.ENV, List.of("HOME", "A=\"b\""), "given"),
                 new Entry(ConfigKey.UNRESTRICTED_SCOPED, true, "given"),
                 new Entry(ConfigKey.ABI, 4, "given")));
-        Path file = Files.writeString(dir.resolve("s.toml"), text);
-        ConfigSection section = SandboxConfig.read(file, "python3.11").orElseThrow();
+        ConfigSection section = SandboxConfig.sections(dir.resolve("s.toml"), text).get("python3.11");
         assertThat(section.strings(ConfigKey.RO)).containsExactly("/b", weird);
         assertThat(section.strings(ConfigKey.RW)).containsExactly("/tmp");
         assertThat(section.ports(ConfigKey.CONNECT_TCP)).containsExactly(new PortRange(443, 443),
