@@ -42,6 +42,15 @@ public enum Abi {
         return V11;
     }
 
+    /**
+     * The Landlock runlock promises ("Landlock v6"): the filesystem rights of ABI 1-3, TCP of
+     * ABI 4, device ioctl of ABI 5 and the scopes of ABI 6. A kernel short of it is warned about
+     * on every run; rights above it are warned about only when something asks for them.
+     */
+    public static Abi baseline() {
+        return V6;
+    }
+
     /** The ABI for a kernel-reported version number, clamped to {@link #newest()}. */
     public static Abi of(int version) {
         if (version <= 0) {

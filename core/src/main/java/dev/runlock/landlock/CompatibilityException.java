@@ -13,12 +13,14 @@ public final class CompatibilityException extends Exception {
     private final transient KernelSupport kernel;
     private final transient Abi abi;
     private final transient List<LandlockBit> lost;
+    private final transient List<DroppedRule> dropped;
 
-    public CompatibilityException(KernelSupport kernel, Abi abi, List<LandlockBit> lost) {
+    public CompatibilityException(KernelSupport kernel, Abi abi, List<LandlockBit> lost, List<DroppedRule> dropped) {
         super("Landlock " + abi + " cannot enforce " + lost.size() + " requested rights, scopes or flags");
         this.kernel = kernel;
         this.abi = abi;
         this.lost = List.copyOf(lost);
+        this.dropped = List.copyOf(dropped);
     }
 
     /** What the kernel offers. */
@@ -31,8 +33,13 @@ public final class CompatibilityException extends Exception {
         return abi;
     }
 
-    /** Each missing right, scope or flag, in ABI order. */
+    /** Each missing right, scope or flag that is promised or asked for, in ABI order. */
     public List<LandlockBit> lost() {
         return lost;
+    }
+
+    /** The rules whose asked-for rights are missing. */
+    public List<DroppedRule> dropped() {
+        return dropped;
     }
 }

@@ -2,7 +2,10 @@ package dev.runlock.landlock;
 
 import dev.runlock.landlock.RulesetPlan.Cause;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -21,19 +24,20 @@ public final class Downgrade {
 
     /**
      * The plan for {@code request} on {@code kernel}: everything the kernel supports is kept; what
-     * it lacks is listed in {@link RulesetPlan#lost()}. A soft requirement that is not met yields a
+     * it lacks is sorted into {@link RulesetPlan#lost()} (promised or asked for) and
+     * {@link RulesetPlan#unrequested()} (neither). A soft requirement that is not met yields a
      * plan that enforces nothing.
      *
      * @throws CompatibilityException when the request is a hard requirement and the kernel cannot
-     *                                enforce all of it (Landlock unavailable, or rights, scopes or
-     *                                flags newer than its ABI)
+     *                                enforce what it owes (Landlock unavailable, promised rights,
+     *                                or rights, scopes or flags the user asked for)
      */
     public static RulesetPlan plan(RulesetRequest request, KernelSupport kernel) throws CompatibilityException {
         Abi abi = Abi.min(kernel.abi(), request.target());
         Ruleset asked = request.ruleset();
-        if (!asked.restrictsAnything()) {
+        if (!asked.restrictsAnything() && asked.portRules().isEmpty()) {
             return new RulesetPlan(kernel, request.target(), abi, Ruleset.NONE, Enforcement.NOT_ENFORCED, List.of(),
-                    Cause.NONE);
+                    List.of(), List.of(), Cause.NONE);
         }
 
         Set<AccessFs> fs = retain(asked.handledFs(), AccessFs.upTo(abi), AccessFs.class);
@@ -42,19 +46,19 @@ public final class Downgrade {
         Set<RestrictFlag> flags = retain(asked.flags(), RestrictFlag.upTo(abi), RestrictFlag.class);
 
         boolean grantsRefer = asked.pathRules().stream().anyMatch(r -> r.access().contains(AccessFs.REFER));
-        List<LandlockBit> lost = Stream.of(asked.handledFs(), asked.handledNet(), asked.scopes(), asked.flags())
+        List<LandlockBit> missing = Stream.of(asked.handledFs(), asked.handledNet(), asked.scopes(), asked.flags())
                 .flatMap(Set::stream)
                 .map(LandlockBit.class::cast)
                 .filter(b -> !abi.atLeast(b.since()))
                 // Without REFER handled the kernel still denies reparenting: only a loss if a rule grants it.
                 .filter(b -> b != AccessFs.REFER || grantsRefer)
-                .sorted((a, b) -> a.since() != b.since() ? a.since().compareTo(b.since())
-                        : Long.compare(a.bit(), b.bit()))
                 .toList();
 
+        List<DroppedRule> dropped = new ArrayList<>();
         List<PathRule> pathRules = new ArrayList<>();
         for (PathRule rule : asked.pathRules()) {
             PathRule kept = rule.within(fs);
+            drop(rule, rule.access(), kept.access(), request.asked(), dropped);
             if (!kept.access().isEmpty()) {
                 pathRules.add(kept);
             }
@@ -62,31 +66,63 @@ public final class Downgrade {
         List<PortRule> portRules = new ArrayList<>();
         for (PortRule rule : asked.portRules()) {
             PortRule kept = rule.within(net);
+            drop(rule, rule.access(), kept.access(), request.asked(), dropped);
             if (!kept.access().isEmpty()) {
                 portRules.add(kept);
             }
         }
         Ruleset ruleset = new Ruleset(fs, net, scopes, flags, pathRules, portRules);
-
         boolean nothingLeft = !ruleset.restrictsAnything();
+
+        // Owed: promised rights, anything asked for; with nothing enforced, every missing right.
+        Set<LandlockBit> owed = new LinkedHashSet<>();
+        for (LandlockBit b : missing) {
+            if (nothingLeft || request.promised().atLeast(b.since()) || request.asked().contains(b)) {
+                owed.add(b);
+            }
+        }
+        dropped.forEach(d -> owed.addAll(d.rights()));
+        if (!kernel.available()) {
+            // Every rule is gone: NO_LANDLOCK says so once, instead of once per rule.
+            dropped.clear();
+        }
+        List<LandlockBit> lost = inAbiOrder(owed);
+        List<LandlockBit> unrequested = inAbiOrder(missing.stream().filter(b -> !owed.contains(b)).toList());
+
         Enforcement enforcement = nothingLeft ? Enforcement.NOT_ENFORCED
-                : lost.isEmpty() ? Enforcement.FULLY_ENFORCED : Enforcement.PARTIALLY_ENFORCED;
+                : lost.isEmpty() && unrequested.isEmpty() ? Enforcement.FULLY_ENFORCED : Enforcement.PARTIALLY_ENFORCED;
         Cause cause = !kernel.available() ? Cause.NO_LANDLOCK
                 : nothingLeft ? Cause.NOTHING_ENFORCEABLE
                 : lost.contains(AccessFs.REFER) ? Cause.REFER_ON_ABI_1
                 : Cause.NONE;
 
-        if (enforcement != Enforcement.FULLY_ENFORCED) {
+        if (nothingLeft || !lost.isEmpty()) {
             switch (request.compat()) {
-                case HARD_REQUIREMENT -> throw new CompatibilityException(kernel, abi, lost);
+                case HARD_REQUIREMENT -> throw new CompatibilityException(kernel, abi, lost, dropped);
                 case SOFT_REQUIREMENT -> {
                     return new RulesetPlan(kernel, request.target(), abi, Ruleset.NONE, Enforcement.NOT_ENFORCED, lost,
-                            kernel.available() ? Cause.SOFT_REQUIREMENT_UNMET : Cause.NO_LANDLOCK);
+                            unrequested, dropped, kernel.available() ? Cause.SOFT_REQUIREMENT_UNMET : Cause.NO_LANDLOCK);
                 }
                 case BEST_EFFORT -> { }
             }
         }
-        return new RulesetPlan(kernel, request.target(), abi, ruleset, enforcement, lost, cause);
+        return new RulesetPlan(kernel, request.target(), abi, ruleset, enforcement, lost, unrequested, dropped, cause);
+    }
+
+    /** Records {@code rule} as dropped when it loses asked-for rights. */
+    private static void drop(Rule rule, Set<? extends LandlockBit> access, Set<? extends LandlockBit> kept,
+                             Set<LandlockBit> asked, List<DroppedRule> dropped) {
+        List<LandlockBit> rights = inAbiOrder(access.stream().filter(b -> !kept.contains(b) && asked.contains(b))
+                .map(LandlockBit.class::cast).toList());
+        if (!rights.isEmpty()) {
+            dropped.add(new DroppedRule(rule, rights));
+        }
+    }
+
+    private static List<LandlockBit> inAbiOrder(Collection<LandlockBit> bits) {
+        return bits.stream()
+                .sorted(Comparator.comparing(LandlockBit::since).thenComparingLong(LandlockBit::bit))
+                .toList();
     }
 
     private static <E extends Enum<E>> Set<E> retain(Set<E> requested, Set<E> supported, Class<E> type) {

@@ -10,7 +10,12 @@ import java.util.List;
  * @param target the requested ABI (see {@link RulesetRequest#target()})
  * @param abi the ABI the ruleset is built for: the lower of kernel and target
  * @param ruleset what is enforced; {@link Ruleset#NONE} when nothing is
- * @param lost the requested rights, scopes and flags the kernel cannot enforce, in ABI order
+ * @param lost what the user is owed and the ABI cannot enforce, in ABI order: the promised
+ *             rights ({@link RulesetRequest#promised()}), everything asked for, and, when nothing
+ *             is enforced, every missing right
+ * @param unrequested handled rights above the promise that nothing asked for and the kernel
+ *                    lacks, in ABI order: not restricted here, and no reason to warn
+ * @param dropped the rules whose asked-for rights the ABI lacks (the kernel's or the pin)
  * @param cause why the sandbox is weaker than asked beyond {@code lost}, or {@link Cause#NONE}
  */
 public record RulesetPlan(
@@ -20,6 +25,8 @@ public record RulesetPlan(
         Ruleset ruleset,
         Enforcement enforcement,
         List<LandlockBit> lost,
+        List<LandlockBit> unrequested,
+        List<DroppedRule> dropped,
         Cause cause) {
 
     /** Why a plan enforces less than requested, beyond the list of lost features. */
@@ -38,6 +45,8 @@ public record RulesetPlan(
 
     public RulesetPlan {
         lost = List.copyOf(lost);
+        unrequested = List.copyOf(unrequested);
+        dropped = List.copyOf(dropped);
     }
 
     /** Whether a ruleset is created and enforced. */

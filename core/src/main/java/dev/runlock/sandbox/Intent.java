@@ -50,6 +50,21 @@ public enum Intent {
                 MAKE_BLOCK, MAKE_SYM, REFER);
     }
 
+    /**
+     * The rights this intent exists for. A kernel or pin that lacks one of them drops the grant's
+     * meaning, which is reported whatever the ABI; the intent's other rights follow the promised
+     * ABI (a pinned ABI 3 owes no warning that {@code --rw} cannot confine device ioctls).
+     */
+    public Set<AccessFs> purpose() {
+        return switch (this) {
+            case RO, READ_FILE_ONLY -> EnumSet.of(READ_FILE);
+            case ROX, EXEC_FILE -> EnumSet.of(READ_FILE, EXECUTE);
+            case RW -> EnumSet.of(READ_FILE, WRITE_FILE);
+            case RWX -> EnumSet.of(READ_FILE, WRITE_FILE, EXECUTE);
+            case UNIX -> EnumSet.of(RESOLVE_UNIX);
+        };
+    }
+
     /** The rights this intent grants on a directory (and beneath it) or on a single file. */
     public Set<AccessFs> rights(boolean directory) {
         EnumSet<AccessFs> rights = EnumSet.copyOf(fileRights);

@@ -6,6 +6,7 @@ import dev.runlock.landlock.RestrictFlag;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,7 +15,9 @@ import java.util.Set;
  *
  * @param unrestricted the areas the sandbox leaves alone
  * @param logFlags audit flags for {@code restrict_self}
- * @param target rights up to this ABI are requested: the user's ABI pin, else the newest
+ * @param pin the ABI the user pinned: rights above it are not requested, every right up to it
+ *            is owed; without a pin, rights up to the newest ABI are requested and
+ *            {@link Abi#baseline()} is owed
  * @param ignoreMissing whether granted paths that do not exist are skipped instead of refused
  */
 public record Policy(
@@ -23,7 +26,7 @@ public record Policy(
         Set<Area> unrestricted,
         Set<RestrictFlag> logFlags,
         CompatLevel compat,
-        Abi target,
+        Optional<Abi> pin,
         boolean ignoreMissing) {
 
     /** What a sandbox can leave unrestricted as a whole. */
@@ -42,6 +45,16 @@ public record Policy(
         logFlags = Set.copyOf(logFlags);
     }
 
+    /** The newest ABI whose rights are requested. */
+    public Abi target() {
+        return pin.orElse(Abi.newest());
+    }
+
+    /** The newest ABI whose rights are owed to the user: the pin, else the baseline. */
+    public Abi promised() {
+        return pin.orElse(Abi.baseline());
+    }
+
     /** An empty policy to add to: everything restricted, best effort, the newest ABI. */
     public static Builder builder() {
         return new Builder();
@@ -50,7 +63,7 @@ public record Policy(
     public Policy withPaths(List<PathGrant> more) {
         List<PathGrant> all = new ArrayList<>(paths);
         all.addAll(more);
-        return new Policy(all, ports, unrestricted, logFlags, compat, target, ignoreMissing);
+        return new Policy(all, ports, unrestricted, logFlags, compat, pin, ignoreMissing);
     }
 
     /** Collects grants in the order given; each step names what it sets. */
@@ -60,7 +73,7 @@ public record Policy(
         private final Set<Area> unrestricted = EnumSet.noneOf(Area.class);
         private final Set<RestrictFlag> logFlags = EnumSet.noneOf(RestrictFlag.class);
         private CompatLevel compat = CompatLevel.BEST_EFFORT;
-        private Abi target = Abi.newest();
+        private Optional<Abi> pin = Optional.empty();
         private boolean ignoreMissing;
 
         private Builder() {
@@ -91,8 +104,8 @@ public record Policy(
             return this;
         }
 
-        public Builder target(Abi abi) {
-            target = abi;
+        public Builder pin(Abi abi) {
+            pin = Optional.of(abi);
             return this;
         }
 
@@ -102,7 +115,7 @@ public record Policy(
         }
 
         public Policy build() {
-            return new Policy(paths, ports, unrestricted, logFlags, compat, target, ignoreMissing);
+            return new Policy(paths, ports, unrestricted, logFlags, compat, pin, ignoreMissing);
         }
     }
 }

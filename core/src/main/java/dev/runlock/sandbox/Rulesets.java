@@ -2,6 +2,7 @@ package dev.runlock.sandbox;
 
 import dev.runlock.landlock.AccessFs;
 import dev.runlock.landlock.AccessNet;
+import dev.runlock.landlock.LandlockBit;
 import dev.runlock.landlock.PathRule;
 import dev.runlock.landlock.PortRule;
 import dev.runlock.landlock.RestrictFlag;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,8 +33,8 @@ public final class Rulesets {
         Set<AccessFs> fs = unrestricted.contains(Policy.Area.FILESYSTEM) ? Set.of() : AccessFs.upTo(policy.target());
         Set<AccessNet> net = unrestricted.contains(Policy.Area.NETWORK) ? Set.of() : AccessNet.upTo(policy.target());
         Set<Scope> scopes = unrestricted.contains(Policy.Area.SCOPES) ? Set.of() : Scope.upTo(policy.target());
-        EnumSet<RestrictFlag> flags = RestrictFlag.upTo(policy.target());
-        flags.retainAll(policy.logFlags());
+        Set<RestrictFlag> flags = policy.logFlags();
+        Set<LandlockBit> asked = new HashSet<>(flags);
 
         List<PathRule> pathRules = new ArrayList<>();
         if (!fs.isEmpty()) {
@@ -45,13 +47,19 @@ public final class Rulesets {
                     throw new PolicyException(grant);
                 }
                 boolean directory = Files.isDirectory(path);
-                // within(fs): a pinned target grants no right newer than itself.
-                pathRules.add(new PathRule(path, directory, grant.intent().rights(directory), grant.origin()).within(fs));
+                Set<AccessFs> rights = grant.intent().rights(directory);
+                // Rights newer than the target stay in the rule: Downgrade reports the ones it was for.
+                pathRules.add(new PathRule(path, directory, rights, grant.origin()));
+                grant.intent().purpose().stream().filter(rights::contains).forEach(asked::add);
             }
         }
-        List<PortRule> portRules = net.isEmpty() ? List.of() : portRules(policy.ports());
-        return new RulesetRequest(policy.target(), policy.compat(),
-                new Ruleset(fs, net, scopes, flags, pathRules, portRules));
+        List<PortRule> portRules = List.of();
+        if (!unrestricted.contains(Policy.Area.NETWORK)) {
+            portRules = portRules(policy.ports());
+            policy.ports().forEach(grant -> asked.add(grant.access()));
+        }
+        return new RulesetRequest(policy.target(), policy.promised(), policy.compat(),
+                new Ruleset(fs, net, scopes, flags, pathRules, portRules), asked);
     }
 
     /** One rule per port, with every right granted on it; ranges are expanded. */

@@ -32,13 +32,37 @@ class DowngradeTest {
             return name;
         }
 
-        List<String> droppedOn(KernelSupport kernel) {
+        /** What {@code kernel} lacks that the user is owed: the baseline (ABI 6, or the pin), what was asked for. */
+        List<String> owedOn(KernelSupport kernel, boolean nothingLeft) {
+            int promised = Math.min(6, request.target().number());
+            return missingOn(kernel).filter(l -> nothingLeft || l.named || l.abi <= promised).map(Lost::text).toList();
+        }
+
+        /** What {@code kernel} lacks above the promise that nothing asked for. */
+        List<String> unrequestedOn(KernelSupport kernel, boolean nothingLeft) {
+            List<String> owed = owedOn(kernel, nothingLeft);
+            return missingOn(kernel).map(Lost::text).filter(t -> !owed.contains(t)).distinct().toList();
+        }
+
+        private Stream<Lost> missingOn(KernelSupport kernel) {
             Abi abi = Abi.min(kernel.abi(), request.target());
-            return losses.stream().filter(l -> l.abi > abi.number()).map(l -> l.feature + " (ABI " + l.abi + ")").toList();
+            return losses.stream().filter(l -> l.abi > abi.number());
         }
     }
 
-    record Lost(String feature, int abi) {
+    /** A feature a request loses below {@code abi}; {@code named} when a rule names it (a port, a socket). */
+    record Lost(String feature, int abi, boolean named) {
+        Lost(String feature, int abi) {
+            this(feature, abi, false);
+        }
+
+        Lost asked() {
+            return new Lost(feature, abi, true);
+        }
+
+        String text() {
+            return feature + " (ABI " + abi + ")";
+        }
     }
 
     /** What a kernel without Landlock loses on top: the filesystem rights of ABI 1. */
@@ -61,13 +85,19 @@ class DowngradeTest {
                                 new Lost("pathname UNIX socket connect", 9))),
                 new Case("TCP only", request(Abi.V10, Set.of(), EnumSet.of(AccessNet.BIND_TCP, AccessNet.CONNECT_TCP),
                         Set.of(), List.of(), List.of(port(443, AccessNet.CONNECT_TCP))),
-                        List.of(new Lost("TCP", 4))),
+                        List.of(new Lost("TCP", 4).asked())),
                 new Case("UDP ports", request(Abi.V10, Set.of(), AccessNet.upTo(Abi.V10), Set.of(), List.of(),
                         List.of(port(53, AccessNet.BIND_UDP, AccessNet.CONNECT_SEND_UDP), port(443, AccessNet.CONNECT_TCP))),
-                        List.of(new Lost("TCP", 4), new Lost("UDP", 10))),
+                        List.of(new Lost("TCP", 4).asked(), new Lost("UDP", 10).asked())),
                 new Case("pinned to ABI 3", request(Abi.V3, AccessFs.upTo(Abi.V3), Set.of(), Set.of(),
                         List.of(rw("/work").within(AccessFs.upTo(Abi.V3))), List.of()),
-                        withAbi1Fs(new Lost("cross-directory rename/link", 2), new Lost("truncate", 3))));
+                        withAbi1Fs(new Lost("cross-directory rename/link", 2), new Lost("truncate", 3))),
+                // The rule asks for UDP, which the pin leaves unhandled: a dropped rule, not a silent one.
+                new Case("pinned to ABI 7 with a UDP rule", request(Abi.V7, AccessFs.upTo(Abi.V7), AccessNet.upTo(Abi.V7),
+                        Scope.upTo(Abi.V7), List.of(rox("/usr")), List.of(port(53, AccessNet.CONNECT_SEND_UDP))),
+                        withAbi1Fs(new Lost("truncate", 3), new Lost("TCP", 4), new Lost("device ioctl", 5),
+                                new Lost("abstract UNIX socket scope", 6), new Lost("signal scope", 6),
+                                new Lost("UDP", 10).asked())));
     }
 
     private static List<Lost> withAbi1Fs(Lost... newer) {
@@ -96,19 +126,21 @@ class DowngradeTest {
     void downgrade(Object kernelName, CompatLevel level, Case c, KernelSupport kernel) throws CompatibilityException {
         RulesetRequest request = withLevel(c.request(), level);
         Abi abi = Abi.min(kernel.abi(), request.target());
-        List<String> dropped = c.droppedOn(kernel);
         long fs = LandlockBit.mask(request.ruleset().handledFs()) & AbiTable.fs(abi);
         long net = LandlockBit.mask(request.ruleset().handledNet()) & AbiTable.net(abi);
         long scopes = LandlockBit.mask(request.ruleset().scopes()) & AbiTable.scopes(abi);
         boolean somethingLeft = (fs | net | scopes) != 0;
+        List<String> owed = c.owedOn(kernel, !somethingLeft);
+        List<String> unrequested = c.unrequestedOn(kernel, !somethingLeft);
         Enforcement expected = !somethingLeft ? Enforcement.NOT_ENFORCED
-                : dropped.isEmpty() ? Enforcement.FULLY_ENFORCED : Enforcement.PARTIALLY_ENFORCED;
+                : owed.isEmpty() && unrequested.isEmpty() ? Enforcement.FULLY_ENFORCED : Enforcement.PARTIALLY_ENFORCED;
+        boolean unmet = !somethingLeft || !owed.isEmpty();
 
-        if (expected != Enforcement.FULLY_ENFORCED && level == CompatLevel.HARD_REQUIREMENT) {
+        if (unmet && level == CompatLevel.HARD_REQUIREMENT) {
             CompatibilityException e = catchThrowableOfType(CompatibilityException.class,
                     () -> Downgrade.plan(request, kernel));
             assertThat(e).as("hard requirement must refuse").isNotNull();
-            assertThat(features(e.lost())).isEqualTo(dropped);
+            assertThat(features(e.lost())).isEqualTo(owed);
             assertThat(e.kernel()).isEqualTo(kernel);
             assertThat(e.abi()).isEqualTo(abi);
             return;
@@ -117,8 +149,9 @@ class DowngradeTest {
         RulesetPlan plan = Downgrade.plan(request, kernel);
         assertThat(plan.abi()).isEqualTo(abi);
         assertThat(plan.target()).isEqualTo(request.target());
-        assertThat(features(plan.lost())).isEqualTo(dropped);
-        if (expected != Enforcement.FULLY_ENFORCED && level == CompatLevel.SOFT_REQUIREMENT) {
+        assertThat(features(plan.lost())).isEqualTo(owed);
+        assertThat(features(plan.unrequested())).isEqualTo(unrequested);
+        if (unmet && level == CompatLevel.SOFT_REQUIREMENT) {
             assertThat(plan.enforcement()).isEqualTo(Enforcement.NOT_ENFORCED);
             assertThat(plan.applies()).isFalse();
             assertThat(plan.ruleset()).isEqualTo(Ruleset.NONE);
@@ -138,7 +171,7 @@ class DowngradeTest {
                 .map(r -> new PortRule(netOf(r.access(), net), r.port(), r.origin()))
                 .filter(r -> !r.access().isEmpty()).toList());
         assertThat(plan.ruleset().restrictsTcp()).isEqualTo((net & 0x3) != 0);
-        boolean referLost = dropped.contains("cross-directory rename/link (ABI 2)");
+        boolean referLost = owed.contains("cross-directory rename/link (ABI 2)");
         assertThat(plan.cause()).isEqualTo(switch (expected) {
             case FULLY_ENFORCED -> Cause.NONE;
             case PARTIALLY_ENFORCED -> referLost ? Cause.REFER_ON_ABI_1 : Cause.NONE;
@@ -159,16 +192,87 @@ class DowngradeTest {
                 .isEqualTo(EnumSet.complementOf(EnumSet.of(AccessFs.EXECUTE, AccessFs.RESOLVE_UNIX, AccessFs.REFER,
                         AccessFs.TRUNCATE, AccessFs.IOCTL_DEV))));
         assertThat(features(plan.lost())).containsExactly("cross-directory rename/link (ABI 2)", "truncate (ABI 3)",
-                "device ioctl (ABI 5)", "pathname UNIX socket connect (ABI 9)");
+                "device ioctl (ABI 5)");
+        assertThat(features(plan.unrequested())).containsExactly("pathname UNIX socket connect (ABI 9)");
         assertThat(plan.cause()).isEqualTo(Cause.REFER_ON_ABI_1);
     }
 
     @Test
-    void lostBitsAreListedInAbiOrder() throws CompatibilityException {
+    void rightsAboveTheBaselineThatNothingAskedForAreUnrequestedInAbiOrder() throws CompatibilityException {
         RulesetPlan plan = Downgrade.plan(cases().getFirst().request(), KernelSupport.enabled(7, ALL_ERRATA));
 
-        assertThat(plan.lost()).containsExactly(AccessFs.RESOLVE_UNIX, AccessNet.BIND_UDP, AccessNet.CONNECT_SEND_UDP);
+        assertThat(plan.lost()).isEmpty();
+        assertThat(plan.unrequested()).containsExactly(AccessFs.RESOLVE_UNIX, AccessNet.BIND_UDP, AccessNet.CONNECT_SEND_UDP);
+        assertThat(plan.dropped()).isEmpty();
+        assertThat(plan.enforcement()).isEqualTo(Enforcement.PARTIALLY_ENFORCED);
         assertThat(plan.cause()).isEqualTo(Cause.NONE);
+    }
+
+    @Test
+    void theBaselineIsOwedOnEveryKernelBelowIt() throws CompatibilityException {
+        RulesetPlan onAbi5 = Downgrade.plan(cases().getFirst().request(), KernelSupport.enabled(5, ALL_ERRATA));
+        RulesetPlan onAbi6 = Downgrade.plan(cases().getFirst().request(), KernelSupport.enabled(6, ALL_ERRATA));
+
+        assertThat(Abi.baseline()).isEqualTo(Abi.V6);
+        assertThat(onAbi5.lost()).containsExactly(Scope.ABSTRACT_UNIX_SOCKET, Scope.SIGNAL);
+        assertThat(onAbi6.lost()).isEmpty();
+        assertThat(onAbi6.unrequested()).containsExactly(AccessFs.RESOLVE_UNIX, AccessNet.BIND_UDP, AccessNet.CONNECT_SEND_UDP);
+    }
+
+    @Test
+    void aUdpRuleAboveThePinIsDroppedLoudlyAndRefusedWhenHard() throws CompatibilityException {
+        PortRule dns = port(53, AccessNet.CONNECT_SEND_UDP);
+        RulesetRequest pinned = request(Abi.V7, AccessFs.upTo(Abi.V7), AccessNet.upTo(Abi.V7), Scope.upTo(Abi.V7),
+                List.of(rox("/usr")), List.of(dns));
+
+        RulesetPlan plan = Downgrade.plan(pinned, KernelSupport.enabled(7, ALL_ERRATA));
+        CompatibilityException hard = catchThrowableOfType(CompatibilityException.class,
+                () -> Downgrade.plan(withLevel(pinned, CompatLevel.HARD_REQUIREMENT), KernelSupport.enabled(10, ALL_ERRATA)));
+
+        assertThat(plan.ruleset().portRules()).isEmpty();
+        assertThat(plan.dropped()).containsExactly(new DroppedRule(dns, List.of(AccessNet.CONNECT_SEND_UDP)));
+        assertThat(plan.lost()).containsExactly(AccessNet.CONNECT_SEND_UDP);
+        assertThat(plan.enforcement()).isEqualTo(Enforcement.PARTIALLY_ENFORCED);
+        assertThat(hard.abi()).isEqualTo(Abi.V7);
+        assertThat(hard.dropped()).containsExactly(new DroppedRule(dns, List.of(AccessNet.CONNECT_SEND_UDP)));
+        // Control: the same rule within the pin is enforced in full.
+        assertThat(Downgrade.plan(withLevel(request(Abi.V10, AccessFs.upTo(Abi.V10), AccessNet.upTo(Abi.V10),
+                Scope.upTo(Abi.V10), List.of(rox("/usr")), List.of(dns)), CompatLevel.HARD_REQUIREMENT),
+                KernelSupport.enabled(10, ALL_ERRATA)).dropped()).isEmpty();
+    }
+
+    @Test
+    void aUnixSocketRuleKeepsItsReadRightsAndReportsTheSocketRight() throws CompatibilityException {
+        PathRule socket = new PathRule(Path.of("/run/app.sock"), false,
+                EnumSet.of(AccessFs.READ_FILE, AccessFs.RESOLVE_UNIX), "--unix");
+        RulesetRequest request = new RulesetRequest(Abi.V10, Abi.V6, CompatLevel.BEST_EFFORT, new Ruleset(
+                AccessFs.upTo(Abi.V10), Set.of(), Set.of(), Set.of(), List.of(socket), List.of()),
+                Set.of(AccessFs.RESOLVE_UNIX));
+
+        RulesetPlan plan = Downgrade.plan(request, KernelSupport.enabled(7, ALL_ERRATA));
+
+        assertThat(plan.ruleset().pathRules()).singleElement()
+                .satisfies(r -> assertThat(r.access()).containsExactly(AccessFs.READ_FILE));
+        assertThat(plan.dropped()).containsExactly(new DroppedRule(socket, List.of(AccessFs.RESOLVE_UNIX)));
+        assertThat(plan.lost()).containsExactly(AccessFs.RESOLVE_UNIX);
+        assertThat(plan.unrequested()).isEmpty();
+    }
+
+    @Test
+    void aPinBelowTheBaselineOwesOnlyWhatTheRulesAreFor() throws CompatibilityException {
+        PathRule work = new PathRule(Path.of("/work"), true, RW_DIR, "--rw");
+        PortRule http = port(80, AccessNet.CONNECT_TCP);
+        RulesetRequest request = new RulesetRequest(Abi.V3, Abi.V3, CompatLevel.BEST_EFFORT, new Ruleset(
+                AccessFs.upTo(Abi.V3), Set.of(), Set.of(), Set.of(), List.of(work), List.of(http)),
+                Set.of(AccessFs.READ_FILE, AccessFs.WRITE_FILE, AccessNet.CONNECT_TCP));
+
+        RulesetPlan plan = Downgrade.plan(request, KernelSupport.enabled(7, ALL_ERRATA));
+
+        // --rw's device ioctl right is not what the grant is for: the pin says ioctl stays open.
+        assertThat(plan.ruleset().pathRules()).singleElement()
+                .satisfies(r -> assertThat(r.access()).doesNotContain(AccessFs.IOCTL_DEV).contains(AccessFs.TRUNCATE));
+        assertThat(plan.dropped()).containsExactly(new DroppedRule(http, List.of(AccessNet.CONNECT_TCP)));
+        assertThat(plan.lost()).containsExactly(AccessNet.CONNECT_TCP);
     }
 
     @Test
@@ -178,14 +282,14 @@ class DowngradeTest {
         CompatibilityException e = catchThrowableOfType(CompatibilityException.class,
                 () -> Downgrade.plan(request, KernelSupport.enabled(5, ALL_ERRATA)));
 
-        assertThat(features(e.lost())).containsExactly("abstract UNIX socket scope (ABI 6)", "signal scope (ABI 6)",
-                "pathname UNIX socket connect (ABI 9)", "UDP (ABI 10)");
+        assertThat(features(e.lost())).containsExactly("abstract UNIX socket scope (ABI 6)", "signal scope (ABI 6)");
         assertThat(e.abi()).isEqualTo(Abi.V5);
     }
 
     @Test
     void pinnedRequestIsFullyEnforcedOnANewerKernel() throws CompatibilityException {
-        RulesetRequest request = withLevel(cases().getLast().request(), CompatLevel.HARD_REQUIREMENT);
+        RulesetRequest request = withLevel(cases().stream().filter(c -> c.name().equals("pinned to ABI 3")).findFirst()
+                .orElseThrow().request(), CompatLevel.HARD_REQUIREMENT);
 
         RulesetPlan plan = Downgrade.plan(request, KernelSupport.enabled(7, ALL_ERRATA));
 

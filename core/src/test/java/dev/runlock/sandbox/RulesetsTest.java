@@ -109,27 +109,34 @@ class RulesetsTest {
     }
 
     @Test
-    void pinnedTargetNeitherHandlesNorGrantsNewerRights() throws Exception {
+    void pinnedTargetHandlesNoNewerRightButKeepsWhatTheGrantsAskFor() throws Exception {
         Policy policy = policy(List.of(new PathGrant(tmp, Intent.RWX, "--rwx"), new PathGrant(tmp, Intent.UNIX, "--unix")),
                 List.of(new PortGrant(AccessNet.BIND_TCP, new PortRange(80, 80), "--bind-tcp")), Abi.V3, false);
 
         RulesetRequest request = Rulesets.request(policy);
 
         assertThat(request.target()).isEqualTo(Abi.V3);
+        assertThat(request.promised()).isEqualTo(Abi.V3);
         assertThat(request.ruleset().handledFs()).isEqualTo(AccessFs.upTo(Abi.V3));
         assertThat(request.ruleset().handledNet()).isEmpty();
         assertThat(request.ruleset().scopes()).isEmpty();
-        assertThat(request.ruleset().flags()).isEmpty();
-        assertThat(request.ruleset().portRules()).isEmpty();
-        assertThat(request.ruleset().pathRules()).allSatisfy(r -> assertThat(AccessFs.upTo(Abi.V3)).containsAll(r.access()));
+        // Downgrade drops these at the pin and reports the ones asked for.
+        assertThat(request.ruleset().portRules()).containsExactly(new PortRule(EnumSet.of(AccessNet.BIND_TCP), 80, "--bind-tcp"));
+        assertThat(request.ruleset().pathRules()).extracting(PathRule::access)
+                .containsExactly(Intent.RWX.rights(true), Intent.UNIX.rights(true));
+        assertThat(request.asked()).contains(AccessFs.RESOLVE_UNIX, AccessNet.BIND_TCP, RestrictFlag.LOG_NEW_EXEC_ON)
+                .doesNotContain(AccessFs.IOCTL_DEV, AccessFs.TRUNCATE, AccessFs.REFER);
     }
 
     @Test
-    void logFlagsNewerThanThePinAreNotRequested() throws Exception {
-        Policy v7 = policy(List.of(), List.of(), Abi.V7, false);
+    void withoutAPinTheBaselineIsOwed() throws Exception {
+        Policy unpinned = Policy.builder().build();
 
-        assertThat(Rulesets.request(v7).ruleset().flags()).containsExactly(RestrictFlag.LOG_NEW_EXEC_ON);
-        assertThat(Rulesets.request(policy(List.of(), List.of(), Abi.V6, false)).ruleset().flags()).isEmpty();
+        RulesetRequest request = Rulesets.request(unpinned);
+
+        assertThat(request.target()).isEqualTo(Abi.newest());
+        assertThat(request.promised()).isEqualTo(Abi.baseline()).isEqualTo(Abi.V6);
+        assertThat(request.asked()).isEmpty();
     }
 
     @Test
@@ -146,7 +153,7 @@ class RulesetsTest {
 
     private static Policy policy(List<PathGrant> paths, List<PortGrant> ports, Abi target, boolean ignoreMissing) {
         Policy.Builder policy = Policy.builder().log(RestrictFlag.LOG_NEW_EXEC_ON).compat(CompatLevel.HARD_REQUIREMENT)
-                .target(target);
+                .pin(target);
         paths.forEach(policy::path);
         ports.forEach(policy::port);
         if (ignoreMissing) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,7 +35,7 @@ public final class SandboxedCommand {
         Set<Integer> keepFds = new HashSet<>();
         List<String> env = new ArrayList<>();
         List<String> tryExec = new ArrayList<>();
-        Abi target = Abi.newest();
+        Optional<Abi> pin = Optional.empty();
         int i = 0;
         for (; !args[i].equals("--"); i++) {
             String key = args[i].substring(0, args[i].indexOf('='));
@@ -52,7 +53,7 @@ public final class SandboxedCommand {
                     case "scopes" -> Policy.Area.SCOPES;
                     default -> throw new IllegalArgumentException("unknown area " + value);
                 });
-                case "abi" -> target = Abi.parse(value);
+                case "abi" -> pin = Optional.of(Abi.parse(value));
                 case "keep-fd" -> keepFds.add(Integer.parseInt(value));
                 case "env" -> env.add(value);
                 case "try-exec" -> tryExec.add(value);
@@ -63,7 +64,8 @@ public final class SandboxedCommand {
             paths.add(new PathGrant(Path.of(entry), Intent.RO, "test classpath"));
         }
         List<String> command = List.of(args).subList(i + 1, args.length);
-        Policy.Builder builder = Policy.builder().target(target);
+        Policy.Builder builder = Policy.builder();
+        pin.ifPresent(builder::pin);
         paths.forEach(builder::path);
         ports.forEach(builder::port);
         unrestricted.forEach(builder::unrestrict);
