@@ -2,6 +2,7 @@ package dev.runlock.cli;
 
 import dev.runlock.cli.config.ConfigSection;
 import dev.runlock.cli.preset.PresetEntry;
+import dev.runlock.landlock.DroppedRule;
 import dev.runlock.landlock.LandlockBit;
 import dev.runlock.landlock.Mptcp;
 import dev.runlock.landlock.PathRule;
@@ -45,8 +46,15 @@ final class ExplainPrinter {
         lines.add("kernel:      " + (plan.kernel().available() ? "Landlock " + plan.kernel().abi() : plan.kernel().reason()));
         lines.add("requested:   rights up to " + plan.target() + "; ruleset built for " + plan.abi());
         lines.add("enforcement: " + plan.enforcement() + (plan.applies() ? "" : " (no ruleset is applied)"));
-        if (!plan.lost().isEmpty()) {
-            lines.add("not restricted here: " + String.join(", ", Wording.features(plan.lost())));
+        if (!plan.missing().isEmpty()) {
+            lines.add("not restricted here: " + String.join(", ", Wording.features(plan.missing())));
+        }
+        String unrequested = Wording.unrequested(plan);
+        if (!unrequested.isEmpty()) {
+            lines.add("no warning:  " + unrequested);
+        }
+        for (DroppedRule dropped : plan.dropped()) {
+            lines.add("dropped:     " + Wording.dropped(dropped));
         }
         String notice = Wording.notice(plan);
         if (!notice.isEmpty()) {

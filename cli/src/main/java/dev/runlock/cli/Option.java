@@ -1,5 +1,6 @@
 package dev.runlock.cli;
 
+import dev.runlock.landlock.Abi;
 import java.util.List;
 
 /** Every option of {@code runlock}, in help order: its names, what it takes and its help line. */
@@ -31,10 +32,12 @@ enum Option {
     LDD(Kind.FLAG, "", "landrun's: grant the command's shared libraries (implied by auto-import)", "--ldd"),
     BEST_EFFORT(Kind.FLAG, "", "landrun's: accepted; best effort is the default", "--best-effort"),
     COMPAT(Kind.VALUE, "LEVEL",
-            "best (default): drop what the kernel lacks, with a warning; soft: all or no sandbox; hard: refuse to run",
+            "best (default): drop what the kernel lacks; warn if a grant or flag, the Landlock " + Abi.baseline()
+                    + " baseline (or the --abi pin) is missing; soft: then run with no sandbox; hard: then refuse to run",
             "--compat"),
     STRICT(Kind.FLAG, "", "Same as --compat hard", "--strict"),
-    ABI(Kind.VALUE, "N", "Use only Landlock rights of ABI N or older: behave as on a kernel of ABI N", "--abi"),
+    ABI(Kind.VALUE, "N", "Use only Landlock rights of ABI N or older, and require all of them (in place of the "
+            + Abi.baseline() + " baseline): behave as on a kernel of ABI N", "--abi"),
     KEEP_FD(Kind.LIST, "FD", "Keep inherited descriptor FD open for the command (all others above 2 are closed)",
             "--keep-fd"),
     NEW_SESSION(Kind.FLAG, "", "Run the command in a new session (setsid): no controlling terminal, no terminal signals",

@@ -78,7 +78,8 @@ final class RequestBuilder {
                 }
             }
         }
-        policy.compat(compat()).target(target());
+        policy.compat(compat());
+        pin().ifPresent(policy::pin);
 
         boolean auto = !options.flag(Option.DISABLE_AUTO_IMPORT)
                 && first(c -> c.flag(ConfigKey.AUTO_ADD_BINARY_DEPENDENCIES)).orElse(true);
@@ -137,13 +138,13 @@ final class RequestBuilder {
         return strict ? CompatLevel.HARD_REQUIREMENT : level;
     }
 
-    private Abi target() throws UsageException {
+    private Optional<Abi> pin() throws UsageException {
         Optional<String> flagged = options.value(Option.ABI);
         if (flagged.isEmpty()) {
-            return first(ConfigSection::abi).orElse(Abi.newest());
+            return first(ConfigSection::abi);
         }
         try {
-            return Abi.parse(flagged.get());
+            return Optional.of(Abi.parse(flagged.get()));
         } catch (IllegalArgumentException e) {
             throw new UsageException(Option.ABI.longName() + ": " + e.getMessage());
         }

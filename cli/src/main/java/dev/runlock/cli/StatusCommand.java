@@ -1,5 +1,6 @@
 package dev.runlock.cli;
 
+import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.Erratum;
 import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.Mptcp;
@@ -61,6 +62,9 @@ final class StatusCommand {
         lines.add("errata:    " + (kernel.available() ? errata(kernel) : "-"));
         lines.add("mptcp:     " + mptcp(kernel));
         lines.add("terminal:  " + TERMINAL_GUARD);
+        lines.add("baseline:  " + (kernel.abi().atLeast(Abi.baseline())
+                ? Abi.baseline() + " met: runlock warns only when something asked for is missing"
+                : Abi.baseline() + " NOT met: runlock warns on every run"));
         lines.add("features (enforced here?):");
         for (Features f : Features.all()) {
             lines.add(String.format("  %-3s %-32s %s", kernel.abi().atLeast(f.since()) ? "yes" : "no", f.name(),

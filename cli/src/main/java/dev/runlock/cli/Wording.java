@@ -1,12 +1,18 @@
 package dev.runlock.cli;
 
+import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.CompatibilityException;
+import dev.runlock.landlock.DroppedRule;
 import dev.runlock.landlock.Enforcement;
 import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.LandlockBit;
+import dev.runlock.landlock.PathRule;
+import dev.runlock.landlock.PortRule;
+import dev.runlock.landlock.Rule;
 import dev.runlock.landlock.RulesetPlan;
 import dev.runlock.sandbox.PathGrant;
 import dev.runlock.sandbox.PolicyException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +24,9 @@ import java.util.Set;
  * prefixes are {@link Log}'s.
  */
 final class Wording {
+    /** A port range drops one rule per port: the warning names this many and counts the rest. */
+    private static final int NAMED_RULES = 3;
+
     private Wording() {
     }
 
@@ -43,18 +52,40 @@ final class Wording {
         };
     }
 
-    /** The one warning a degraded sandbox deserves, if it deserves one. */
+    /**
+     * The one warning a degraded sandbox deserves, if it deserves one: when Landlock is missing,
+     * when the baseline (or the pinned ABI) is incomplete, or when something the user asked for is
+     * dropped. Rights above the baseline that nothing asked for earn none: {@link #unrequested}.
+     */
     static Optional<String> warning(RulesetPlan plan) {
         String notice = notice(plan);
         if (plan.enforcement() == Enforcement.NOT_ENFORCED) {
             return notice.isEmpty() ? Optional.empty() : Optional.of("sandbox NOT enforced: " + notice);
         }
-        if (plan.enforcement() == Enforcement.PARTIALLY_ENFORCED) {
-            String line = "sandbox partially enforced on Landlock " + plan.abi() + ": not restricted: "
-                    + joined(plan.lost());
-            return Optional.of(notice.isEmpty() ? line : line + "; " + notice);
+        if (plan.lost().isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        String line = "sandbox partially enforced on " + landlock(plan.kernel(), plan.abi()) + ": not restricted: "
+                + joined(plan.lost()) + dropped(plan.dropped());
+        return Optional.of(notice.isEmpty() ? line : line + "; " + notice);
+    }
+
+    /** What is not restricted without a warning: rights above the baseline that nothing asked for; empty if none. */
+    static String unrequested(RulesetPlan plan) {
+        // A feature is one thing to a user: UDP bind asked for makes UDP connect no quiet matter.
+        List<String> quiet = new ArrayList<>(features(plan.unrequested()));
+        quiet.removeAll(features(plan.lost()));
+        return quiet.isEmpty() ? ""
+                : String.join(", ", quiet) + " (above the " + Abi.baseline() + " baseline, asked for by nothing)";
+    }
+
+    /** A dropped rule as the user wrote it, with what it needs: {@code --connect-udp 53 needs UDP (ABI 10)}. */
+    static String dropped(DroppedRule dropped) {
+        Rule rule = dropped.rule();
+        return rule.origin() + " " + switch (rule) {
+            case PathRule path -> path.path();
+            case PortRule port -> port.port();
+        } + " needs " + joined(dropped.rights());
     }
 
     /** Why a hard requirement refused to run, and how to accept less. */
@@ -63,8 +94,27 @@ final class Wording {
         if (!e.kernel().available()) {
             return e.kernel().reason() + " (" + required + ")";
         }
-        return "Landlock " + e.abi() + " lacks " + joined(e.lost()) + " (" + required + "; pin an older ABI with "
-                + Option.ABI.longName() + " to accept)";
+        String line = landlock(e.kernel(), e.abi()) + " lacks " + joined(e.lost()) + dropped(e.dropped());
+        String best = Option.COMPAT.longName() + " best";
+        return line + " (" + required + (e.dropped().isEmpty()
+                ? "; pin an older ABI with " + Option.ABI.longName() + ", or use " + best + ", to accept)"
+                : "; remove the grant, or use " + best + ", to accept)");
+    }
+
+    /** "Landlock ABI 7", saying so when the user's pin, not the kernel, set it. */
+    private static String landlock(KernelSupport kernel, Abi abi) {
+        boolean pinned = kernel.available() && abi.compareTo(kernel.abi()) < 0;
+        return "Landlock " + abi + (pinned ? " (pinned by " + Option.ABI.longName() + ")" : "");
+    }
+
+    /** The dropped rules, the first few by name: {@code ; cannot enforce --connect-udp 53 needs UDP (ABI 10)}. */
+    private static String dropped(List<DroppedRule> dropped) {
+        if (dropped.isEmpty()) {
+            return "";
+        }
+        List<String> named = dropped.stream().limit(NAMED_RULES).map(Wording::dropped).toList();
+        return "; dropped: " + String.join(", ", named)
+                + (dropped.size() > NAMED_RULES ? " and " + (dropped.size() - NAMED_RULES) + " more rules" : "");
     }
 
     /** A granted path that does not exist, and the switch that skips such paths. */

@@ -58,6 +58,8 @@ class ExplainTest {
         // Connecting to pathname sockets is ABI 9: here only the read right remains, and the drop is reported.
         assertThat(rule(run, socket, false)).contains("  read_file  [--unix]");
         assertThat(run.line("not restricted here:")).contains("pathname UNIX socket connect (ABI 9)");
+        assertThat(run.line("dropped:")).isEqualTo("dropped:     --unix " + socket
+                + " needs pathname UNIX socket connect (ABI 9)");
         assertThat(run.line("filesystem:")).startsWith("filesystem:  restricted");
     }
 
@@ -91,6 +93,10 @@ class ExplainTest {
     void udpPortsAreAcceptedAndReportedAsNotEnforcedBeforeAbi10() {
         CliRun run = CliRun.of("--bind-udp", "53", "--connect-udp", "5353-5354", "true").assertExplained();
         assertThat(run.line("not restricted here:")).contains("UDP (ABI 10)");
+        assertThat(run.outLines()).filteredOn(l -> l.startsWith("dropped:")).containsExactly(
+                "dropped:     --bind-udp 53 needs UDP (ABI 10)",
+                "dropped:     --connect-udp 5353 needs UDP (ABI 10)",
+                "dropped:     --connect-udp 5354 needs UDP (ABI 10)");
         assertThat(run.rules("  port ")).isEmpty();
     }
 
@@ -194,9 +200,11 @@ class ExplainTest {
     }
 
     @Test
-    void softCompatRunsUnsandboxedWhenAnythingWouldBeDropped() {
-        CliRun run = CliRun.of("--compat", "soft", "true").assertExplained();
+    void softCompatRunsUnsandboxedWhenAGrantOrTheBaselineWouldBeDropped() {
+        CliRun run = CliRun.of("--compat", "soft", "--connect-udp", "53", "true").assertExplained();
         assertThat(run.line("enforcement:")).isEqualTo("enforcement: NOT enforced (no ruleset is applied)");
+        assertThat(CliRun.of("--compat", "soft", "true").assertExplained().line("enforcement:"))
+                .as("the baseline is met here").isEqualTo("enforcement: partially enforced");
         assertThat(CliRun.of("--compat", "soft", "--abi", "7", "true").assertExplained().line("enforcement:"))
                 .isEqualTo("enforcement: fully enforced");
     }
@@ -208,6 +216,40 @@ class ExplainTest {
         String[] args = Stream.concat(Stream.of(flags.split(" ")), Stream.of("--abi", "7", "true"))
                 .toArray(String[]::new);
         assertThat(CliRun.of(args).assertExplained().line("enforcement:")).isEqualTo("enforcement: fully enforced");
+    }
+
+    @Test
+    void aDefaultRunShowsWhatIsOpenAboveTheBaselineWithoutAWarning() {
+        CliRun run = CliRun.of("true").assertExplained();
+        assertThat(run.line("not restricted here:")).isEqualTo(
+                "not restricted here: pathname UNIX socket connect (ABI 9), UDP (ABI 10)");
+        assertThat(run.line("no warning:")).isEqualTo("no warning:  pathname UNIX socket connect (ABI 9), UDP (ABI 10) "
+                + "(above the ABI 6 baseline, asked for by nothing)");
+        assertThat(run.out()).doesNotContain("dropped:");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void hardCompatOwesTheBaselineAndWhatWasAskedFor() {
+        assertThat(CliRun.of("--strict", "true").assertExplained().line("enforcement:"))
+                .isEqualTo("enforcement: partially enforced");
+        CliRun.of("--strict", "--connect-udp", "53", "true").assertRefused("Landlock ABI 7 lacks UDP (ABI 10); "
+                + "dropped: --connect-udp 53 needs UDP (ABI 10) (required by --compat hard");
+        CliRun.of("--abi", "7", "--strict", "--connect-udp", "53", "true").assertRefused("--connect-udp 53 needs UDP");
+        CliRun.of("--abi", "9", "--strict", "true").assertRefused("Landlock ABI 7 lacks pathname UNIX socket connect "
+                + "(ABI 9)");
+    }
+
+    @Test
+    void aRuleAboveThePinnedAbiIsListedAsDropped() {
+        CliRun run = CliRun.of("--abi", "7", "--connect-udp", "53", "true").assertExplained();
+        assertThat(run.line("enforcement:")).isEqualTo("enforcement: partially enforced");
+        assertThat(run.line("dropped:")).isEqualTo("dropped:     --connect-udp 53 needs UDP (ABI 10)");
+        assertThat(run.line("not restricted here:")).isEqualTo("not restricted here: UDP (ABI 10)");
+        CliRun tcp = CliRun.of("--abi", "3", "--connect-tcp", "443", "true").assertExplained();
+        assertThat(tcp.line("dropped:")).isEqualTo("dropped:     --connect-tcp 443 needs TCP (ABI 4)");
+        assertThat(CliRun.of("--abi", "3", "-d", "--rw", "/tmp", "true").assertExplained().out())
+                .as("--rw is not for device ioctl: the pin below it drops nothing asked for").doesNotContain("dropped:");
     }
 
     @ParameterizedTest

@@ -84,12 +84,6 @@ final class Launcher {
             return err.lines().toList();
         }
 
-        /** stderr without runlock's partial-enforcement warning, which every sandboxed run on this kernel prints. */
-        List<String> errLinesBesidesWarning() {
-            return errLines().stream().filter(l -> !l.startsWith("runlock: warning: sandbox partially enforced"))
-                    .toList();
-        }
-
         Result assertRefused(String... culprits) {
             assertThat(status).as("status; stderr: %s", err).isEqualTo(1);
             assertThat(out).isEmpty();

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./runlock} end to end, through the launcher, on this Landlock ABI 7 kernel. */
 class RunlockIT {
-    private static final String PARTIAL_WARNING = "runlock: warning: sandbox partially enforced on Landlock ABI 7: "
-            + "not restricted: pathname UNIX socket connect (ABI 9), UDP (ABI 10)";
+    private static final String UDP_WARNING = "runlock: warning: sandbox partially enforced on Landlock ABI 7: "
+            + "not restricted: UDP (ABI 10); dropped: --connect-udp 53 needs UDP (ABI 10)";
     private static final String PYTHON = "/usr/bin/python3";
     private static final String BIND_ANY_PORT = "import socket\n"
             + "socket.socket().bind(('127.0.0.1', 0))\n"
@@ -48,7 +48,7 @@ class RunlockIT {
         Launcher.Result r = runlock.run("--ro", "/etc,/usr", "--", "cat", "/etc/os-release");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo(Files.readString(Path.of("/etc/os-release")));
-        assertThat(r.errLines()).containsExactly(PARTIAL_WARNING);
+        assertThat(r.errLines()).as("ABI 7 has the whole baseline: no warning").isEmpty();
     }
 
     @Test
@@ -56,7 +56,7 @@ class RunlockIT {
         Launcher.Result r = runlock.run("--ro", "/usr", "--", "cat", secret.toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLinesBesidesWarning()).containsExactly("cat: " + secret + ": Permission denied");
+        assertThat(r.errLines()).containsExactly("cat: " + secret + ": Permission denied");
     }
 
     @Test
@@ -89,7 +89,7 @@ class RunlockIT {
         Launcher.Result r = runlock.run("-d", "--ro", "/etc", "--", "cat", "/etc/os-release");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLinesBesidesWarning()).containsExactly("runlock: error: cannot execute /usr/bin/cat: "
+        assertThat(r.errLines()).containsExactly("runlock: error: cannot execute /usr/bin/cat: "
                 + "permission denied: the sandbox does not allow execute and read on /usr/bin/cat (the command); "
                 + "grant it with --rox /usr/bin/cat or leave auto-import on (no -d)");
     }
@@ -98,7 +98,7 @@ class RunlockIT {
     void theDiagnosisNamesAMissingElfInterpreter() {
         Launcher.Result r = runlock.run("-d", "--rox", "/usr/bin/true", "--", "true");
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.errLinesBesidesWarning()).singleElement().asString()
+        assertThat(r.errLines()).singleElement().asString()
                 .startsWith("runlock: error: cannot execute /usr/bin/true: permission denied")
                 .contains("(its ELF interpreter); grant it with --rox ");
     }
@@ -109,7 +109,7 @@ class RunlockIT {
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         Launcher.Result r = runlock.run("-d", "--rox", dir.toString(), "--", script.toString());
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.errLinesBesidesWarning()).containsExactly("runlock: error: cannot execute " + script
+        assertThat(r.errLines()).containsExactly("runlock: error: cannot execute " + script
                 + ": permission denied: the sandbox does not allow execute and read on /bin/sh "
                 + "(its script interpreter); grant it with --rox /bin/sh or leave auto-import on (no -d)");
         Launcher.Result imported = runlock.run("--rox", dir.toString(), "--", script.toString());
@@ -140,7 +140,7 @@ class RunlockIT {
     void deathBySignalIsPassedThrough() {
         Launcher.Result r = runlock.run("--", "sh", "-c", "kill -TERM $$");
         assertThat(r.status()).isEqualTo(128 + 15);
-        assertThat(r.errLinesBesidesWarning()).isEmpty();
+        assertThat(r.errLines()).isEmpty();
     }
 
     @Test
@@ -191,7 +191,7 @@ class RunlockIT {
                 "--", "env");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out().lines()).containsExactlyInAnyOrder("HOME=/root", "GREETING=hi there");
-        assertThat(r.errLinesBesidesWarning())
+        assertThat(r.errLines())
                 .containsExactly("runlock: warning: --env RUNLOCK_UNSET: not set in runlock's environment, not passed");
     }
 
@@ -240,18 +240,50 @@ class RunlockIT {
     }
 
     @Test
-    void softCompatRunsUnsandboxedWithAWarning() {
-        Launcher.Result r = runlock.run("--compat", "soft", "--ro", "/usr", "--", "cat", secret.toString());
+    void softCompatRunsUnsandboxedWithAWarningWhenAGrantCannotBeEnforced() {
+        Launcher.Result r = runlock.run("--compat", "soft", "--connect-udp", "53", "--ro", "/usr", "--", "cat",
+                secret.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("the secret\n");
         assertThat(r.errLines()).singleElement().asString().startsWith("runlock: warning: sandbox NOT enforced: ");
+
+        Launcher.Result sandboxed = runlock.run("--compat", "soft", "--ro", "/usr", "--", "cat", secret.toString());
+        assertThat(sandboxed.status()).as("the baseline is met: soft runs sandboxed").isEqualTo(1);
+        assertThat(sandboxed.errLines()).containsExactly("cat: " + secret + ": Permission denied");
     }
 
     @Test
-    void thePartialEnforcementWarningIsOneLineAndSilencedByErrorLevel() {
-        assertThat(runlock.run("true").errLines()).containsExactly(PARTIAL_WARNING);
-        assertThat(runlock.run("--log-level", "error", "true").err()).isEmpty();
-        assertThat(runlock.run("--abi", "7", "true").err()).isEmpty();
+    void aDefaultRunIsQuietAndAGrantAboveTheKernelWarnsInOneLine() {
+        assertThat(runlock.run("true").err()).isEmpty();
+        assertThat(runlock.run("--connect-udp", "53", "true").errLines()).containsExactly(UDP_WARNING);
+        assertThat(runlock.run("--log-level", "error", "--connect-udp", "53", "true").err()).isEmpty();
+        assertThat(runlock.run("--unix", secret.toString(), "true").errLines()).singleElement().asString()
+                .startsWith("runlock: warning: sandbox partially enforced on Landlock ABI 7: not restricted: "
+                        + "pathname UNIX socket connect (ABI 9); dropped: --unix " + secret + " needs");
+        assertThat(runlock.run("--log-level", "info", "true").errLines()).contains(
+                "runlock: no warning:  pathname UNIX socket connect (ABI 9), UDP (ABI 10) "
+                        + "(above the ABI 6 baseline, asked for by nothing)");
+    }
+
+    @Test
+    void hardCompatRunsOnTheBaselineButRefusesAGrantAboveTheKernelOrThePin() {
+        assertThat(runlock.run("--strict", "--", "sh", "-c", "echo ran").out()).isEqualTo("ran\n");
+        runlock.run("--strict", "--connect-udp", "53", "--", "sh", "-c", "echo ran").assertRefused(
+                "Landlock ABI 7 lacks UDP (ABI 10)", "--connect-udp 53", "required by --compat hard");
+        runlock.run("--abi", "7", "--strict", "--connect-udp", "53", "--", "sh", "-c", "echo ran").assertRefused(
+                "--connect-udp 53 needs UDP (ABI 10)");
+        runlock.run("--abi", "6", "--strict", "--log-enable-subprocesses", "--", "sh", "-c", "echo ran").assertRefused(
+                "Landlock ABI 6 (pinned by --abi) lacks audit log flags (ABI 7)");
+        runlock.run("--abi", "3", "--strict", "--bind-tcp", "80", "--", "sh", "-c", "echo ran").assertRefused(
+                "--bind-tcp 80 needs TCP (ABI 4)");
+    }
+
+    @Test
+    void explainListsEachDroppedRule() {
+        Launcher.Result r = runlock.run("--explain", "--abi", "7", "--connect-udp", "53,5353", "true");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out().lines()).contains("dropped:     --connect-udp 53 needs UDP (ABI 10)",
+                "dropped:     --connect-udp 5353 needs UDP (ABI 10)", "enforcement: partially enforced");
     }
 
     @Test

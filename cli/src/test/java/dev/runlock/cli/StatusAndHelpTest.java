@@ -38,6 +38,9 @@ class StatusAndHelpTest {
         if (Host.abi() > 0) {
             assertThat(run.line("landlock:")).isEqualTo("landlock:  enabled, ABI " + Host.abi());
         }
+        assertThat(run.line("baseline:")).isEqualTo(Host.abi() >= 6
+                ? "baseline:  ABI 6 met: runlock warns only when something asked for is missing"
+                : "baseline:  ABI 6 NOT met: runlock warns on every run");
     }
 
     @Test

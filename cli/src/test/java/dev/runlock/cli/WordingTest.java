@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The words a user reads for each fact core reports: warnings, notes and refusals. */
@@ -33,12 +34,37 @@ class WordingTest {
     private static final KernelSupport ABSENT = KernelSupport.unavailable(Availability.ABSENT, Errno.ENOSYS);
 
     @Test
-    void partialWarningIsOneLineNamingEachLostFeatureOnce() throws CompatibilityException {
+    void partialWarningIsOneLineNamingEachLostFeatureOnceAndTheDroppedRule() throws CompatibilityException {
         RulesetPlan plan = Downgrade.plan(everything(CompatLevel.BEST_EFFORT), ABI_7);
 
         assertThat(Wording.warning(plan)).contains("sandbox partially enforced on Landlock ABI 7: not restricted: "
-                + "pathname UNIX socket connect (ABI 9), UDP (ABI 10)");
+                + "UDP (ABI 10); dropped: --bind-udp 53 needs UDP (ABI 10)");
         assertThat(Wording.notice(plan)).isEmpty();
+        assertThat(Wording.unrequested(plan))
+                .isEqualTo("pathname UNIX socket connect (ABI 9) (above the ABI 6 baseline, asked for by nothing)");
+    }
+
+    @Test
+    void rightsAboveTheBaselineThatNothingAskedForEarnNoWarning() throws CompatibilityException {
+        RulesetPlan plan = Downgrade.plan(new RulesetRequest(Abi.V10, CompatLevel.BEST_EFFORT, new Ruleset(
+                AccessFs.upTo(Abi.V10), AccessNet.upTo(Abi.V10), Scope.upTo(Abi.V10), Set.of(), List.of(), List.of())),
+                ABI_7);
+
+        assertThat(Wording.warning(plan)).isEmpty();
+        assertThat(Wording.unrequested(plan)).isEqualTo("pathname UNIX socket connect (ABI 9), UDP (ABI 10) "
+                + "(above the ABI 6 baseline, asked for by nothing)");
+    }
+
+    @Test
+    void aPinnedAbiIsNamedAndARangeOfDroppedPortsIsCounted() throws CompatibilityException {
+        List<PortRule> ports = IntStream.rangeClosed(5350, 5355)
+                .mapToObj(p -> new PortRule(EnumSet.of(AccessNet.CONNECT_SEND_UDP), p, "--connect-udp")).toList();
+        RulesetPlan plan = Downgrade.plan(new RulesetRequest(Abi.V6, CompatLevel.BEST_EFFORT, new Ruleset(
+                AccessFs.upTo(Abi.V6), AccessNet.upTo(Abi.V6), Scope.upTo(Abi.V6), Set.of(), List.of(), ports)), ABI_7);
+
+        assertThat(Wording.warning(plan)).contains("sandbox partially enforced on Landlock ABI 6 (pinned by --abi): "
+                + "not restricted: UDP (ABI 10); dropped: --connect-udp 5350 needs UDP (ABI 10), --connect-udp 5351 "
+                + "needs UDP (ABI 10), --connect-udp 5352 needs UDP (ABI 10) and 3 more rules");
     }
 
     @Test
@@ -50,8 +76,8 @@ class WordingTest {
         RulesetPlan plan = Downgrade.plan(request, KernelSupport.enabled(1, 0));
 
         assertThat(Wording.warning(plan)).contains("sandbox partially enforced on Landlock ABI 1: not restricted: "
-                + "cross-directory rename/link (ABI 2), truncate (ABI 3), device ioctl (ABI 5), "
-                + "pathname UNIX socket connect (ABI 9); cross-directory rename/link fails with EXDEV on ABI 1");
+                + "cross-directory rename/link (ABI 2), truncate (ABI 3), device ioctl (ABI 5); "
+                + "cross-directory rename/link fails with EXDEV on ABI 1");
     }
 
     @Test
@@ -59,7 +85,7 @@ class WordingTest {
         RulesetPlan plan = Downgrade.plan(everything(CompatLevel.SOFT_REQUIREMENT), ABI_7);
 
         assertThat(Wording.warning(plan)).contains("sandbox NOT enforced: Landlock ABI 7 lacks "
-                + "pathname UNIX socket connect (ABI 9), UDP (ABI 10) (--compat soft runs unsandboxed then)");
+                + "UDP (ABI 10) (--compat soft runs unsandboxed then)");
     }
 
     @Test
@@ -98,8 +124,14 @@ class WordingTest {
                 () -> Downgrade.plan(everything(CompatLevel.HARD_REQUIREMENT), ABSENT));
 
         assertThat(Wording.refused(onAbi5)).isEqualTo("Landlock ABI 5 lacks abstract UNIX socket scope (ABI 6), "
-                + "signal scope (ABI 6), pathname UNIX socket connect (ABI 9), UDP (ABI 10) (required by --compat hard; "
-                + "pin an older ABI with --abi to accept)");
+                + "signal scope (ABI 6), UDP (ABI 10); dropped: --bind-udp 53 needs UDP (ABI 10) (required by --compat "
+                + "hard; remove the grant, or use --compat best, to accept)");
+        CompatibilityException scopesOnly = catchThrowableOfType(CompatibilityException.class,
+                () -> Downgrade.plan(new RulesetRequest(Abi.V10, CompatLevel.HARD_REQUIREMENT, new Ruleset(Set.of(),
+                        Set.of(), Scope.upTo(Abi.V10), Set.of(), List.of(), List.of())), KernelSupport.enabled(5, 0x7)));
+        assertThat(Wording.refused(scopesOnly)).isEqualTo("Landlock ABI 5 lacks abstract UNIX socket scope (ABI 6), "
+                + "signal scope (ABI 6) (required by --compat hard; pin an older ABI with --abi, or use --compat best, "
+                + "to accept)");
         assertThat(Wording.refused(absent)).isEqualTo(ABSENT.reason() + " (required by --compat hard)");
     }
 

@@ -3,7 +3,6 @@ package dev.runlock.landlock;
 import dev.runlock.landlock.RulesetPlan.Cause;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -120,9 +119,7 @@ public final class Downgrade {
     }
 
     private static List<LandlockBit> inAbiOrder(Collection<LandlockBit> bits) {
-        return bits.stream()
-                .sorted(Comparator.comparing(LandlockBit::since).thenComparingLong(LandlockBit::bit))
-                .toList();
+        return bits.stream().sorted(LandlockBit.ABI_ORDER).toList();
     }
 
     private static <E extends Enum<E>> Set<E> retain(Set<E> requested, Set<E> supported, Class<E> type) {

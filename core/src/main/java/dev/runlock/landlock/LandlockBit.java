@@ -1,6 +1,7 @@
 package dev.runlock.landlock;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumSet;
 
 /** A Landlock constant: its bit in a kernel mask and the ABI that introduced it. */
@@ -16,6 +17,9 @@ public interface LandlockBit {
             return new Spec(1L << shift, since, feature);
         }
     }
+
+    /** Oldest ABI first, then by bit: the order in which losses are listed. */
+    Comparator<LandlockBit> ABI_ORDER = Comparator.comparing(LandlockBit::since).thenComparingLong(LandlockBit::bit);
 
     Spec spec();
 

@@ -1,6 +1,7 @@
 package dev.runlock.landlock;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The ruleset runlock will hand to the kernel, and what was given up on the way, as facts:
@@ -47,6 +48,11 @@ public record RulesetPlan(
         lost = List.copyOf(lost);
         unrequested = List.copyOf(unrequested);
         dropped = List.copyOf(dropped);
+    }
+
+    /** Everything requested that is not restricted here, owed or not, in ABI order. */
+    public List<LandlockBit> missing() {
+        return Stream.concat(lost.stream(), unrequested.stream()).sorted(LandlockBit.ABI_ORDER).toList();
     }
 
     /** Whether a ruleset is created and enforced. */
