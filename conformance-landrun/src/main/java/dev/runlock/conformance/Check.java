@@ -36,16 +36,16 @@ public record Check(String description, BiPredicate<Outcome, Fixture> test) {
         if (target.hostAbi() == 0) {
             return stderrLine("runlock: warning: sandbox NOT enforced: ", "Landlock");
         }
-        return stderrLine("runlock: warning: sandbox partially enforced on Landlock ABI " + target.hostAbi(),
+        return stderrLine("runlock: warning: sandbox partially enforced on Landlock ABI " + target.effectiveAbi(),
                 "(ABI " + feature.abi() + ")");
     }
 
-    /** The --compat hard refusal line, naming a feature the kernel lacks (or why there is no Landlock). */
+    /** The --compat hard refusal line, naming a feature the kernel or pin lacks (or why there is no Landlock). */
     public static Check refusal(Target target, Feature feature) {
         if (target.hostAbi() == 0) {
             return stderrLine("runlock: error: ", "(required by --compat hard)");
         }
-        return stderrLine("runlock: error: Landlock ABI " + target.hostAbi() + " lacks",
+        return stderrLine("runlock: error: Landlock ABI " + target.effectiveAbi(),
                 "(ABI " + feature.abi() + ")");
     }
 }

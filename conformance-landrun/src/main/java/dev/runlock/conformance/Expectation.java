@@ -1,6 +1,7 @@
 package dev.runlock.conformance;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /** A case's expectation as a function of the target (dialect and effective ABI). */
 @FunctionalInterface
@@ -26,23 +27,35 @@ public interface Expectation {
         return enforcing(feature, exit(deniedStatus), exit(allowedStatus));
     }
 
-    /** Best effort: runs either way, with the degradation warning where the kernel lacks the feature. */
+    /**
+     * Best effort, for a case that asks for {@code feature}: runs either way, with the degradation
+     * warning where the feature is dropped (kernel or pin below it) or the kernel lacks part of
+     * what runlock owes (the baseline, or everything up to the pin).
+     */
     static Expectation degraded(Feature feature, int status) {
-        return target -> target.lacks(feature)
-                ? Expected.status(status).and(Check.degradationWarning(target, feature))
-                : Expected.status(status);
+        return target -> missing(target, feature)
+                .map(missing -> Expected.status(status).and(Check.degradationWarning(target, missing)))
+                .orElse(Expected.status(status));
     }
 
     /**
-     * --compat hard: refused with one error line when the kernel lacks anything the sandbox asks
-     * for (every feature up to the newest, or up to the pin), naming this case's feature when the
-     * kernel lacks it, else the first missing one; runlock handles UDP and pathname sockets, so
-     * ABI 7 is refused unpinned.
+     * --compat hard, for a case that asks for {@code feature}: refused with one error line where
+     * best effort would warn, naming the case's feature when it is dropped, else the first owed
+     * feature the kernel lacks.
      */
     static Expectation refusedWithout(Feature feature, int status) {
-        return target -> Arrays.stream(Feature.values()).filter(target::lacks).findFirst()
-                .map(missing -> Expected.status(1).and(Check.refusal(target, target.lacks(feature) ? feature : missing)))
+        return target -> missing(target, feature)
+                .map(missing -> Expected.status(1).and(Check.refusal(target, missing)))
                 .orElse(Expected.status(status));
+    }
+
+    /** For a case that pins {@code --abi} itself: the expectation as on a run with that pin. */
+    static Expectation pinned(int abi, Expectation expectation) {
+        return target -> expectation.on(target.pinnedTo(abi));
+    }
+
+    private static Optional<Feature> missing(Target target, Feature asked) {
+        return target.drops(asked) ? Optional.of(asked) : Arrays.stream(Feature.values()).filter(target::owes).findFirst();
     }
 
     default Expectation and(Check check) {

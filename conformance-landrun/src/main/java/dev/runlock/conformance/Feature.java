@@ -18,6 +18,9 @@ public enum Feature {
     UNIX("pathname unix sockets", 9),
     UDP("UDP bind/send", 10);
 
+    /** The last feature of runlock's baseline ("Landlock v6"): a kernel without it is warned about on every run. */
+    public static final Feature BASELINE = SCOPES;
+
     private final String description;
     private final int abi;
 

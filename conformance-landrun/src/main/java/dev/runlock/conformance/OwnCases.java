@@ -39,6 +39,9 @@ public final class OwnCases {
     private static final String LANDRUN_LEAKS = "landrun passes every inherited descriptor on; runlock closes those "
             + "above 2 unless --keep-fd names them, so a sandboxed command cannot use the caller's open files";
 
+    private static final String LANDRUN_SILENT = "landrun's best effort drops a rule its kernel cannot enforce "
+            + "without a word; runlock warns (and --compat hard refuses), so the user knows the rule is not in force";
+
     private OwnCases() {
     }
 
@@ -54,6 +57,7 @@ public final class OwnCases {
         cases.addAll(edges());
         cases.addAll(noNewPrivs());
         cases.addAll(hardening());
+        cases.addAll(droppedRules());
         return number(cases);
     }
 
@@ -185,7 +189,7 @@ public final class OwnCases {
                 own("--unix is best effort by default: warns below ABI 9",
                         f -> sandbox(line(LIBS + "--unix " + RO + " -- true")), degraded(Feature.UNIX, 0))
                         .requires(Capability.OWN_ERRORS),
-                own("--compat hard with --unix: refused below the newest ABI, naming --unix below ABI 9",
+                own("--compat hard with --unix: refused below ABI 9, naming --unix",
                         f -> sandbox(line("--compat hard " + LIBS + "--unix " + RO + " -- true")), refusedWithout(Feature.UNIX, 0))
                         .requires(Capability.COMPAT),
                 own("sending UDP needs --connect-udp", f -> sandbox(line(PY + "-- " + PYTHON + " -c", sendUdp(f.port()))).autoImported(),
@@ -204,7 +208,7 @@ public final class OwnCases {
                         refusedWithout(Feature.UDP, 0)).requires(Capability.UDP, Capability.COMPAT),
                 own("--strict is --compat hard", f -> sandbox(line("--strict " + LIBS + "--bind-udp " + f.port() + " -- true")),
                         refusedWithout(Feature.UDP, 0)).requires(Capability.UDP, Capability.COMPAT),
-                own("--compat hard with audit log flags: refused below the newest ABI, naming them below ABI 7",
+                own("--compat hard with audit log flags: refused below ABI 7, naming them",
                         f -> sandbox(line("--compat hard --log-disable-originating " + LIBS + "-- true")),
                         refusedWithout(Feature.AUDIT, 0)).requires(Capability.COMPAT),
                 own("truncate(2) of a read-only file is denied from ABI 3",
@@ -376,6 +380,39 @@ public final class OwnCases {
                     f.write("sandbox.toml", "[touch]\nunrestricted_filesystem = true\n", false);
                     return trustStore(f, sandbox(line("-- touch new.txt")));
                 }, exit(1).and(Check.oneErrorLine("runlock trust")).and(absent("new.txt"))).requires(Capability.CONFIG));
+    }
+
+    // ---- Rules above the effective ABI: issue 12 §6. ----
+
+    /**
+     * A rule or flag that needs more than the effective ABI (the kernel's or the {@code --abi}
+     * pin) is a dropped feature like any other: warned about, refused when hard.
+     */
+    private static List<Case> droppedRules() {
+        return List.of(
+                own("--abi 7 with --connect-udp warns that the UDP rule is dropped",
+                        f -> raw(line("--abi 7 " + LIBS + "--connect-udp " + f.port() + " -- true")),
+                        Expectation.pinned(7, degraded(Feature.UDP, 0)))
+                        .requires(Capability.ABI_PIN, Capability.UDP, Capability.OWN_ERRORS),
+                own("--abi 7 --strict with --connect-udp is refused",
+                        f -> raw(line("--abi 7 --strict " + LIBS + "--connect-udp " + f.port() + " -- true")),
+                        Expectation.pinned(7, refusedWithout(Feature.UDP, 0)))
+                        .requires(Capability.ABI_PIN, Capability.UDP, Capability.COMPAT),
+                own("--abi 7 --strict with --unix is refused",
+                        f -> raw(line("--abi 7 --strict " + LIBS + "--unix " + RO + " -- true")),
+                        Expectation.pinned(7, refusedWithout(Feature.UNIX, 0)))
+                        .requires(Capability.ABI_PIN, Capability.COMPAT),
+                own("--abi 6 --strict with an audit log flag is refused",
+                        f -> raw(line("--abi 6 --strict --log-disable-originating " + LIBS + "-- true")),
+                        Expectation.pinned(6, refusedWithout(Feature.AUDIT, 0)))
+                        .requires(Capability.ABI_PIN, Capability.COMPAT),
+                own("--abi 7 --explain lists the dropped UDP rule",
+                        f -> raw(line("--explain --abi 7 " + LIBS + "--connect-udp " + f.port() + " -- true")),
+                        exit(0).and(Check.stdoutContains("dropped:")).and(Check.stdoutContains("needs UDP (ABI 10)")))
+                        .requires(Capability.ABI_PIN, Capability.UDP, Capability.EXPLAIN),
+                own("a --unix rule the kernel cannot enforce is reported, not dropped silently",
+                        f -> sandbox(line(LIBS + "--unix " + RO + " -- true")), degraded(Feature.UNIX, 0))
+                        .deviates(Dialect.LANDRUN, exit(0), LANDRUN_SILENT));
     }
 
     private static Case own(String name, Function<Fixture, Invocation> invocation, Expectation expectation) {

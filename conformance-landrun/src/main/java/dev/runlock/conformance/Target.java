@@ -16,12 +16,23 @@ public record Target(Implementation implementation, int hostAbi, OptionalInt pin
         return pin.isPresent() ? Math.min(hostAbi, pin.getAsInt()) : hostAbi;
     }
 
+    /** Whether a case that asks for the feature (a rule, a flag) loses it: above the kernel's ABI or the pin. */
+    public boolean drops(Feature feature) {
+        return !feature.enforcedOn(effectiveAbi());
+    }
+
     /**
-     * Whether the sandbox asks for a feature the kernel lacks: a pin below the feature means the
-     * caller accepted running without it (no warning, no refusal), as with runlock's {@code --abi}.
+     * Whether the kernel lacks a feature runlock owes every sandbox: the baseline (up to
+     * {@link Feature#BASELINE}), or everything up to the pin when one is given. Features above
+     * that which nothing asks for are no reason to warn or refuse.
      */
-    public boolean lacks(Feature feature) {
-        return feature.abi() > hostAbi && feature.abi() <= pin.orElse(Integer.MAX_VALUE);
+    public boolean owes(Feature feature) {
+        return feature.abi() > hostAbi && feature.abi() <= pin.orElse(Feature.BASELINE.abi());
+    }
+
+    /** The same run with the case's own {@code --abi} pin. */
+    public Target pinnedTo(int abi) {
+        return new Target(implementation, hostAbi, OptionalInt.of(abi));
     }
 
     public Dialect dialect() {

@@ -24,20 +24,35 @@ class ExpectationTest {
     }
 
     @Test
-    void hardCompatIsRefusedWhereTheKernelLacksWhatIsAskedFor() {
+    void hardCompatIsRefusedWhereWhatIsAskedForIsDroppedByKernelOrPin() {
         Expectation hard = Expectation.refusedWithout(Feature.UNIX, 0);
         assertThat(hard.on(on(7, null)).status()).isEqualTo(1);
         assertThat(hard.on(on(7, null)).checks()).extracting(Check::description).anyMatch(d -> d.contains("(ABI 9)"));
-        assertThat(hard.on(on(7, 5)).status()).as("the pin accepts ABI 5").isZero();
+        assertThat(hard.on(on(7, 5)).status()).as("a pin below the rule drops it: refused too").isEqualTo(1);
+        assertThat(hard.on(on(10, 7)).checks()).extracting(Check::description)
+                .anyMatch(d -> d.contains("Landlock ABI 7") && d.contains("(ABI 9)"));
         assertThat(hard.on(on(10, null)).status()).isZero();
     }
 
     @Test
-    void bestEffortWarnsOnlyWhereTheKernelLacksTheFeature() {
+    void hardCompatOwesTheBaselineOrThePinButNothingAboveItThatWasNotAskedFor() {
+        Expectation tcpRule = Expectation.refusedWithout(Feature.TCP, 0);
+        assertThat(tcpRule.on(on(7, null)).status()).as("UDP and pathname sockets were not asked for").isZero();
+        assertThat(tcpRule.on(on(5, null)).status()).as("the baseline lacks scopes").isEqualTo(1);
+        assertThat(tcpRule.on(on(5, null)).checks()).extracting(Check::description).anyMatch(d -> d.contains("(ABI 6)"));
+        assertThat(tcpRule.on(on(5, 4)).status()).as("the pin owes only ABI 4").isZero();
+        assertThat(tcpRule.on(on(7, 9)).status()).as("the pin owes ABI 9").isEqualTo(1);
+    }
+
+    @Test
+    void bestEffortWarnsWhereTheAskedFeatureIsDroppedOrTheBaselineIsMissing() {
         Expectation best = Expectation.degraded(Feature.UDP, 0);
         assertThat(best.on(on(7, null)).checks()).hasSize(1);
-        assertThat(best.on(on(7, 4)).checks()).isEmpty();
+        assertThat(best.on(on(7, 4)).checks()).as("a pin below the rule drops it loudly").hasSize(1);
         assertThat(best.on(on(10, null)).checks()).isEmpty();
+        assertThat(Expectation.degraded(Feature.TCP, 0).on(on(7, null)).checks()).as("ABI 7 holds the baseline").isEmpty();
+        assertThat(Expectation.pinned(7, best).on(on(10, null)).checks()).extracting(Check::description)
+                .singleElement().asString().contains("Landlock ABI 7", "(ABI 10)");
     }
 
     @Test
