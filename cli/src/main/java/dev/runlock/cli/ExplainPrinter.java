@@ -43,9 +43,9 @@ final class ExplainPrinter {
     /** The ruleset in a few lines per rule, as logged at info level before the command runs. */
     static List<String> summary(RulesetPlan plan) {
         List<String> lines = new ArrayList<>();
-        lines.add("kernel:      " + (plan.kernel().available() ? "Landlock " + plan.kernel().abi() : plan.kernel().reason()));
+        lines.add("kernel:      " + (plan.kernel().available() ? "Landlock " + plan.kernel().abi() : Wording.reason(plan.kernel())));
         lines.add("requested:   rights up to " + plan.target() + "; ruleset built for " + plan.abi());
-        lines.add("enforcement: " + plan.enforcement() + (plan.applies() ? "" : " (no ruleset is applied)"));
+        lines.add("enforcement: " + Wording.enforcement(plan.enforcement()) + (plan.applies() ? "" : " (no ruleset is applied)"));
         if (!plan.missing().isEmpty()) {
             lines.add("not restricted here: " + String.join(", ", Wording.features(plan.missing())));
         }

@@ -168,7 +168,7 @@ final class RunlockCommand {
         } catch (KernelException e) {
             throw new UsageException("cannot apply the sandbox: " + e.getMessage());
         }
-        log.debug("sandbox " + plan.enforcement() + "; executing " + command.path());
+        log.debug("sandbox " + Wording.enforcement(plan.enforcement()) + "; executing " + command.path());
         if (environment.containsKey(TRAINING_ENV)) {
             Exec.exec(new Rehearsal(kernel), command);
             return 0;

@@ -57,7 +57,7 @@ final class StatusCommand {
         List<String> lines = new ArrayList<>();
         lines.add("kernel:    " + kernelRelease());
         lines.add("landlock:  " + kernel.availability().json()
-                + (kernel.available() ? ", ABI " + kernel.reportedVersion() : " - " + kernel.reason())
+                + (kernel.available() ? ", ABI " + kernel.reportedVersion() : " - " + Wording.reason(kernel))
                 + (kernel.newerThanKnown() ? " (newer than runlock knows: used as " + kernel.abi() + ")" : ""));
         lines.add("errata:    " + (kernel.available() ? errata(kernel) : "-"));
         lines.add("mptcp:     " + mptcp(kernel));
@@ -90,7 +90,7 @@ final class StatusCommand {
         out.append(", \"abi\": ").append(kernel.abi().number());
         out.append(", \"reported_abi\": ").append(kernel.reportedVersion());
         out.append(", \"errata\": ").append(kernel.errata());
-        out.append(", \"reason\": ").append(Json.string(kernel.available() ? "" : kernel.reason()));
+        out.append(", \"reason\": ").append(Json.string(kernel.available() ? "" : Wording.reason(kernel)));
         out.append(", \"mptcp\": ").append(Json.string(mptcp(kernel)));
         out.append(", \"terminal\": ").append(Json.string(TERMINAL_GUARD));
         out.append(", \"features\": [");

@@ -4,6 +4,7 @@ import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.CompatibilityException;
 import dev.runlock.landlock.DroppedRule;
 import dev.runlock.landlock.Enforcement;
+import dev.runlock.landlock.Errno;
 import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.LandlockBit;
 import dev.runlock.landlock.PathRule;
@@ -30,6 +31,27 @@ final class Wording {
     private Wording() {
     }
 
+    /** What a plan enforces, as {@code --explain} and the debug log say it. */
+    static String enforcement(Enforcement enforcement) {
+        return switch (enforcement) {
+            case FULLY_ENFORCED -> "fully enforced";
+            case PARTIALLY_ENFORCED -> "partially enforced";
+            case NOT_ENFORCED -> "NOT enforced";
+        };
+    }
+
+    /** One line a user can act on when Landlock is not available (or which ABI is enabled). */
+    static String reason(KernelSupport kernel) {
+        return switch (kernel.availability()) {
+            case ENABLED -> "Landlock " + kernel.abi() + " is enabled";
+            case ABSENT -> "this kernel has no Landlock (ENOSYS): it needs Linux 5.13 or newer built with CONFIG_SECURITY_LANDLOCK";
+            case DISABLED -> "Landlock is built into this kernel but not enabled at boot (EOPNOTSUPP): add landlock to the lsm= kernel parameter";
+            case BLOCKED -> "the Landlock syscalls are blocked by a seccomp filter or container runtime ("
+                    + Errno.name(kernel.errno()) + (kernel.errno() == Errno.ENOSYS ? " under a seccomp filter" : "")
+                    + "): allow landlock_create_ruleset, landlock_add_rule and landlock_restrict_self in its profile";
+        };
+    }
+
     /** Each lost feature once, with its ABI, in ABI order: {@code truncate (ABI 3)}. */
     static List<String> features(List<LandlockBit> lost) {
         Set<String> features = new LinkedHashSet<>();
@@ -44,7 +66,7 @@ final class Wording {
         KernelSupport kernel = plan.kernel();
         return switch (plan.cause()) {
             case NONE -> "";
-            case NO_LANDLOCK -> kernel.reason();
+            case NO_LANDLOCK -> reason(kernel);
             case NOTHING_ENFORCEABLE -> "Landlock " + kernel.abi() + " cannot restrict any of: " + joined(plan.lost());
             case REFER_ON_ABI_1 -> "cross-directory rename/link fails with EXDEV on ABI 1";
             case SOFT_REQUIREMENT_UNMET -> "Landlock " + plan.abi() + " lacks " + joined(plan.lost()) + " ("
@@ -92,7 +114,7 @@ final class Wording {
     static String refused(CompatibilityException e) {
         String required = "required by " + Option.COMPAT.longName() + " hard";
         if (!e.kernel().available()) {
-            return e.kernel().reason() + " (" + required + ")";
+            return reason(e.kernel()) + " (" + required + ")";
         }
         String line = landlock(e.kernel(), e.abi()) + " lacks " + joined(e.lost()) + dropped(e.dropped());
         String best = Option.COMPAT.longName() + " best";

@@ -9,6 +9,7 @@ import dev.runlock.landlock.AccessNet;
 import dev.runlock.landlock.CompatLevel;
 import dev.runlock.landlock.CompatibilityException;
 import dev.runlock.landlock.Downgrade;
+import dev.runlock.landlock.Enforcement;
 import dev.runlock.landlock.Errno;
 import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.KernelSupport.Availability;
@@ -93,7 +94,7 @@ class WordingTest {
         for (CompatLevel level : List.of(CompatLevel.BEST_EFFORT, CompatLevel.SOFT_REQUIREMENT)) {
             RulesetPlan plan = Downgrade.plan(everything(level), ABSENT);
 
-            assertThat(Wording.warning(plan)).contains("sandbox NOT enforced: " + ABSENT.reason());
+            assertThat(Wording.warning(plan)).contains("sandbox NOT enforced: " + Wording.reason(ABSENT));
         }
     }
 
@@ -132,7 +133,19 @@ class WordingTest {
         assertThat(Wording.refused(scopesOnly)).isEqualTo("Landlock ABI 5 lacks abstract UNIX socket scope (ABI 6), "
                 + "signal scope (ABI 6) (required by --compat hard; pin an older ABI with --abi, or use --compat best, "
                 + "to accept)");
-        assertThat(Wording.refused(absent)).isEqualTo(ABSENT.reason() + " (required by --compat hard)");
+        assertThat(Wording.refused(absent)).isEqualTo(Wording.reason(ABSENT) + " (required by --compat hard)");
+    }
+
+    @Test
+    void eachUnavailabilityNamesItsCauseAndFix() {
+        assertThat(Wording.reason(ABSENT)).contains("ENOSYS", "5.13", "CONFIG_SECURITY_LANDLOCK");
+        assertThat(Wording.reason(KernelSupport.unavailable(Availability.DISABLED, Errno.EOPNOTSUPP)))
+                .contains("EOPNOTSUPP", "lsm=");
+        assertThat(Wording.reason(KernelSupport.unavailable(Availability.BLOCKED, Errno.EPERM)))
+                .contains("seccomp", "EPERM", "landlock_create_ruleset");
+        assertThat(Wording.reason(KernelSupport.unavailable(Availability.BLOCKED, Errno.ENOSYS))).contains("ENOSYS");
+        assertThat(Wording.reason(KernelSupport.enabled(12, 0))).isEqualTo("Landlock ABI 10 is enabled");
+        assertThat(Wording.enforcement(Enforcement.NOT_ENFORCED)).isEqualTo("NOT enforced");
     }
 
     @Test

@@ -55,16 +55,4 @@ public record KernelSupport(Availability availability, Abi abi, int reportedVers
     public boolean has(Erratum erratum) {
         return (errata & erratum.bit()) != 0;
     }
-
-    /** One line a user can act on when Landlock is not available. */
-    public String reason() {
-        return switch (availability) {
-            case ENABLED -> "Landlock " + abi + " is enabled";
-            case ABSENT -> "this kernel has no Landlock (ENOSYS): it needs Linux 5.13 or newer built with CONFIG_SECURITY_LANDLOCK";
-            case DISABLED -> "Landlock is built into this kernel but not enabled at boot (EOPNOTSUPP): add landlock to the lsm= kernel parameter";
-            case BLOCKED -> "the Landlock syscalls are blocked by a seccomp filter or container runtime ("
-                    + Errno.name(errno) + (errno == Errno.ENOSYS ? " under a seccomp filter" : "")
-                    + "): allow landlock_create_ruleset, landlock_add_rule and landlock_restrict_self in its profile";
-        };
-    }
 }

@@ -37,7 +37,7 @@ final class SandboxProcess {
     /** What the real kernel offers; skips the calling test class if Landlock cannot be used here. */
     static KernelSupport requireLandlock() {
         KernelSupport kernel = new LinuxKernel().probe();
-        assumeTrue(kernel.available(), () -> "real-kernel tests need Landlock: " + kernel.reason());
+        assumeTrue(kernel.available(), () -> "real-kernel tests need Landlock: " + kernel);
         assumeTrue(Files.isExecutable(PYTHON), "real-kernel tests run their probes with " + PYTHON);
         return kernel;
     }

@@ -34,7 +34,7 @@ class LinuxKernelTest {
     @BeforeEach
     void requireLandlock() {
         support = kernel.probe();
-        assumeTrue(support.available(), () -> "needs Landlock: " + support.reason());
+        assumeTrue(support.available(), () -> "needs Landlock: " + support);
     }
 
     @Test
