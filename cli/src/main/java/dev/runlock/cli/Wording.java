@@ -69,7 +69,8 @@ final class Wording {
             case NO_LANDLOCK -> reason(kernel);
             case NOTHING_ENFORCEABLE -> "Landlock " + kernel.abi() + " cannot restrict any of: " + joined(plan.lost());
             case REFER_ON_ABI_1 -> "cross-directory rename/link fails with EXDEV on ABI 1";
-            case SOFT_REQUIREMENT_UNMET -> "Landlock " + plan.abi() + " lacks " + joined(plan.lost()) + " ("
+            case SOFT_REQUIREMENT_UNMET -> landlock(kernel, plan.abi()) + " lacks " + joined(plan.lost())
+                    + dropped(plan.dropped()) + " ("
                     + Option.COMPAT.longName() + " soft runs unsandboxed then)";
         };
     }

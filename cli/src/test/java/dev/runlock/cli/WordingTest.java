@@ -86,7 +86,7 @@ class WordingTest {
         RulesetPlan plan = Downgrade.plan(everything(CompatLevel.SOFT_REQUIREMENT), ABI_7);
 
         assertThat(Wording.warning(plan)).contains("sandbox NOT enforced: Landlock ABI 7 lacks "
-                + "UDP (ABI 10) (--compat soft runs unsandboxed then)");
+                + "UDP (ABI 10); dropped: --bind-udp 53 needs UDP (ABI 10) (--compat soft runs unsandboxed then)");
     }
 
     @Test
