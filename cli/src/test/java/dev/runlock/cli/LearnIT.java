@@ -226,7 +226,7 @@ class LearnIT {
                 outside.toString(), Integer.toString(port));
         assertThat(r.status()).isEqualTo(3);
         assertThat(r.out()).isEqualTo("file denied\nport denied\n");
-        assertThat(r.errLinesBesidesWarning()).containsExactly(
+        assertThat(r.errLines()).containsExactly(
                 "runlock: diagnose: the sandbox denied 2 operations:",
                 "runlock:   python3: openat " + outside + " (read): EACCES; allow with --ro " + outside,
                 "runlock:   python3: connect TCP port " + port + ": EACCES; allow with --connect-tcp " + port,
@@ -241,7 +241,7 @@ class LearnIT {
                 Integer.toString(port), "--", "/usr/bin/python3", "client.py", outside.toString(), Integer.toString(port));
         assertThat(allowed.status()).isEqualTo(3);
         assertThat(allowed.out()).isEmpty();
-        assertThat(allowed.errLinesBesidesWarning()).containsExactly(
+        assertThat(allowed.errLines()).containsExactly(
                 "runlock: diagnose: the sandbox denied nothing; the command exited with status 3");
     }
 
