@@ -134,9 +134,12 @@ final class ManPage {
         section("KERNELS");
         paragraph("What each Landlock ABI adds, and the first mainline Linux that has it. Distributions backport: "
                 + "runlock asks the kernel for its ABI (runlock status), never guesses from the version. By "
-                + "default runlock enforces what the kernel supports and warns about the rest (--compat best); "
-                + "--compat soft runs unsandboxed if anything would be dropped, --compat hard refuses. "
-                + "--abi N uses only rights of ABI N or older, so the sandbox is the same on every newer kernel.");
+                + "default runlock enforces what the kernel supports (--compat best) and warns when something owed "
+                + "is missing: the Landlock " + Abi.baseline() + " baseline, or a rule or flag that needs more than "
+                + "the kernel (or the pin) has; rights above the baseline that nothing asks for are left open "
+                + "without a warning (--explain and status show them). --compat soft then runs unsandboxed, "
+                + "--compat hard refuses. --abi N uses only rights of ABI N or older and owes all of them, so the "
+                + "sandbox is the same on every newer kernel.");
         line(".TS");
         line("l l lx.");
         line("ABI\tLinux\tadds");
