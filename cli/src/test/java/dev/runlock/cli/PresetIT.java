@@ -43,7 +43,7 @@ class PresetIT {
                 "true 3<>/dev/tty || echo no terminal");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("no terminal\n");
-        assertThat(r.errLinesBesidesWarning()).singleElement().asString().contains("/dev/tty");
+        assertThat(r.errLines()).singleElement().asString().contains("/dev/tty");
     }
 
     @Test
