@@ -62,7 +62,7 @@ class ConfigTrustAsUserIT {
         assertThat(Files.getOwner(store).getName()).isEqualTo(USER);
         Launcher.Result trusted = make();
         assertThat(trusted.out()).as(trusted.err()).isEqualTo("the secret\n");
-        assertThat(trusted.errLinesBesidesWarning()).containsExactly("runlock: warning: " + config
+        assertThat(trusted.errLines()).containsExactly("runlock: warning: " + config
                 + " [make] widens the sandbox beyond the command line: unrestricted_filesystem = true");
 
         asUser("echo '# just a comment' >> ~/repo/sandbox.toml");

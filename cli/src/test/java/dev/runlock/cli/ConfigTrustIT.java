@@ -50,7 +50,7 @@ class ConfigTrustIT {
         assertThat(trusted.out()).isEqualTo("trusted " + config + "\n");
         Launcher.Result run = catSecret();
         assertThat(run.out()).as(run.err()).isEqualTo("the secret\n");
-        assertThat(run.errLinesBesidesWarning()).containsExactly(WIDENING.formatted(config));
+        assertThat(run.errLines()).containsExactly(WIDENING.formatted(config));
 
         Files.writeString(config, "# harmless?\n", StandardOpenOption.APPEND);
         catSecret().assertRefused(config + " changed since you trusted it; review it, then run: runlock trust");
@@ -64,7 +64,7 @@ class ConfigTrustIT {
         Launcher.Result denied = catSecret();
         assertThat(denied.status()).isEqualTo(1);
         assertThat(denied.out()).isEmpty();
-        assertThat(denied.errLinesBesidesWarning()).containsExactly("cat: " + secret + ": Permission denied");
+        assertThat(denied.errLines()).containsExactly("cat: " + secret + ": Permission denied");
     }
 
     @Test
@@ -87,7 +87,7 @@ class ConfigTrustIT {
         runlock.environment().put("SANDBOX_CONFIG", config.toString());
         Launcher.Result r = catSecret();
         assertThat(r.out()).as(r.err()).isEqualTo("the secret\n");
-        assertThat(r.errLinesBesidesWarning()).containsExactly(WIDENING.formatted(config));
+        assertThat(r.errLines()).containsExactly(WIDENING.formatted(config));
     }
 
     @Test
