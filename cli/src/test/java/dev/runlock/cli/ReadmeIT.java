@@ -103,6 +103,9 @@ class ReadmeIT {
         String toml = blocks("toml").stream().filter(b -> b.startsWith("[python3]")).findFirst().orElseThrow();
         Files.writeString(dir.resolve("sandbox.toml"), toml);
         Launcher runlock = new Launcher(dir);
+        runlock.environment().put("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
+        Launcher.Result trusted = runlock.run("trust");
+        assertThat(trusted.status()).as("runlock trust, as README's Trust paragraph says: %s", trusted.err()).isZero();
         Launcher.Result r = runlock.run("--", "python3", "-c",
                 "import json, email; open('out.txt', 'w').write(json.dumps('ok'))");
         assertThat(r.status()).as(r.err()).isZero();

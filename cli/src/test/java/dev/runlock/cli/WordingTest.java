@@ -144,7 +144,7 @@ class WordingTest {
         assertThat(Wording.reason(KernelSupport.unavailable(Availability.BLOCKED, Errno.EPERM)))
                 .contains("seccomp", "EPERM", "landlock_create_ruleset");
         assertThat(Wording.reason(KernelSupport.unavailable(Availability.BLOCKED, Errno.ENOSYS))).contains("ENOSYS");
-        assertThat(Wording.reason(KernelSupport.enabled(12, 0))).isEqualTo("Landlock ABI 10 is enabled");
+        assertThat(Wording.reason(KernelSupport.enabled(12, 0))).isEqualTo("Landlock " + Abi.newest() + " is enabled");
         assertThat(Wording.enforcement(Enforcement.NOT_ENFORCED)).isEqualTo("NOT enforced");
     }
 
