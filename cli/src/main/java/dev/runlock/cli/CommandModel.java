@@ -39,7 +39,7 @@ public final class CommandModel {
 
     /** A fresh parser: picocli keeps the parsed values in its model. */
     public static CommandLine commandLine() {
-        CommandSpec runlock = CommandSpec.create().name("runlock").versionProvider(Version::lines)
+        CommandSpec runlock = CommandSpec.create().name("runlock")
                 .interpolateVariables(false);
         runlock.usageMessage()
                 .customSynopsis("runlock [OPTIONS] [--] <COMMAND> [ARGS]...", "       runlock status [--json]",
@@ -58,7 +58,7 @@ public final class CommandModel {
                 .autoWidth(true);
         addRunOptions(runlock);
 
-        CommandSpec status = CommandSpec.create().name(STATUS).versionProvider(Version::lines)
+        CommandSpec status = CommandSpec.create().name(STATUS)
                 .interpolateVariables(false);
         status.usageMessage().description(
                 "Show the kernel's Landlock ABI, errata and which features runlock can enforce here.");
@@ -66,7 +66,7 @@ public final class CommandModel {
         addHelpOptions(status);
         runlock.addSubcommand(STATUS, status);
 
-        CommandSpec trust = CommandSpec.create().name(TRUST).versionProvider(Version::lines)
+        CommandSpec trust = CommandSpec.create().name(TRUST)
                 .interpolateVariables(false);
         trust.usageMessage().description("Trust FILE (default ./sandbox.toml) as it is now: a sandbox.toml in the "
                 + "working directory applies only once trusted, and any change to it voids the trust.");
@@ -76,14 +76,14 @@ public final class CommandModel {
         addHelpOptions(trust);
         runlock.addSubcommand(TRUST, trust);
 
-        CommandSpec untrust = CommandSpec.create().name(UNTRUST).versionProvider(Version::lines)
+        CommandSpec untrust = CommandSpec.create().name(UNTRUST)
                 .interpolateVariables(false);
         untrust.usageMessage().description("Forget the trust in FILE (default ./sandbox.toml).");
         untrust.addPositional(file());
         addHelpOptions(untrust);
         runlock.addSubcommand(UNTRUST, untrust);
 
-        CommandSpec learn = CommandSpec.create().name(LEARN).versionProvider(Version::lines).interpolateVariables(false);
+        CommandSpec learn = CommandSpec.create().name(LEARN).interpolateVariables(false);
         learn.usageMessage().customSynopsis("runlock learn [OPTIONS] [--write FILE] -- <COMMAND> [ARGS]...")
                 .description("Run COMMAND once under strace with the OPTIONS but the filesystem and network open, "
                                 + "and print the sandbox.toml section [COMMAND] that lets exactly that run through: "
@@ -96,7 +96,7 @@ public final class CommandModel {
         addRunOptions(learn);
         runlock.addSubcommand(LEARN, learn);
 
-        CommandSpec diagnose = CommandSpec.create().name(DIAGNOSE).versionProvider(Version::lines)
+        CommandSpec diagnose = CommandSpec.create().name(DIAGNOSE)
                 .interpolateVariables(false);
         diagnose.usageMessage().customSynopsis("runlock diagnose [OPTIONS] -- <COMMAND> [ARGS]...")
                 .description("Run COMMAND in the sandbox the OPTIONS describe, traced with strace; when it exits, "
@@ -105,7 +105,7 @@ public final class CommandModel {
                 .sortOptions(false).autoWidth(true);
         addRunOptions(diagnose);
         runlock.addSubcommand(DIAGNOSE, diagnose);
-        CommandSpec presets = CommandSpec.create().name(PRESETS).versionProvider(Version::lines)
+        CommandSpec presets = CommandSpec.create().name(PRESETS)
                 .interpolateVariables(false);
         presets.usageMessage().description(
                 "List the built-in presets (--preset NAME) and what each grants on this machine.");

@@ -11,7 +11,7 @@ public final class Main {
         LinuxKernel.prepareInBackground();
         int status;
         try {
-            status = RunlockCommand.run(Caller.arguments(args), Caller.environment(System.getenv()));
+            status = RunlockCommand.run(Caller.arguments(args), Caller.environment(System.getenv()), LinuxKernel::new);
         } catch (StackOverflowError e) {
             status = fail("runlock ran out of stack space (StackOverflowError); the input nests too deeply");
         } catch (OutOfMemoryError e) {

@@ -8,7 +8,7 @@ import dev.runlock.landlock.AccessFs;
 import dev.runlock.landlock.AccessNet;
 import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.LandlockBit;
-import dev.runlock.landlock.kernel.LinuxKernel;
+import dev.runlock.landlock.kernel.LandlockKernel;
 import dev.runlock.sandbox.Intent;
 import java.io.PrintWriter;
 import java.util.List;
@@ -20,9 +20,9 @@ final class PresetsCommand {
     private PresetsCommand() {
     }
 
-    static int run(Map<String, String> environment, PrintWriter out) {
+    static int run(Map<String, String> environment, PrintWriter out, LandlockKernel landlock) {
         Presets presets = Presets.builtIn();
-        KernelSupport kernel = new LinuxKernel().probe();
+        KernelSupport kernel = landlock.probe();
         PresetContext context = new PresetContext(environment, Optional.empty());
         for (String name : presets.names()) {
             out.println(name);

@@ -15,8 +15,8 @@ import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.RulesetPlan;
 import dev.runlock.os.ByteStrings;
 import dev.runlock.landlock.kernel.ExecKernel;
+import dev.runlock.landlock.kernel.Kernel;
 import dev.runlock.landlock.kernel.KernelException;
-import dev.runlock.landlock.kernel.LinuxKernel;
 import dev.runlock.sandbox.AutoImport;
 import dev.runlock.sandbox.Launch;
 import dev.runlock.sandbox.Exec;
@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -46,21 +47,31 @@ final class RunlockCommand {
     private final Options options;
     private final Map<String, String> environment;
     private final PrintWriter out;
+    private final Supplier<? extends Kernel> kernel;
 
-    RunlockCommand(Options options, Map<String, String> environment, PrintWriter out) {
+    RunlockCommand(Options options, Map<String, String> environment, PrintWriter out, Supplier<? extends Kernel> kernel) {
         this.options = options;
         this.environment = environment;
         this.out = out;
+        this.kernel = kernel;
     }
 
-    /** Parses and runs; every failure becomes one {@code runlock:} line and status 1. */
-    static int run(String[] args, Map<String, String> environment) {
-        return run(args, environment, null, null);
+    /**
+     * Parses and runs on the kernel {@code kernel} supplies, once it is needed; every failure becomes
+     * one {@code runlock:} line and status 1.
+     */
+    static int run(String[] args, Map<String, String> environment, Supplier<? extends Kernel> kernel) {
+        return run(args, environment, null, null, kernel);
     }
 
-    /** As {@link #run(String[], Map)}, printing to {@code out} and {@code err} when not null. */
-    static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
+    /** As {@link #run(String[], Map, Supplier)}, printing to {@code out} and {@code err} when not null. */
+    static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err,
+            Supplier<? extends Kernel> kernel) {
         CommandLine cli = CommandModel.commandLine();
+        // -V names the kernel's ABI: the injected kernel's, probed only when asked.
+        CommandLine.IVersionProvider version = () -> Version.lines(kernel.get());
+        cli.getCommandSpec().versionProvider(version);
+        cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(version));
         if (out != null) {
             cli.setOut(out);
         }
@@ -80,10 +91,10 @@ final class RunlockCommand {
         ParseResult own = parsed.hasSubcommand() ? parsed.subcommand() : parsed;
         String subcommand = parsed.hasSubcommand() ? own.commandSpec().name() : "";
         if (subcommand.equals(CommandModel.STATUS)) {
-            return StatusCommand.run(own.hasMatchedOption(CommandModel.JSON), cli.getOut());
+            return StatusCommand.run(own.hasMatchedOption(CommandModel.JSON), cli.getOut(), kernel.get());
         }
         if (subcommand.equals(CommandModel.PRESETS)) {
-            return PresetsCommand.run(environment, cli.getOut());
+            return PresetsCommand.run(environment, cli.getOut(), kernel.get());
         }
         if (subcommand.equals(CommandModel.TRUST) || subcommand.equals(CommandModel.UNTRUST)) {
             return TrustCommand.run(own, environment, cli.getOut(), cli.getErr());
@@ -95,7 +106,7 @@ final class RunlockCommand {
         }
         RunlockCommand command;
         try {
-            command = new RunlockCommand(CommandModel.options(own), environment, cli.getOut());
+            command = new RunlockCommand(CommandModel.options(own), environment, cli.getOut(), kernel);
         } catch (UsageException e) {
             return fail(new Log(cli.getErr(), Log.Level.WARN), e.getMessage());
         }
@@ -148,7 +159,7 @@ final class RunlockCommand {
             policy = policy.withPaths(AutoImport.grants(closures, request.imports()));
         }
 
-        LinuxKernel kernel = new LinuxKernel();
+        Kernel kernel = this.kernel.get();
         KernelSupport support = kernel.probe();
         RulesetPlan plan = Downgrade.plan(Rulesets.request(policy), support);
         Launch command = new Launch(ByteStrings.string(closure.command()), options.command(), request.env(),
@@ -249,7 +260,7 @@ final class RunlockCommand {
      * The AOT training run's stand-in kernel: every step of the hand-over, then an execve that fails
      * (ENOENT), since the training JVM must live on to write what it loaded.
      */
-    private record Rehearsal(LinuxKernel kernel) implements ExecKernel {
+    private record Rehearsal(ExecKernel kernel) implements ExecKernel {
         @Override
         public void clearSignalMask() throws KernelException {
             kernel.clearSignalMask();

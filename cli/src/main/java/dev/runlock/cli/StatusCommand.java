@@ -4,7 +4,7 @@ import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.Erratum;
 import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.Mptcp;
-import dev.runlock.landlock.kernel.LinuxKernel;
+import dev.runlock.landlock.kernel.LandlockKernel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,9 +17,9 @@ final class StatusCommand {
     private StatusCommand() {
     }
 
-    /** Prints the report to {@code out}, as one JSON object if {@code json}; returns the exit status. */
-    static int run(boolean json, PrintWriter out) {
-        return print(new LinuxKernel().probe(), json, out);
+    /** Prints the report on {@code landlock} to {@code out}, as one JSON object if {@code json}; returns the exit status. */
+    static int run(boolean json, PrintWriter out, LandlockKernel landlock) {
+        return print(landlock.probe(), json, out);
     }
 
     /** The report on {@code kernel}; the exit status is 0. */

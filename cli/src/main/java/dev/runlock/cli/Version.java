@@ -2,7 +2,7 @@ package dev.runlock.cli;
 
 import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.KernelSupport;
-import dev.runlock.landlock.kernel.LinuxKernel;
+import dev.runlock.landlock.kernel.LandlockKernel;
 
 /**
  * {@code runlock -V}: the build's version and the Landlock ABIs it knows, the Java runtime it runs
@@ -12,10 +12,10 @@ final class Version {
     private Version() {
     }
 
-    /** As picocli prints them; read only when asked, since the manifest lookup costs startup time. */
-    static String[] lines() {
+    /** As picocli prints them, on {@code landlock}; read only when asked, since the manifest lookup costs startup time. */
+    static String[] lines(LandlockKernel landlock) {
         String version = Version.class.getPackage().getImplementationVersion();
-        KernelSupport kernel = new LinuxKernel().probe();
+        KernelSupport kernel = landlock.probe();
         return new String[] {
             "runlock " + (version == null ? "dev" : version) + " (Landlock ABI 1-" + Abi.newest().number() + ")",
             "java:    " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + ") in "

@@ -2,18 +2,24 @@ package dev.runlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runlock.landlock.Abi;
+import dev.runlock.landlock.kernel.Kernel;
+import dev.runlock.landlock.kernel.LinuxKernel;
+import dev.runlock.testkit.FakeKernel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One in-process run of {@link RunlockCommand}: status and what it printed.
  *
  * <p>Every run carries {@code --explain}, so a case that wrongly gets past validation prints
- * the sandbox instead of sandboxing the test JVM and replacing it with the command.
+ * the sandbox instead of sandboxing the test JVM and replacing it with the command. Runs go to a
+ * {@link FakeKernel} of a chosen ABI ({@link #on}), the newest unless a test says otherwise.
  */
 record CliRun(int status, String out, String err) {
 
@@ -25,20 +31,41 @@ record CliRun(int status, String out, String err) {
         return env;
     }
 
+    /** Runs against one kernel. */
+    record On(Supplier<? extends Kernel> kernel) {
+        CliRun of(String... args) {
+            return with(baseEnvironment(), args);
+        }
+
+        CliRun with(Map<String, String> environment, String... args) {
+            List<String> all = new ArrayList<>(List.of("--explain"));
+            all.addAll(List.of(args));
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int status;
+            try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
+                status = RunlockCommand.run(all.toArray(String[]::new), environment, o, e, kernel);
+            }
+            return new CliRun(status, out.toString(), err.toString());
+        }
+    }
+
+    /** Runs against a fake kernel with Landlock at {@code abi} ({@link Abi#NONE}: without Landlock). */
+    static On on(Abi abi) {
+        return new On(() -> FakeKernel.of(abi));
+    }
+
+    /** Runs against the kernel of this machine. */
+    static On onThisKernel() {
+        return new On(LinuxKernel::new);
+    }
+
     static CliRun of(String... args) {
-        return with(baseEnvironment(), args);
+        return on(Abi.newest()).of(args);
     }
 
     static CliRun with(Map<String, String> environment, String... args) {
-        List<String> all = new ArrayList<>(List.of("--explain"));
-        all.addAll(List.of(args));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status;
-        try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-            status = RunlockCommand.run(all.toArray(String[]::new), environment, o, e);
-        }
-        return new CliRun(status, out.toString(), err.toString());
+        return on(Abi.newest()).with(environment, args);
     }
 
     /** runlock refused: status 1, no stdout, one {@code runlock: error:} line naming all {@code culprits}. */

@@ -2,23 +2,17 @@ package dev.runlock.cli;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.runlock.landlock.KernelSupport;
-import dev.runlock.landlock.kernel.LinuxKernel;
+import dev.runlock.landlock.Abi;
+import dev.runlock.testkit.HostAbi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** The machine the tests run on; expectations written for a Landlock ABI 7 kernel skip elsewhere. */
+/** The machine the tests run on. */
 final class Host {
-    private static final KernelSupport KERNEL = new LinuxKernel().probe();
-
     private Host() {
-    }
-
-    static int abi() {
-        return KERNEL.abi().number();
     }
 
     /** A descriptor above 2 that this JVM has open, for {@code --keep-fd}. */
@@ -32,8 +26,17 @@ final class Host {
         }
     }
 
-    /** Skips the calling test unless this kernel's Landlock is at ABI 7, as the expectations assume. */
-    static void assumeAbi7() {
-        assumeTrue(abi() == 7, "expectations are written for Landlock ABI 7; this kernel has ABI " + abi());
+    /**
+     * Skips unless this kernel has Landlock {@code abi} ({@link HostAbi#checked()}: fails instead
+     * when RUNLOCK_TEST_ABI names another kernel); {@code needs} says which expectations need it.
+     */
+    static void assumeAbi(Abi abi, String needs) {
+        int host = HostAbi.checked();
+        assumeTrue(host >= abi.number(), needs + " need Landlock " + abi + "; this kernel has ABI " + host);
+    }
+
+    /** Skips below the baseline ABI, where every sandboxed run warns: for tests that read every stderr line. */
+    static void assumeQuietRuns() {
+        assumeAbi(Abi.baseline(), "denials next to a quiet stderr (no warning from runlock)");
     }
 }

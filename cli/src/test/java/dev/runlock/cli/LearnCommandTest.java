@@ -2,6 +2,8 @@ package dev.runlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runlock.landlock.Abi;
+import dev.runlock.testkit.FakeKernel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,7 +20,7 @@ class LearnCommandTest {
         StringWriter err = new StringWriter();
         int status;
         try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-            status = RunlockCommand.run(args, environment, o, e);
+            status = RunlockCommand.run(args, environment, o, e, () -> FakeKernel.of(Abi.newest()));
         }
         return new CliRun(status, out.toString(), err.toString());
     }

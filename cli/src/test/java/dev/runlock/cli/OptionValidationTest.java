@@ -2,10 +2,13 @@ package dev.runlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runlock.landlock.Abi;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,8 +33,8 @@ class OptionValidationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "x", "12", "-1", "3.0", ""})
-    void abiOutside1To11IsRefused(String value) {
+    @ValueSource(strings = {"0", "x", "99", "-1", "3.0", ""})
+    void abiOutsideTheKnownOnesIsRefused(String value) {
         CliRun.of("--abi", value, "true").assertRefused("--abi", value);
     }
 
@@ -111,10 +114,19 @@ class OptionValidationTest {
         assertThat(run.line("command:")).endsWith("/echo --abi 99 --frobnicate");
     }
 
-    @Test
-    void hardCompatRefusesWhatThisKernelCannotEnforceAndNamesIt() {
-        CliRun.of("--compat", "hard", "--bind-udp", "53", "true").assertRefused("UDP (ABI 10)", "--compat hard");
-        CliRun.of("--strict", "--bind-udp", "53", "true").assertRefused("UDP (ABI 10)", "--compat hard");
+    @ParameterizedTest(name = "kernel {0}")
+    @EnumSource(Abi.class)
+    void hardCompatRefusesWhatTheKernelCannotEnforceAndNamesIt(Abi abi) {
+        for (String hard : List.of("--compat=hard", "--strict")) {
+            CliRun run = CliRun.on(abi).of(hard, "--abi", "10", "--bind-udp", "53", "true");
+            if (abi == Abi.NONE) {
+                run.assertRefused("no Landlock", "(required by --compat hard)");
+            } else if (abi.atLeast(Abi.V10)) {
+                assertThat(run.assertExplained().line("enforcement:")).isEqualTo("enforcement: fully enforced");
+            } else {
+                run.assertRefused("Landlock " + abi + " lacks", "UDP (ABI 10)", "--compat hard");
+            }
+        }
     }
 
     static Stream<Arguments> emptyItems() {

@@ -3,24 +3,26 @@ package dev.runlock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.runlock.landlock.Abi;
+import dev.runlock.testkit.HostAbi;
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ./runlock} end to end, through the launcher, on this Landlock ABI 7 kernel. */
+/**
+ * {@code ./runlock} end to end, through the launcher, on this machine's kernel: expectations follow
+ * its Landlock ABI as {@link HostAbi} probes it, independently of runlock.
+ */
 class RunlockIT {
-    private static final String UDP_WARNING = "runlock: warning: sandbox partially enforced on Landlock ABI 7: "
-            + "not restricted: UDP (ABI 10); dropped: --connect-udp 53 needs UDP (ABI 10)";
     private static final String PYTHON = "/usr/bin/python3";
     private static final String BIND_ANY_PORT = "import socket\n"
             + "socket.socket().bind(('127.0.0.1', 0))\n"
@@ -29,12 +31,48 @@ class RunlockIT {
     @TempDir
     Path dir;
 
+    private static int reportedAbi;
+    private static Abi host;
+
     private Launcher runlock;
     private Path secret;
 
     @BeforeAll
-    static void landlockAbi7() {
-        Host.assumeAbi7();
+    static void kernel() {
+        reportedAbi = HostAbi.checked();
+        host = Abi.of(reportedAbi);
+    }
+
+    private static boolean landlock() {
+        return host != Abi.NONE;
+    }
+
+    /** runlock's warning lines for the default sandbox owing {@code promised} (the pin, else the baseline) on this kernel. */
+    private static void assertWarning(List<String> errLines, Abi promised) {
+        if (!landlock()) {
+            assertThat(errLines).singleElement().asString().startsWith("runlock: warning: sandbox NOT enforced: ");
+        } else {
+            assertThat(errLines).containsExactlyElementsOf(warning(promised));
+        }
+    }
+
+    /** The warning a sandboxed default run owing {@code promised} prints on this kernel with Landlock: none at or above it. */
+    private static List<String> warning(Abi promised) {
+        List<String> owed = DefaultSandbox.lacking(host, promised);
+        return owed.isEmpty() ? List.of() : List.of("runlock: warning: sandbox partially enforced on Landlock " + host
+                + ": not restricted: " + String.join(", ", owed));
+    }
+
+    /** The command was denied reading the secret where Landlock is, and read it where not. */
+    private void assertSecretDenied(Launcher.Result r) {
+        if (landlock()) {
+            assertThat(r.status()).isEqualTo(1);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.errLines()).last().isEqualTo("cat: " + secret + ": Permission denied");
+        } else {
+            assertThat(r.status()).as(r.err()).isZero();
+            assertThat(r.out()).isEqualTo("the secret\n");
+        }
     }
 
     @BeforeEach
@@ -48,15 +86,17 @@ class RunlockIT {
         Launcher.Result r = runlock.run("--ro", "/etc,/usr", "--", "cat", "/etc/os-release");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo(Files.readString(Path.of("/etc/os-release")));
-        assertThat(r.errLines()).as("ABI 7 has the whole baseline: no warning").isEmpty();
+        assertThat(r.errLines()).containsExactlyElementsOf(warning(Abi.baseline()));
     }
 
     @Test
     void aDenialShowsTheCommandsOwnError() {
         Launcher.Result r = runlock.run("--ro", "/usr", "--", "cat", secret.toString());
-        assertThat(r.status()).isEqualTo(1);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.errLines()).containsExactly("cat: " + secret + ": Permission denied");
+        assertSecretDenied(r);
+        if (landlock()) {
+            assertThat(r.errLines()).containsExactlyElementsOf(
+                    Stream.concat(warning(Abi.baseline()).stream(), Stream.of("cat: " + secret + ": Permission denied")).toList());
+        }
     }
 
     @Test
@@ -76,16 +116,18 @@ class RunlockIT {
     @Test
     void infoLevelPrintsTheRulesetBeforeTheCommandRuns() {
         Launcher.Result r = runlock.run("--log-level", "info", "--ro", "/usr", "--", "cat", secret.toString());
-        assertThat(r.status()).isEqualTo(1);
+        assertSecretDenied(r);
         List<String> err = r.errLines();
-        assertThat(err).contains("runlock: enforcement: partially enforced",
-                "runlock:   /usr/  read_file,read_dir  [--ro]",
-                "runlock: network:     restricted (bind_tcp,connect_tcp), 0 port rules");
-        assertThat(err).last().isEqualTo("cat: " + secret + ": Permission denied");
+        assertThat(err).contains("runlock: enforcement: " + DefaultSandbox.enforcement(host),
+                "runlock: " + DefaultSandbox.network(host));
+        if (landlock()) {
+            assertThat(err).contains("runlock:   /usr/  read_file,read_dir  [--ro]");
+        }
     }
 
     @Test
     void withoutAutoImportExecveFailsWithADiagnosisNamingTheFileAndTheFlag() {
+        assumeTrue(landlock(), "without Landlock nothing is denied: no diagnosis to give");
         Launcher.Result r = runlock.run("-d", "--ro", "/etc", "--", "cat", "/etc/os-release");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
@@ -96,6 +138,7 @@ class RunlockIT {
 
     @Test
     void theDiagnosisNamesAMissingElfInterpreter() {
+        assumeTrue(landlock(), "without Landlock nothing is denied: no diagnosis to give");
         Launcher.Result r = runlock.run("-d", "--rox", "/usr/bin/true", "--", "true");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.errLines()).singleElement().asString()
@@ -105,6 +148,7 @@ class RunlockIT {
 
     @Test
     void theDiagnosisNamesAMissingScriptInterpreter() throws IOException {
+        assumeTrue(landlock(), "without Landlock nothing is denied: no diagnosis to give");
         Path script = Files.writeString(dir.resolve("hello.sh"), "#!/bin/sh\necho hello\n");
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         Launcher.Result r = runlock.run("-d", "--rox", dir.toString(), "--", script.toString());
@@ -145,8 +189,6 @@ class RunlockIT {
 
     @Test
     void argumentsReachTheCommandUntouched() {
-        assumeTrue(Charset.forName(System.getProperty("sun.jnu.encoding")).equals(StandardCharsets.UTF_8),
-                "this test JVM cannot pass non-ASCII arguments (sun.jnu.encoding is not UTF-8)");
         List<String> args = List.of("a b", "\"quoted\"", "it's", "ü€ 日本", "--", "--ro", "", "$HOME", "*", "a\tb",
                 "-d");
         List<String> command = new ArrayList<>(List.of("--", "sh", "-c",
@@ -222,54 +264,85 @@ class RunlockIT {
     void tcpBindIsDeniedUnlessGrantedOrThePinnedAbiPredatesTcpRules() {
         assumeTrue(Files.isExecutable(Path.of(PYTHON)), PYTHON + " is not installed");
         Launcher.Result denied = runlock.run("--ro", "/usr", "--", PYTHON, "-c", BIND_ANY_PORT);
-        assertThat(denied.status()).isEqualTo(1);
-        assertThat(denied.err()).contains("PermissionError");
+        if (host.atLeast(Abi.V4)) {
+            assertThat(denied.status()).isEqualTo(1);
+            assertThat(denied.err()).contains("PermissionError");
+        } else {
+            assertThat(denied.out()).as("TCP rules need ABI 4; %s", denied.err()).isEqualTo("bound\n");
+        }
 
         Launcher.Result granted = runlock.run("--bind-tcp", "0", "--ro", "/usr", "--", PYTHON, "-c", BIND_ANY_PORT);
         assertThat(granted.out()).as(granted.err()).isEqualTo("bound\n");
 
         Launcher.Result abi3 = runlock.run("--abi", "3", "--ro", "/usr", "--", PYTHON, "-c", BIND_ANY_PORT);
         assertThat(abi3.out()).as(abi3.err()).isEqualTo("bound\n");
-        assertThat(abi3.err()).as("ABI 3 is fully enforced here: no warning").isEmpty();
+        assertWarning(abi3.errLines(), Abi.V3);
     }
 
     @Test
-    void hardCompatRefusesUdpOnThisKernelWithoutRunningTheCommand() {
-        runlock.run("--compat", "hard", "--bind-udp", "53", "--", "sh", "-c", "echo ran").assertRefused(
-                "Landlock ABI 7 lacks", "UDP (ABI 10)", "required by --compat hard");
+    void hardCompatRefusesWhatTheKernelLacksWithoutRunningTheCommand() {
+        Launcher.Result r = runlock.run("--compat", "hard", "--bind-udp", "53", "--", "sh", "-c", "echo ran");
+        if (!landlock()) {
+            r.assertRefused("(required by --compat hard)");
+        } else if (host.atLeast(Abi.V10)) {
+            assertThat(r.out()).as(r.err()).isEqualTo("ran\n");
+        } else {
+            r.assertRefused("Landlock " + host + " lacks", "UDP (ABI 10)", "required by --compat hard");
+        }
     }
 
     @Test
     void softCompatRunsUnsandboxedWithAWarningWhenAGrantCannotBeEnforced() {
-        Launcher.Result r = runlock.run("--compat", "soft", "--connect-udp", "53", "--ro", "/usr", "--", "cat",
-                secret.toString());
+        assertSoft(runlock.run("--compat", "soft", "--connect-udp", "53", "--ro", "/usr", "--", "cat",
+                secret.toString()), host.atLeast(Abi.V10));
+        assertSoft(runlock.run("--compat", "soft", "--ro", "/usr", "--", "cat", secret.toString()),
+                host.atLeast(Abi.baseline()));
+    }
+
+    /** A soft requirement: sandboxed and quiet where {@code met}, else unsandboxed with one warning. */
+    private void assertSoft(Launcher.Result r, boolean met) {
+        if (met) {
+            assertThat(r.status()).as(r.err()).isEqualTo(1);
+            assertThat(r.errLines()).containsExactly("cat: " + secret + ": Permission denied");
+            return;
+        }
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).isEqualTo("the secret\n");
         assertThat(r.errLines()).singleElement().asString().startsWith("runlock: warning: sandbox NOT enforced: ");
-
-        Launcher.Result sandboxed = runlock.run("--compat", "soft", "--ro", "/usr", "--", "cat", secret.toString());
-        assertThat(sandboxed.status()).as("the baseline is met: soft runs sandboxed").isEqualTo(1);
-        assertThat(sandboxed.errLines()).containsExactly("cat: " + secret + ": Permission denied");
     }
 
     @Test
-    void aDefaultRunIsQuietAndAGrantAboveTheKernelWarnsInOneLine() {
-        assertThat(runlock.run("true").err()).isEmpty();
-        assertThat(runlock.run("--connect-udp", "53", "true").errLines()).containsExactly(UDP_WARNING);
+    void aDefaultRunWarnsOnlyBelowTheBaselineAndAGrantAboveTheKernelWarnsInOneLine() {
+        assertWarning(runlock.run("true").errLines(), Abi.baseline());
+        assertWarning(runlock.run("--abi", "7", "true").errLines(), Abi.V7);
         assertThat(runlock.run("--log-level", "error", "--connect-udp", "53", "true").err()).isEmpty();
-        assertThat(runlock.run("--unix", secret.toString(), "true").errLines()).singleElement().asString()
-                .startsWith("runlock: warning: sandbox partially enforced on Landlock ABI 7: not restricted: "
-                        + "pathname UNIX socket connect (ABI 9); dropped: --unix " + secret + " needs");
-        assertThat(runlock.run("--log-level", "info", "true").errLines()).contains(
-                "runlock: no warning:  pathname UNIX socket connect (ABI 9), UDP (ABI 10) "
-                        + "(above the ABI 6 baseline, asked for by nothing)");
+        if (landlock() && !host.atLeast(Abi.V10)) {
+            assertThat(runlock.run("--connect-udp", "53", "true").errLines()).containsExactly(
+                    "runlock: warning: sandbox partially enforced on Landlock " + host + ": not restricted: "
+                            + String.join(", ", Stream.concat(DefaultSandbox.lacking(host, Abi.baseline()).stream(),
+                                    Stream.of("UDP (ABI 10)")).toList())
+                            + "; dropped: --connect-udp 53 needs UDP (ABI 10)");
+        }
+        if (landlock() && !host.atLeast(Abi.V9)) {
+            assertThat(runlock.run("--unix", secret.toString(), "true").errLines()).singleElement().asString()
+                    .startsWith("runlock: warning: sandbox partially enforced on Landlock " + host + ": not restricted: ")
+                    .contains("pathname UNIX socket connect (ABI 9); dropped: --unix " + secret + " needs");
+        }
+        List<String> quiet = DefaultSandbox.quiet(host);
+        if (landlock() && !quiet.isEmpty()) {
+            assertThat(runlock.run("--log-level", "info", "true").errLines()).contains("runlock: no warning:  "
+                    + String.join(", ", quiet) + " (above the " + Abi.baseline() + " baseline, asked for by nothing)");
+        }
     }
 
     @Test
     void hardCompatRunsOnTheBaselineButRefusesAGrantAboveTheKernelOrThePin() {
+        assumeTrue(host.atLeast(Abi.V7), "the pins below need a kernel at or above them");
         assertThat(runlock.run("--strict", "--", "sh", "-c", "echo ran").out()).isEqualTo("ran\n");
-        runlock.run("--strict", "--connect-udp", "53", "--", "sh", "-c", "echo ran").assertRefused(
-                "Landlock ABI 7 lacks UDP (ABI 10)", "--connect-udp 53", "required by --compat hard");
+        if (!host.atLeast(Abi.V10)) {
+            runlock.run("--strict", "--connect-udp", "53", "--", "sh", "-c", "echo ran").assertRefused(
+                    "Landlock " + host + " lacks UDP (ABI 10)", "--connect-udp 53", "required by --compat hard");
+        }
         runlock.run("--abi", "7", "--strict", "--connect-udp", "53", "--", "sh", "-c", "echo ran").assertRefused(
                 "--connect-udp 53 needs UDP (ABI 10)");
         runlock.run("--abi", "6", "--strict", "--log-enable-subprocesses", "--", "sh", "-c", "echo ran").assertRefused(
@@ -297,11 +370,12 @@ class RunlockIT {
     }
 
     @Test
-    void statusJsonParses() {
+    void statusJsonAgreesWithTheIndependentProbe() {
         Launcher.Result r = runlock.run("status", "--json");
         assertThat(r.status()).isZero();
         assertThat(MiniJson.parse(r.out())).asInstanceOf(InstanceOfAssertFactories.MAP)
-                .containsEntry("abi", 7L).containsEntry("landlock", "enabled");
+                .containsEntry("abi", (long) host.number()).containsEntry("reported_abi", (long) reportedAbi)
+                .satisfies(status -> assertThat(status.get("landlock").equals("enabled")).isEqualTo(landlock()));
     }
 
     @Test

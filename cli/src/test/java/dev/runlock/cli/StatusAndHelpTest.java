@@ -2,6 +2,8 @@ package dev.runlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runlock.landlock.Abi;
+import dev.runlock.testkit.HostAbi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -25,48 +29,64 @@ class StatusAndHelpTest {
         return run;
     }
 
-    @Test
-    void statusShowsKernelAbiErrataAndEachFeature() throws IOException {
-        CliRun run = succeeded(CliRun.of("status"));
+    @ParameterizedTest(name = "kernel {0}")
+    @EnumSource(Abi.class)
+    void statusShowsKernelAbiErrataAndEachFeature(Abi abi) throws IOException {
+        CliRun run = succeeded(CliRun.on(abi).of("status"));
         assertThat(run.line("kernel:")).isEqualTo("kernel:    " + kernelRelease());
-        assertThat(run.line("landlock:")).startsWith("landlock:  ");
-        assertThat(run.line("errata:")).startsWith("errata:    ");
+        assertThat(run.line("landlock:")).isEqualTo(abi == Abi.NONE ? "landlock:  absent - this kernel has no Landlock "
+                + "(ENOSYS): it needs Linux 5.13 or newer built with CONFIG_SECURITY_LANDLOCK"
+                : "landlock:  enabled, ABI " + abi.number());
+        assertThat(run.line("errata:")).isEqualTo(abi == Abi.NONE ? "errata:    -" : "errata:    0x0");
         List<String> features = run.outLines().stream().filter(l -> l.matches("  (yes|no) +.*")).toList();
         assertThat(features).hasSize(Features.all().size());
         assertThat(features).anyMatch(l -> l.contains("TCP") && l.contains("ABI 4, Linux 6.7"))
                 .anyMatch(l -> l.contains("UDP") && l.contains("ABI 10"));
-        if (Host.abi() > 0) {
-            assertThat(run.line("landlock:")).isEqualTo("landlock:  enabled, ABI " + Host.abi());
-        }
-        assertThat(run.line("baseline:")).isEqualTo(Host.abi() >= 6
+        assertThat(features).allSatisfy(l -> assertThat(l.startsWith("  yes")).as(l)
+                .isEqualTo(abi.atLeast(Abi.parse(l.replaceAll(".* ABI (\\d+), Linux .*", "$1")))));
+        assertThat(run.line("baseline:")).isEqualTo(abi.atLeast(Abi.baseline())
                 ? "baseline:  ABI 6 met: runlock warns only when something asked for is missing"
                 : "baseline:  ABI 6 NOT met: runlock warns on every run");
     }
 
-    @Test
-    @SuppressWarnings("unchecked")
-    void statusJsonIsValidAndAgreesWithTheKernel() throws IOException {
-        CliRun run = succeeded(CliRun.of("status", "--json"));
-        assertThat(run.outLines()).hasSize(1);
-        Map<String, Object> status = (Map<String, Object>) MiniJson.parse(run.out());
-
-        assertThat(status).containsKeys("kernel", "landlock", "abi", "errata", "features");
+    @ParameterizedTest(name = "kernel {0}")
+    @EnumSource(Abi.class)
+    void statusJsonIsValidAndSaysWhatTheKernelEnforces(Abi abi) throws IOException {
+        Map<String, Object> status = statusJson(CliRun.on(abi));
         assertThat(status.get("kernel")).isEqualTo(kernelRelease());
-        assertThat(status.get("landlock")).isIn("enabled", "disabled", "absent", "blocked");
-        assertThat(status.get("abi")).isEqualTo((long) Host.abi());
-        assertThat((Long) status.get("errata")).isNotNegative();
-        if (Host.abi() == 0) {
-            assertThat(status.get("landlock")).isNotEqualTo("enabled");
-        }
+        assertThat(status.get("landlock")).isEqualTo(abi == Abi.NONE ? "absent" : "enabled");
+        assertThat(status.get("abi")).isEqualTo((long) abi.number());
+        assertThat(status.get("reported_abi")).isEqualTo((long) abi.number());
+        assertThat(status.get("errata")).isEqualTo(0L);
 
+        @SuppressWarnings("unchecked")
         List<Map<String, Object>> features = (List<Map<String, Object>>) status.get("features");
         assertThat(features).hasSize(Features.all().size());
         assertThat(features).extracting(f -> f.get("name")).doesNotHaveDuplicates().contains("TCP", "UDP", "truncate");
         for (Map<String, Object> f : features) {
             long since = (Long) f.get("abi");
-            assertThat(since).as("%s", f).isBetween(1L, 11L);
-            assertThat(f.get("enforced")).as("%s", f).isEqualTo(since <= Host.abi());
+            assertThat(since).as("%s", f).isBetween(1L, (long) Abi.newest().number());
+            assertThat(f.get("enforced")).as("%s", f).isEqualTo(since <= abi.number());
         }
+    }
+
+    @Test
+    void statusOnThisKernelAgreesWithTheIndependentProbe() {
+        int host = HostAbi.checked();
+        Map<String, Object> status = statusJson(CliRun.onThisKernel());
+        assertThat(status.get("reported_abi")).isEqualTo((long) host);
+        assertThat(status.get("abi")).isEqualTo((long) Abi.of(host).number());
+        assertThat(status.get("landlock").equals("enabled")).as("landlock: %s", status.get("landlock")).isEqualTo(host > 0);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> statusJson(CliRun.On kernel) {
+        CliRun run = succeeded(kernel.of("status", "--json"));
+        assertThat(run.outLines()).hasSize(1);
+        Map<String, Object> status = (Map<String, Object>) MiniJson.parse(run.out());
+        assertThat(status).containsKeys("kernel", "landlock", "abi", "reported_abi", "errata", "reason", "mptcp",
+                "features");
+        return status;
     }
 
     @Test
@@ -101,15 +121,15 @@ class StatusAndHelpTest {
         }
     }
 
-    @Test
-    void versionNamesRunlockTheJavaRuntimeAndTheKernelsAbi() {
-        String kernel = succeeded(CliRun.of("status", "--json")).out();
-        String abi = kernel.replaceAll("(?s).*\"reported_abi\": (\\d+).*", "$1");
+    @ParameterizedTest(name = "kernel {0}")
+    @EnumSource(Abi.class)
+    void versionNamesRunlockTheJavaRuntimeAndTheKernelsAbi(Abi abi) {
         for (String version : List.of("-V", "--version")) {
-            assertThat(succeeded(CliRun.of(version)).out()).matches("runlock \\S+ \\(Landlock ABI 1-11\\)\n"
+            assertThat(succeeded(CliRun.on(abi).of(version)).out()).matches("runlock \\S+ \\(Landlock ABI 1-"
+                    + Abi.newest().number() + "\\)\n"
                     + "java:    " + Pattern.quote(Runtime.version().toString()) + " \\(.+\\) in "
                     + Pattern.quote(System.getProperty("java.home")) + "\n"
-                    + "kernel:  \\S+, Landlock (ABI " + abi + "|absent|disabled|blocked)\n");
+                    + "kernel:  \\S+, Landlock " + (abi == Abi.NONE ? "absent" : "ABI " + abi.number()) + "\n");
         }
     }
 

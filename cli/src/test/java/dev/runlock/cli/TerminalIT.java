@@ -68,7 +68,6 @@ class TerminalIT {
 
     @BeforeEach
     void setUp() throws IOException {
-        Host.assumeAbi7();
         assumeTrue(Files.isExecutable(Path.of(PYTHON)), PYTHON + " is needed");
         // Readable by nobody, for the unprivileged runs.
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));

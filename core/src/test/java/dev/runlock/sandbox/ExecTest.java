@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runlock.landlock.Errno;
 import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.kernel.KernelException;
+import dev.runlock.testkit.FakeKernel;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.Set;

@@ -22,6 +22,7 @@ import dev.runlock.landlock.Ruleset;
 import dev.runlock.landlock.RulesetRequest;
 import dev.runlock.landlock.Scope;
 import dev.runlock.landlock.kernel.KernelException;
+import dev.runlock.testkit.FakeKernel;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;

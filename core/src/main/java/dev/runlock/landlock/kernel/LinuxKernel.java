@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** The real kernel, reached through {@link Syscall}. */
-public final class LinuxKernel implements LandlockKernel, ExecKernel {
+public final class LinuxKernel implements Kernel {
     private static final long CREATE_RULESET_VERSION = 1;
     private static final long CREATE_RULESET_ERRATA = 2;
     private static final long RULE_PATH_BENEATH = 1;
@@ -85,13 +85,19 @@ public final class LinuxKernel implements LandlockKernel, ExecKernel {
      * under a filter counts as blocked unless the kernel's LSM list shows Landlock is not there.
      */
     private Availability classify(int errno) {
+        boolean filtered = errno == Errno.ENOSYS && underSeccompFilter();
+        return classify(errno, filtered, filtered ? activeLsms() : Optional.empty());
+    }
+
+    /** {@link #classify(int)} on what this process sees: its seccomp mode and the active LSMs, if known. */
+    static Availability classify(int errno, boolean underSeccompFilter, Optional<List<String>> activeLsms) {
         if (errno == Errno.EOPNOTSUPP) {
             return Availability.DISABLED;
         }
         if (errno != Errno.ENOSYS) {
             return Availability.BLOCKED;
         }
-        return underSeccompFilter() && activeLsms().map(lsms -> lsms.contains(LSM_LANDLOCK)).orElse(true)
+        return underSeccompFilter && activeLsms.map(lsms -> lsms.contains(LSM_LANDLOCK)).orElse(true)
                 ? Availability.BLOCKED : Availability.ABSENT;
     }
 

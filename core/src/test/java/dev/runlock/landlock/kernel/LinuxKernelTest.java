@@ -9,16 +9,21 @@ import dev.runlock.landlock.AccessNet;
 import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.Errno;
 import dev.runlock.landlock.KernelSupport;
+import dev.runlock.landlock.KernelSupport.Availability;
 import dev.runlock.landlock.LandlockBit;
 import dev.runlock.landlock.kernel.LandlockKernel.RulesetAttr;
+import dev.runlock.testkit.HostAbi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The FFM calls against the real kernel, in this JVM: building rulesets is harmless as long as
@@ -26,33 +31,53 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LinuxKernelTest {
     private final LinuxKernel kernel = new LinuxKernel();
-    private KernelSupport support;
+    private final KernelSupport support = kernel.probe();
 
     @TempDir
     Path tmp;
 
-    @BeforeEach
-    void requireLandlock() {
-        support = kernel.probe();
+    private void requireLandlock() {
         assumeTrue(support.available(), () -> "needs Landlock: " + support);
     }
 
     @Test
-    void probeReportsTheKernelsAbi() {
-        assertThat(support.abi()).isNotEqualTo(Abi.NONE);
-        assertThat(support.reportedVersion()).isEqualTo(support.abi().number());
-        assertThat(support.errno()).isZero();
+    void probeReportsWhatTheIndependentProbeSees() {
+        int host = HostAbi.probe();
+        assertThat(support.reportedVersion()).isEqualTo(host);
+        assertThat(support.abi()).isEqualTo(Abi.of(host));
+        assertThat(support.available()).isEqualTo(host > 0);
+        if (host > 0) {
+            assertThat(support.errno()).isZero();
+        } else {
+            assertThat(support.errno()).as("errno of the failed probe").isPositive();
+        }
     }
 
     @Test
     void testedKernelIsTheDeclaredOne() {
-        String declared = System.getenv("RUNLOCK_TEST_ABI");
-        assumeTrue(declared != null, "RUNLOCK_TEST_ABI is not set: no declared kernel ABI to check");
-        assertThat(support.abi()).as("a kernel matrix run must test the ABI it declares").isEqualTo(Abi.parse(declared));
+        // Fails, never skips, when RUNLOCK_TEST_ABI names another ABI (0: no Landlock).
+        assertThat(HostAbi.checked()).isEqualTo(HostAbi.probe());
+    }
+
+    @ParameterizedTest(name = "{0}, seccomp filter {1}, LSMs {2} -> {3}")
+    @CsvSource(delimiter = ';', nullValues = "unknown", value = {
+        "95; false; unknown; DISABLED",
+        "95; true; capability,landlock; DISABLED",
+        "1; false; unknown; BLOCKED",
+        "1; true; capability; BLOCKED",
+        "38; false; capability,landlock; ABSENT",
+        "38; false; unknown; ABSENT",
+        "38; true; capability,yama,landlock; BLOCKED",
+        "38; true; unknown; BLOCKED",
+        "38; true; capability,yama; ABSENT"})
+    void classifyTellsAbsentDisabledAndBlocked(int errno, boolean filtered, String lsms, Availability expected) {
+        Optional<List<String>> active = Optional.ofNullable(lsms).map(l -> List.of(l.split(",")));
+        assertThat(LinuxKernel.classify(errno, filtered, active)).isEqualTo(expected);
     }
 
     @Test
     void pathRuleLayoutReachesTheKernelIntact() throws Exception {
+        requireLandlock();
         Path file = Files.writeString(tmp.resolve("f"), "x");
         int ruleset = kernel.createRuleset(new RulesetAttr(mask(AccessFs.READ_FILE, AccessFs.READ_DIR), 0, 0), support.abi());
         int fd = kernel.openPath(file);
@@ -71,6 +96,7 @@ class LinuxKernelTest {
 
     @Test
     void portRuleLayoutReachesTheKernelIntact() throws Exception {
+        requireLandlock();
         assumeTrue(support.abi().atLeast(Abi.V4), () -> "TCP rules need Landlock ABI 4; this kernel has " + support.abi());
         int ruleset = kernel.createRuleset(new RulesetAttr(0, AccessNet.BIND_TCP.bit(), 0), support.abi());
         try {
@@ -84,11 +110,13 @@ class LinuxKernelTest {
 
     @Test
     void rulesetWithNothingHandledIsRefused() {
+        requireLandlock();
         assertThat(errno(() -> kernel.createRuleset(new RulesetAttr(0, 0, 0), support.abi()))).isEqualTo(Errno.ENOMSG);
     }
 
     @Test
     void rightsNewerThanTheKernelAreRefused() {
+        requireLandlock();
         assumeTrue(!support.abi().atLeast(Abi.newest()), "the kernel knows every right runlock knows");
         long everything = LandlockBit.mask(EnumSet.allOf(AccessFs.class));
         assertThat(errno(() -> kernel.createRuleset(new RulesetAttr(everything, 0, 0), support.abi()))).isEqualTo(Errno.EINVAL);

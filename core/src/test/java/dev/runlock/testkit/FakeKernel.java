@@ -1,11 +1,10 @@
-package dev.runlock.sandbox;
+package dev.runlock.testkit;
 
 import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.Errno;
 import dev.runlock.landlock.KernelSupport;
-import dev.runlock.landlock.kernel.ExecKernel;
+import dev.runlock.landlock.kernel.Kernel;
 import dev.runlock.landlock.kernel.KernelException;
-import dev.runlock.landlock.kernel.LandlockKernel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,30 +19,36 @@ import java.util.TreeSet;
  * are still open, and fails any named call with a chosen errno. {@code execve} fails with
  * ENOENT unless told otherwise, since the real one never returns.
  */
-final class FakeKernel implements LandlockKernel, ExecKernel {
+public final class FakeKernel implements Kernel {
     private final KernelSupport support;
     private final List<String> calls = new ArrayList<>();
     private final Map<String, Integer> failures = new HashMap<>();
     private final Set<Integer> open = new HashSet<>();
     private int nextFd = 10;
 
-    FakeKernel(KernelSupport support) {
+    public FakeKernel(KernelSupport support) {
         this.support = support;
         failures.put("execve", Errno.ENOENT);
     }
 
+    /** A kernel with Landlock at {@code abi}, without errata; {@link Abi#NONE} is a kernel without Landlock (ENOSYS). */
+    public static FakeKernel of(Abi abi) {
+        return new FakeKernel(abi == Abi.NONE ? KernelSupport.unavailable(KernelSupport.Availability.ABSENT, Errno.ENOSYS)
+                : KernelSupport.enabled(abi.number(), 0));
+    }
+
     /** Makes every later call named {@code call} (e.g. {@code createRuleset}) fail with {@code errno}. */
-    FakeKernel failing(String call, int errno) {
+    public FakeKernel failing(String call, int errno) {
         failures.put(call, errno);
         return this;
     }
 
-    List<String> calls() {
+    public List<String> calls() {
         return calls;
     }
 
     /** Descriptors handed out and not closed. */
-    Set<Integer> openDescriptors() {
+    public Set<Integer> openDescriptors() {
         return new TreeSet<>(open);
     }
 
