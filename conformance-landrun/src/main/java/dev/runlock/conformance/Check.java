@@ -1,5 +1,6 @@
 package dev.runlock.conformance;
 
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 
 /** A condition on a run beyond its exit status, described for failure messages. */
@@ -47,5 +48,22 @@ public record Check(String description, BiPredicate<Outcome, Fixture> test) {
         }
         return stderrLine("runlock: error: Landlock ABI " + target.effectiveAbi(),
                 "(ABI " + feature.abi() + ")");
+    }
+
+    /** The process the case started outside the sandbox ({@link Fixture#spawn}) is still alive. */
+    public static Check outsideProcessSurvives() {
+        return new Check("the process outside is still alive", (o, f) -> f.spawned().isAlive());
+    }
+
+    /** The process the case started outside the sandbox got the signal and died. */
+    public static Check outsideProcessDies() {
+        return new Check("the process outside got the signal", (o, f) -> {
+            try {
+                return f.spawned().waitFor(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
     }
 }

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
@@ -21,6 +22,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import org.awaitility.Awaitility;
 
 /**
  * landrun's test_env, created afresh for each case in its own directory, which is also the
@@ -164,6 +167,35 @@ public final class Fixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Listens on a pathname unix socket at {@code relative} outside the sandbox; returns its absolute path. */
+    public String unixListener(String relative) {
+        Path socket = path(relative);
+        spawn(Probes.PYTHON, "-c", unixListenerScript("'" + socket + "'"));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(socket));
+        return socket.toString();
+    }
+
+    /** Listens on an abstract unix socket outside the sandbox; returns its name (without the NUL). */
+    public String abstractListener() {
+        String name = "runlock-conformance-" + ProcessHandle.current().pid() + "-" + root.getFileName();
+        spawn(Probes.PYTHON, "-c", unixListenerScript("'\\0" + name + "'"));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(Path.of("/proc/net/unix"))
+                .contains("@" + name));
+        return name;
+    }
+
+    private static String unixListenerScript(String address) {
+        return """
+                import socket
+                s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                s.bind(%s)
+                s.listen(8)
+                while True:
+                    c, _ = s.accept()
+                    c.close()
+                """.formatted(address);
     }
 
     /** Serves "ok" over HTTP on 127.0.0.1 (the offline stand-in for example.com); returns the port. */

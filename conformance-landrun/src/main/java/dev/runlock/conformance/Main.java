@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import dev.runlock.testkit.HostAbi;
+
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -34,10 +36,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws IOException {
-        System.exit(run(args, System.out));
+        System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out) throws IOException {
+    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         Map<String, String> options;
         Settings settings;
         try {
@@ -49,15 +51,17 @@ public final class Main {
             Map<String, String> parameters = parameters(options);
             settings = Settings.from(key -> Optional.ofNullable(parameters.get(key)));
         } catch (IllegalArgumentException e) {
-            System.err.println("conformance: " + e.getMessage());
+            err.println("conformance: " + e.getMessage());
             return 1;
         }
         if (options.containsKey("--expect-abi")) {
             int expected = Settings.number("--expect-abi", options.get("--expect-abi"));
+            int kernel = HostAbi.probe();
             OptionalInt reported = ReportedAbi.of(settings.implementation());
-            if (reported.isEmpty() || reported.getAsInt() != expected) {
-                System.err.println("conformance: " + settings.implementation().binary() + " reports Landlock ABI "
-                        + (reported.isPresent() ? reported.getAsInt() : "none") + ", expected " + expected);
+            if (kernel != expected || reported.isEmpty() || reported.getAsInt() != expected) {
+                err.println("conformance: expected Landlock ABI " + expected + "; the kernel has " + kernel + ", "
+                        + settings.implementation().binary() + " reports "
+                        + (reported.isPresent() ? reported.getAsInt() : "none"));
                 return 1;
             }
         }

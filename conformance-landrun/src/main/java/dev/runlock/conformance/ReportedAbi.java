@@ -8,6 +8,8 @@ import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.runlock.testkit.HostAbi;
+
 /** The Landlock ABI an implementation says this kernel has. */
 final class ReportedAbi {
     private static final Pattern ABI = Pattern.compile("\"abi\"\\s*:\\s*(\\d+)");

@@ -6,7 +6,7 @@ import java.util.OptionalInt;
 /**
  * One run of the suite: an implementation on a host ABI, optionally pinned with {@code --abi}.
  *
- * @param hostAbi the ABI the implementation reports for this kernel
+ * @param hostAbi the kernel's ABI as the suite probes it ({@code HostAbi}), not as the implementation says
  * @param pin the {@code --abi} pin, if any
  */
 public record Target(Implementation implementation, int hostAbi, OptionalInt pin) {
