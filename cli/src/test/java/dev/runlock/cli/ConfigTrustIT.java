@@ -43,6 +43,7 @@ class ConfigTrustIT {
 
     @Test
     void aClonedConfigThatLiftsTheSandboxIsRefusedUntilTrustedAndAgainAfterAnEdit() throws IOException {
+        Host.assumeQuietRuns();
         catSecret().assertRefused(config + " is not trusted", "review it, then run: runlock trust");
 
         Launcher.Result trusted = runlock.run("trust");
@@ -60,6 +61,7 @@ class ConfigTrustIT {
 
     @Test
     void withoutTheConfigLandlockDeniesTheSameCommand() throws IOException {
+        Host.assumeQuietRuns();
         Files.delete(config);
         Launcher.Result denied = catSecret();
         assertThat(denied.status()).isEqualTo(1);
@@ -84,6 +86,7 @@ class ConfigTrustIT {
 
     @Test
     void sandboxConfigIsExplicitAndNeedsNoTrust() {
+        Host.assumeQuietRuns();
         runlock.environment().put("SANDBOX_CONFIG", config.toString());
         Launcher.Result r = catSecret();
         assertThat(r.out()).as(r.err()).isEqualTo("the secret\n");
