@@ -8,13 +8,18 @@ import dev.runlock.cli.learn.Need;
 import dev.runlock.cli.learn.Requirement;
 import dev.runlock.cli.learn.SectionText.Entry;
 import dev.runlock.cli.trace.TraceText;
+import dev.runlock.cli.preset.PresetContext;
+import dev.runlock.cli.preset.Presets;
 import dev.runlock.elf.ExecClosure;
 import dev.runlock.elf.ExecutableResolver;
 import dev.runlock.elf.LoaderEnvironment;
 import dev.runlock.elf.ResolveException;
 import dev.runlock.sandbox.AutoImport;
 import dev.runlock.sandbox.Imports;
+import dev.runlock.sandbox.PathGrant;
 import dev.runlock.sandbox.Policy;
+import dev.runlock.sandbox.PortGrant;
+import dev.runlock.sandbox.PortRange;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -69,7 +74,7 @@ final class LearnCommand {
         }
         String name = Path.of(options.command().getFirst()).getFileName().toString();
         Compaction compaction = new Compaction(new RunFiles(run.started()), autoImported(run),
-                TracedRun.bytes(environment.getOrDefault("HOME", "/")));
+                TracedRun.bytes(environment.getOrDefault("HOME", "/")), builtInPresets());
         List<Entry> entries = new ArrayList<>();
         compaction.compact(run.operations()).forEach(r -> entries.add(entry(r)));
         entries.addAll(given());
@@ -107,9 +112,41 @@ final class LearnCommand {
                 .map(g -> files.realPath(TracedRun.bytes(g.path().toString()))).collect(Collectors.toSet());
     }
 
+    /** The built-in presets resolved for this command, as compaction asks about them. */
+    private Compaction.Presets builtInPresets() {
+        Presets builtIn = Presets.builtIn();
+        PresetCoverage coverage = new PresetCoverage(builtIn.resolve(builtIn.names(),
+                new PresetContext(environment, options.command().stream().findFirst())));
+        return new Compaction.Presets() {
+            @Override
+            public List<String> names() {
+                return builtIn.names();
+            }
+
+            @Override
+            public List<String> paths(String preset) {
+                return builtIn.expand(List.of(preset)).stream().flatMap(p -> coverage.paths(p).stream())
+                        .map(TracedRun::bytes).toList();
+            }
+
+            @Override
+            public List<String> covering(Need need, String target) {
+                if (need.port().isPresent()) {
+                    int port = Integer.parseInt(target);
+                    return coverage.covering(new PortGrant(need.port().get(), new PortRange(port, port), "learned"));
+                }
+                return need.intent().flatMap(i -> TracedRun.path(target).map(p -> coverage.covering(
+                        new PathGrant(p, i, "learned")))).orElse(List.of());
+            }
+        };
+    }
+
     /** A requirement as a value of the key the option/key table names for it. */
     private static Entry entry(Requirement r) {
         Need need = r.need();
+        if (need == Need.PRESET) {
+            return new Entry(ConfigKey.PRESET, r.target(), r.reason());
+        }
         ConfigKey key = need.intent().map(i -> (Grant) new Grant.Paths(i))
                 .or(() -> need.port().map(Grant.Ports::new)).flatMap(Setting::of).map(Setting::key)
                 .orElse(ConfigKey.EXECUTABLE_DEPENDENCIES);

@@ -55,6 +55,12 @@ final class PresetCoverage {
                 && p.range().from() <= range.from() && range.to() <= p.range().to());
     }
 
+    /** The paths {@code preset} itself grants here (not those of the presets it includes). */
+    List<String> paths(String preset) {
+        return granted.stream().filter(g -> g.preset().equals(preset) && g.grant() instanceof PathGrant)
+                .map(g -> ((PathGrant) g.grant()).path().toString()).toList();
+    }
+
     /** The presets that pass variable {@code name}. */
     List<String> coveringVariable(String name) {
         return presets(g -> g instanceof EnvSpec spec && spec.value().isEmpty() && EnvPattern.matches(spec.name(), name));

@@ -18,21 +18,47 @@ import java.util.regex.Pattern;
 /**
  * From what a run did to the smallest readable set of grants that lets the same run through.
  * A pipeline of steps, each a {@code List<Requirement> -> List<Requirement>}: what auto-import
- * grants anyway is dropped; (presets replace the sets they cover: one more step); many paths
- * below one directory become that directory; entries covered by a directory entry go.
+ * grants anyway is dropped; presets replace the sets they cover; many paths below one directory
+ * become that directory; entries covered by a directory entry go.
+ *
+ * <p>A preset replaces requirements only when it stays close to what was observed:
+ * <ul>
+ * <li>it is small: neither it nor a preset it includes grants a system-wide directory (one a
+ *     directory entry would not stand for either, such as {@code /usr}, {@code /lib} or
+ *     {@code /usr/share}), so {@code tools} and the build-tool presets built on it are never used;
+ * <li>it covers at least two observed requirements no preset chosen before it covers: a set, not
+ *     one file below one of its directories;
+ * <li>presets are tried fewest paths first, so a requirement goes to the smallest preset covering it.
+ * </ul>
  */
 public final class Compaction {
     /** A directory stands for its paths when at least this many of its entries are used. */
     static final int DIRECTORY_THRESHOLD = 4;
 
     /** Directories too broad to stand for a few files in them; one level down still may. */
-    private static final Set<String> TOO_BROAD = Set.of("/usr/lib", "/usr/lib32", "/usr/lib64", "/usr/libexec",
-            "/usr/share", "/usr/bin", "/usr/sbin", "/usr/local", "/usr/local/lib", "/usr/local/share",
-            "/usr/local/bin", "/var/lib", "/var/cache", "/var/log", "/run/user");
+    private static final Set<String> TOO_BROAD = Set.of("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32",
+            "/usr/lib", "/usr/lib32", "/usr/lib64", "/usr/libexec", "/usr/share", "/usr/bin", "/usr/sbin",
+            "/usr/local", "/usr/local/lib", "/usr/local/share",
+            "/usr/local/bin", "/var/lib", "/var/cache", "/var/log", "/run/user", "/nix/store");
 
     /** Multiarch library directories such as /usr/lib/x86_64-linux-gnu: as broad as /usr/lib. */
     private static final Pattern MULTIARCH = Pattern.compile(
             "(/usr)?/lib(32|64)?/[a-z0-9_]+-linux-[a-z0-9_]+");
+
+    /** A preset replaces at least this many requirements. */
+    static final int PRESET_THRESHOLD = 2;
+
+    /** The built-in presets as resolved on this machine. */
+    public interface Presets {
+        /** Every preset's name. */
+        List<String> names();
+
+        /** The paths {@code preset} grants here, with those of the presets it includes. */
+        List<String> paths(String preset);
+
+        /** The presets granting {@code need} on {@code target}: a real path, or a port number as text. */
+        List<String> covering(Need need, String target);
+    }
 
     /** What runlock knows about a traced path after the run. */
     public interface Files {
@@ -48,15 +74,17 @@ public final class Compaction {
     private final Files files;
     private final Set<String> autoImported;
     private final String home;
+    private final Presets presets;
 
     /**
      * @param autoImported the real paths of what auto-import grants for the command and the executables it ran
      * @param home the user's home directory (never made an entry for the files in it)
      */
-    public Compaction(Files files, Set<String> autoImported, String home) {
+    public Compaction(Files files, Set<String> autoImported, String home, Presets presets) {
         this.files = files;
         this.autoImported = Set.copyOf(autoImported);
         this.home = home;
+        this.presets = presets;
     }
 
     /** The programs the command executed (after its own execve), which auto-import can cover. */
@@ -68,7 +96,7 @@ public final class Compaction {
     }
 
     public List<Requirement> compact(List<Operation> operations) {
-        List<UnaryOperator<List<Requirement>>> steps = List.of(this::withoutAutoImported,
+        List<UnaryOperator<List<Requirement>>> steps = List.of(this::withoutAutoImported, this::withPresets,
                 r -> directories(r, Need.RO), r -> directories(r, Need.RW), Compaction::withoutCovered,
                 Compaction::expressible);
         List<Requirement> requirements = requirements(operations);
@@ -121,6 +149,39 @@ public final class Compaction {
         return in.stream().filter(r -> !(r.need() == Need.RO && autoImported.contains(files.realPath(r.target())))).toList();
     }
 
+    /** Replaces the requirements small presets cover by those presets, as the class comment says. */
+    private List<Requirement> withPresets(List<Requirement> in) {
+        Map<Requirement, List<String>> covering = new LinkedHashMap<>();
+        for (Requirement r : in) {
+            if (r.need() != Need.EXECUTABLE) {
+                String target = r.need().port().isPresent() ? r.target() : files.realPath(r.target());
+                covering.put(r, presets.covering(r.need(), target));
+            }
+        }
+        List<String> small = presets.names().stream()
+                .filter(p -> presets.paths(p).stream().noneMatch(Compaction::systemWide))
+                .sorted(Comparator.comparingInt(p -> presets.paths(p).size())).toList();
+        List<Requirement> out = new ArrayList<>(in);
+        for (String preset : small) {
+            List<Requirement> covered = out.stream()
+                    .filter(r -> covering.getOrDefault(r, List.of()).contains(preset)).toList();
+            if (covered.size() < PRESET_THRESHOLD) {
+                continue;
+            }
+            out.removeAll(covered);
+            List<String> what = covered.stream().map(r -> r.need().port().isPresent() ? "port " + r.target()
+                    : TraceText.utf8(r.target()).orElse(r.target())).distinct().sorted().toList();
+            Set<String> shown = new TreeSet<>(what.subList(0, Math.min(3, what.size())));
+            if (what.size() > shown.size()) {
+                shown.add("and " + (what.size() - shown.size()) + " more");
+            }
+            Set<String> programs = new TreeSet<>();
+            covered.forEach(r -> programs.addAll(r.programs()));
+            out.add(new Requirement(preset, Need.PRESET, shown, programs, 0));
+        }
+        return out;
+    }
+
     /**
      * Replaces the entries of {@code need} below a directory by the directory when at least
      * {@link #DIRECTORY_THRESHOLD} of its entries are used, shallowest directory first, so a tree
@@ -161,7 +222,12 @@ public final class Compaction {
     }
 
     private boolean collapsible(String dir) {
-        return depth(dir) >= 2 && !TOO_BROAD.contains(dir) && !MULTIARCH.matcher(dir).matches() && !dir.equals(home) && files.isDirectory(dir);
+        return depth(dir) >= 2 && !systemWide(dir) && !dir.equals(home) && files.isDirectory(dir);
+    }
+
+    /** A directory too broad to stand for a few files in it, or one above such: {@code /}, {@code /usr}, … */
+    private static boolean systemWide(String dir) {
+        return MULTIARCH.matcher(dir).matches() || TOO_BROAD.stream().anyMatch(b -> b.equals(dir) || isBelow(b, dir));
     }
 
     /** Drops a path entry that an entry above it (so a directory, granted beneath) already grants. */

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What a learned entry grants, as the fact the cli's option/key table is keyed by: a path intent
- * or a network right; or an executable whose closure auto-import adds. Ordered: a directory
+ * or a network right; or an executable whose closure auto-import adds; or a preset. Ordered: a directory
  * entry of {@link #RW} also covers {@link #RO} beneath it.
  */
 public enum Need {
@@ -18,7 +18,9 @@ public enum Need {
     BIND_TCP(null, AccessNet.BIND_TCP),
     CONNECT_TCP(null, AccessNet.CONNECT_TCP),
     BIND_UDP(null, AccessNet.BIND_UDP),
-    CONNECT_UDP(null, AccessNet.CONNECT_SEND_UDP);
+    CONNECT_UDP(null, AccessNet.CONNECT_SEND_UDP),
+    /** A built-in preset (the target is its name) standing for the requirements it covers. */
+    PRESET(null, null);
 
     private final Intent intent;
     private final AccessNet port;

@@ -6,7 +6,8 @@ import java.util.TreeSet;
 /**
  * One path or port the command needs, with why: the verbs and programs behind it.
  *
- * @param target a path (a byte string, see {@code TraceText}) or a port number as text
+ * @param target a path (a byte string, see {@code TraceText}), a port number as text, or a preset's name
+ * @param verbs what was done to the target; for a preset, what it covers
  * @param below how many used paths a directory entry stands for; 0 for a path used itself
  */
 public record Requirement(String target, Need need, Set<String> verbs, Set<String> programs, int below) {
@@ -26,6 +27,10 @@ public record Requirement(String target, Need need, Set<String> verbs, Set<Strin
 
     /** Why, for the entry's comment: e.g. {@code read, listed by git; 12 paths below}. */
     public String reason() {
+        if (need == Need.PRESET) {
+            return "covers " + String.join(", ", new TreeSet<>(verbs)) + ", used by "
+                    + String.join(", ", new TreeSet<>(programs));
+        }
         String why = String.join(", ", new TreeSet<>(verbs)) + " by " + String.join(", ", new TreeSet<>(programs));
         return below > 0 ? why + "; " + below + " paths below" : why;
     }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runlock.cli.trace.Access;
 import dev.runlock.cli.trace.Operation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,37 @@ class CompactionTest {
         }
     }
 
+    /** A few presets as presets.toml has them; each grants its paths read-write, {@code maven} includes {@code tools}. */
+    private static final class FakePresets implements Compaction.Presets {
+        private static final Map<String, List<String>> PATHS = new LinkedHashMap<>();
+        private static final Map<String, String> PORTS = Map.of("dns", "53", "maven", "443");
+
+        static {
+            PATHS.put("tools", List.of("/usr", "/bin"));
+            PATHS.put("dev", List.of("/dev/null", "/dev/zero", "/dev/urandom"));
+            PATHS.put("dns", List.of("/etc/resolv.conf", "/etc/hosts"));
+            PATHS.put("python", List.of("/usr/lib/python3.11", "/usr/share/zoneinfo"));
+            PATHS.put("maven", List.of("/usr/share/maven", "/usr", "/bin"));
+        }
+
+        @Override
+        public List<String> names() {
+            return List.copyOf(PATHS.keySet());
+        }
+
+        @Override
+        public List<String> paths(String preset) {
+            return PATHS.get(preset);
+        }
+
+        @Override
+        public List<String> covering(Need need, String target) {
+            return names().stream().filter(p -> need.port().isPresent()
+                    ? need == Need.CONNECT_TCP && target.equals(PORTS.get(p))
+                    : PATHS.get(p).stream().anyMatch(d -> d.equals(target) || Compaction.isBelow(target, d))).toList();
+        }
+    }
+
     private static Operation op(Access access, String path) {
         return new Operation(1, "prog", "openat", access, path, -1, Optional.empty());
     }
@@ -41,7 +74,7 @@ class CompactionTest {
     private static List<String> compact(Set<String> autoImported, Operation... ops) {
         List<Operation> all = new ArrayList<>(List.of(op(Access.EXECUTE, "/usr/bin/prog")));
         all.addAll(List.of(ops));
-        return new Compaction(new FakeFiles(), autoImported, "/home/u").compact(all).stream()
+        return new Compaction(new FakeFiles(), autoImported, "/home/u", new FakePresets()).compact(all).stream()
                 .map(r -> r.need() + " " + r.target()).toList();
     }
 
@@ -128,9 +161,34 @@ class CompactionTest {
 
     @Test
     void eachEntrySaysWhy() {
-        List<Requirement> r = new Compaction(new FakeFiles(), Set.of(), "/h").compact(List.of(
+        List<Requirement> r = new Compaction(new FakeFiles(), Set.of(), "/h", new FakePresets()).compact(List.of(
                 op(Access.EXECUTE, "/bin/x"), op(Access.READ, "/srv/a/1.txt"), op(Access.READ, "/srv/a/2.txt"),
                 op(Access.LIST, "/srv/a/3"), op(Access.READ, "/srv/a/4.txt")));
         assertThat(r).singleElement().extracting(Requirement::reason).isEqualTo("listed, read by prog; 4 paths below");
+    }
+
+    @Test
+    void aSetOfFilesAPresetCoversBecomesThePresetNamingWhatItCovers() {
+        List<Requirement> r = new Compaction(new FakeFiles(), Set.of(), "/h", new FakePresets()).compact(List.of(
+                op(Access.EXECUTE, "/bin/x"), op(Access.WRITE, "/dev/null"), op(Access.READ, "/dev/urandom"),
+                op(Access.READ, "/etc/motd.txt")));
+        assertThat(r).extracting(e -> e.need() + " " + e.target()).containsExactlyInAnyOrder("PRESET dev", "RO /etc/motd.txt");
+        assertThat(r).filteredOn(e -> e.need() == Need.PRESET).singleElement().extracting(Requirement::reason)
+                .isEqualTo("covers /dev/null, /dev/urandom, used by prog");
+    }
+
+    @Test
+    void theSmallestPresetCoversTheStandardLibraryNeverOneGrantingASystemDirectory() {
+        assertThat(compact(Set.of(), op(Access.READ, "/usr/lib/python3.11/os.py"),
+                op(Access.READ, "/usr/lib/python3.11/encodings/__init__.py"), op(Access.LIST, "/usr/lib/python3.11/json"),
+                op(Access.READ, "/usr/share/doc/x.txt"), op(Access.READ, "/usr/bin/y.conf")))
+                .containsExactlyInAnyOrder("PRESET python", "RO /usr/share/doc/x.txt", "RO /usr/bin/y.conf");
+    }
+
+    @Test
+    void whatNoPresetCoversOrOneFileBelowAPresetStaysAPath() {
+        assertThat(compact(Set.of(), op(Access.READ, "/srv/data.csv"), op(Access.READ, "/usr/share/zoneinfo/UTC"),
+                port(Access.CONNECT_TCP, 53)))
+                .containsExactlyInAnyOrder("RO /srv/data.csv", "RO /usr/share/zoneinfo/UTC", "CONNECT_TCP 53");
     }
 }

@@ -26,6 +26,8 @@ class SectionTextTest {
         String text = SectionText.render("python3.11", List.of("learned", "two\nlines"), List.of(
                 new Entry(ConfigKey.RO, weird, "read by cat"), new Entry(ConfigKey.RO, "/b", "read by cat"),
                 new Entry(ConfigKey.RW, "/tmp", "files created in it by cc1"),
+                new Entry(ConfigKey.PRESET, "python", "covers /usr/lib/python3.11/os.py, used by python3"),
+                new Entry(ConfigKey.PRESET, "dev", "covers /dev/null, /dev/urandom, used by python3"),
                 new Entry(ConfigKey.CONNECT_TCP, 8080, "connected to by curl"),
                 new Entry(ConfigKey.CONNECT_TCP, 443, "connected to by curl"),
                 new Entry(ConfigKey.EXECUTABLE_DEPENDENCIES, "/usr/bin/gcc", "executed by make"),
@@ -35,6 +37,7 @@ class SectionTextTest {
         ConfigSection section = SandboxConfig.sections(dir.resolve("s.toml"), text).get("python3.11");
         assertThat(section.strings(ConfigKey.RO)).containsExactly("/b", weird);
         assertThat(section.strings(ConfigKey.RW)).containsExactly("/tmp");
+        assertThat(section.strings(ConfigKey.PRESET)).containsExactly("dev", "python");
         assertThat(section.ports(ConfigKey.CONNECT_TCP)).containsExactly(new PortRange(443, 443),
                 new PortRange(8080, 8080));
         assertThat(section.strings(ConfigKey.EXECUTABLE_DEPENDENCIES)).containsExactly("/usr/bin/gcc");
@@ -43,6 +46,7 @@ class SectionTextTest {
         assertThat(section.flag(ConfigKey.UNRESTRICTED_SCOPED)).contains(true);
         assertThat(section.abi()).contains(Abi.V4);
         assertThat(text).startsWith("[\"python3.11\"]\n# learned\n# two lines\n").contains("    \"/b\",  # read by cat\n",
-                "    443,  # connected to by curl\n    8080,", "unrestricted_scoped = true  # given\n");
+                "    443,  # connected to by curl\n    8080,", "unrestricted_scoped = true  # given\n",
+                "preset = [\n    \"dev\",  # covers /dev/null, /dev/urandom, used by python3\n");
     }
 }
