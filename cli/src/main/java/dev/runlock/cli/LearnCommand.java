@@ -135,7 +135,7 @@ final class LearnCommand {
                     int port = Integer.parseInt(target);
                     return coverage.covering(new PortGrant(need.port().get(), new PortRange(port, port), "learned"));
                 }
-                return need.intent().flatMap(i -> TracedRun.path(target).map(p -> coverage.covering(
+                return need.intent().flatMap(i -> TracedRun.path(target).map(p -> coverage.standingFor(
                         new PathGrant(p, i, "learned")))).orElse(List.of());
             }
         };

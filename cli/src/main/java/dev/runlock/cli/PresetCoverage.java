@@ -44,8 +44,22 @@ final class PresetCoverage {
 
     /** The presets granting {@code wanted}'s rights at its path or above it, in preset order. */
     List<String> covering(PathGrant wanted) {
-        return presets(g -> g instanceof PathGrant p && wanted.path().startsWith(p.path())
-                && p.intent().rights(true).containsAll(wanted.intent().rights(true)));
+        return presets(g -> g instanceof PathGrant p && grants(p, wanted));
+    }
+
+    /**
+     * The presets that may stand for {@code wanted} in a learned section: granting its rights at
+     * its path, or at a directory above it that they grant read-only. A writable directory such as
+     * {@code {TMPDIR}} stands only for itself, never for a project that happens to be in it.
+     */
+    List<String> standingFor(PathGrant wanted) {
+        return presets(g -> g instanceof PathGrant p && grants(p, wanted)
+                && (p.path().equals(wanted.path()) || Intent.ROX.rights(true).containsAll(p.intent().rights(true))));
+    }
+
+    private static boolean grants(PathGrant granted, PathGrant wanted) {
+        return wanted.path().startsWith(granted.path())
+                && granted.intent().rights(true).containsAll(wanted.intent().rights(true));
     }
 
     /** The presets granting {@code wanted}'s access on all of its ports. */

@@ -167,7 +167,8 @@ class LearnIT {
         String port = Integer.toString(listening());
         Launcher.Result learned = learn(runlock, "--", "/usr/bin/python3", "client.py", "data.txt", port);
         assertThat(learned.out()).isEqualTo("data\nconnected\n");
-        assertThat(Files.readString(config())).startsWith("[python3]\n").contains("    " + port + ",  # connected to by python3");
+        assertThat(Files.readString(config())).startsWith("[python3]\n").contains("    " + port + ",  # connected to by python3",
+                "    \"python\",  # covers ");
 
         Launcher.Result again = sandboxed(runlock, "/usr/bin/python3", "client.py", "data.txt", port);
         assertThat(again.status()).as(again.err()).isZero();

@@ -37,6 +37,15 @@ class PresetCoverageTest {
     }
 
     @Test
+    void onlyAReadOnlyDirectoryStandsForWhatIsBelowIt() {
+        assertThat(ALL.standingFor(path("/etc/ssl/certs/ca-certificates.crt", Intent.RO))).containsExactly("tls");
+        assertThat(ALL.standingFor(path("/dev/null", Intent.RO))).containsExactly("dev");
+        assertThat(ALL.standingFor(path("/tmp", Intent.RW))).containsExactly("tmp");
+        assertThat(ALL.covering(path("/tmp/project/main.c", Intent.RO))).containsExactly("tmp");
+        assertThat(ALL.standingFor(path("/tmp/project/main.c", Intent.RO))).isEmpty();
+    }
+
+    @Test
     void aPortIsCoveredByThePresetsGrantingThatAccessOnIt() {
         assertThat(ALL.covering(port(AccessNet.CONNECT_TCP, 53))).containsExactly("dns");
         assertThat(ALL.covering(port(AccessNet.CONNECT_TCP, 443))).containsExactly("maven", "gradle", "npm");

@@ -26,8 +26,11 @@ import java.util.regex.Pattern;
  * <li>it is small: neither it nor a preset it includes grants a system-wide directory (one a
  *     directory entry would not stand for either, such as {@code /usr}, {@code /lib} or
  *     {@code /usr/share}), so {@code tools} and the build-tool presets built on it are never used;
- * <li>it covers at least two observed requirements no preset chosen before it covers: a set, not
- *     one file below one of its directories;
+ * <li>it grants the requirement's own path, or a directory above it read-only (the python standard
+ *     library, the CA certificates); a writable directory ({@code tmp}) stands only for itself,
+ *     never for a project that happens to be in it;
+ * <li>it covers requirements on at least two paths or ports that no preset chosen before it covers:
+ *     a set, not one file below one of its directories;
  * <li>presets are tried fewest paths first, so a requirement goes to the smallest preset covering it.
  * </ul>
  */
@@ -45,7 +48,7 @@ public final class Compaction {
     private static final Pattern MULTIARCH = Pattern.compile(
             "(/usr)?/lib(32|64)?/[a-z0-9_]+-linux-[a-z0-9_]+");
 
-    /** A preset replaces at least this many requirements. */
+    /** A preset replaces requirements on at least this many paths or ports. */
     static final int PRESET_THRESHOLD = 2;
 
     /** The built-in presets as resolved on this machine. */
@@ -56,7 +59,10 @@ public final class Compaction {
         /** The paths {@code preset} grants here, with those of the presets it includes. */
         List<String> paths(String preset);
 
-        /** The presets granting {@code need} on {@code target}: a real path, or a port number as text. */
+        /**
+         * The presets that may stand for {@code need} on {@code target} (a real path, or a port number
+         * as text): granting it at the path, or read-only at a directory above it.
+         */
         List<String> covering(Need need, String target);
     }
 
@@ -165,12 +171,12 @@ public final class Compaction {
         for (String preset : small) {
             List<Requirement> covered = out.stream()
                     .filter(r -> covering.getOrDefault(r, List.of()).contains(preset)).toList();
-            if (covered.size() < PRESET_THRESHOLD) {
+            List<String> what = covered.stream().map(r -> r.need().port().isPresent() ? "port " + r.target()
+                    : TraceText.utf8(r.target()).orElse(r.target())).distinct().sorted().toList();
+            if (what.size() < PRESET_THRESHOLD) {
                 continue;
             }
             out.removeAll(covered);
-            List<String> what = covered.stream().map(r -> r.need().port().isPresent() ? "port " + r.target()
-                    : TraceText.utf8(r.target()).orElse(r.target())).distinct().sorted().toList();
             Set<String> shown = new TreeSet<>(what.subList(0, Math.min(3, what.size())));
             if (what.size() > shown.size()) {
                 shown.add("and " + (what.size() - shown.size()) + " more");

@@ -32,7 +32,7 @@ class CompactionTest {
         }
     }
 
-    /** A few presets as presets.toml has them; each grants its paths read-write, {@code maven} includes {@code tools}. */
+    /** A few presets as presets.toml has them: each stands for its paths and below; maven includes tools. */
     private static final class FakePresets implements Compaction.Presets {
         private static final Map<String, List<String>> PATHS = new LinkedHashMap<>();
         private static final Map<String, String> PORTS = Map.of("dns", "53", "maven", "443");
@@ -172,7 +172,8 @@ class CompactionTest {
         List<Requirement> r = new Compaction(new FakeFiles(), Set.of(), "/h", new FakePresets()).compact(List.of(
                 op(Access.EXECUTE, "/bin/x"), op(Access.WRITE, "/dev/null"), op(Access.READ, "/dev/urandom"),
                 op(Access.READ, "/etc/motd.txt")));
-        assertThat(r).extracting(e -> e.need() + " " + e.target()).containsExactlyInAnyOrder("PRESET dev", "RO /etc/motd.txt");
+        assertThat(r).extracting(e -> e.need() + " " + e.target())
+                .containsExactlyInAnyOrder("PRESET dev", "RO /etc/motd.txt");
         assertThat(r).filteredOn(e -> e.need() == Need.PRESET).singleElement().extracting(Requirement::reason)
                 .isEqualTo("covers /dev/null, /dev/urandom, used by prog");
     }
@@ -188,7 +189,8 @@ class CompactionTest {
     @Test
     void whatNoPresetCoversOrOneFileBelowAPresetStaysAPath() {
         assertThat(compact(Set.of(), op(Access.READ, "/srv/data.csv"), op(Access.READ, "/usr/share/zoneinfo/UTC"),
-                port(Access.CONNECT_TCP, 53)))
-                .containsExactlyInAnyOrder("RO /srv/data.csv", "RO /usr/share/zoneinfo/UTC", "CONNECT_TCP 53");
+                port(Access.CONNECT_TCP, 53), op(Access.READ, "/dev/null"), op(Access.WRITE, "/dev/null")))
+                .containsExactlyInAnyOrder("RO /srv/data.csv", "RO /usr/share/zoneinfo/UTC", "CONNECT_TCP 53",
+                        "RW /dev/null");
     }
 }
