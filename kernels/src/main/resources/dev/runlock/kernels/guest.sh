@@ -137,16 +137,17 @@ check_conformance() {
 }
 
 # The cli's end-to-end tests (RunlockIT) with JUnit's console launcher, from the cli module
-# directory as under Maven; kernels/target/guest-lib holds the launcher and assertj.
+# directory as under Maven; kernels/target/guest-lib holds the launcher and assertj, core's test
+# classes the test kit (HostAbi, the independent ABI oracle).
 check_cli_tests() {
   local lib="$repo/kernels/target/guest-lib"
-  if [ ! -d "$repo/cli/target/test-classes" ] || ! ls "$lib"/junit-platform-console-standalone-*.jar >/dev/null 2>&1; then
+  if [ ! -d "$repo/cli/target/test-classes" ] || [ ! -d "$repo/core/target/test-classes" ] || ! ls "$lib"/junit-platform-console-standalone-*.jar >/dev/null 2>&1; then
     echo "cli test classes or $lib not built"
     return 1
   fi
   (cd "$repo/cli" && "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData -jar "$lib"/junit-platform-console-standalone-*.jar \
     execute --disable-banner --details=tree --fail-if-no-tests \
-    --class-path "$repo/cli/target/test-classes:$repo/cli/target/runlock.jar:$lib/*" \
+    --class-path "$repo/cli/target/test-classes:$repo/core/target/test-classes:$repo/cli/target/runlock.jar:$lib/*" \
     --select-class dev.runlock.cli.RunlockIT) </dev/null 2>&1 | tee "$work/cli.log" | sed -u 's/^/  | /' >&3
   local status="${PIPESTATUS[0]}"
   echo "RunlockIT: exit $status; $(grep -oE '[0-9]+ (tests|containers) (found|successful|failed|skipped|aborted)' "$work/cli.log" | tr '\n' ' ')"
