@@ -145,7 +145,9 @@ check_cli_tests() {
     echo "cli test classes or $lib not built"
     return 1
   fi
-  (cd "$repo/cli" && "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData -jar "$lib"/junit-platform-console-standalone-*.jar \
+  # LC_ALL as under Maven (see the root pom): without a UTF-8 locale the JVM cannot name the tests'
+  # non-ASCII files.
+  (cd "$repo/cli" && LC_ALL=C.UTF-8 "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData -jar "$lib"/junit-platform-console-standalone-*.jar \
     execute --disable-banner --details=tree --fail-if-no-tests \
     --class-path "$repo/cli/target/test-classes:$repo/core/target/test-classes:$repo/cli/target/runlock.jar:$lib/*" \
     --select-class dev.runlock.cli.RunlockIT) </dev/null 2>&1 | tee "$work/cli.log" | sed -u 's/^/  | /' >&3
