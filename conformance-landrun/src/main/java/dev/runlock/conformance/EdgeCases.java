@@ -28,10 +28,10 @@ final class EdgeCases {
                         f -> sandbox(line(PY + TERMINAL + "-- " + PYTHON + " -c", tiocsti(0x5412L | (1L << 32)))).autoImported(),
                         exit(1)).deviates(Dialect.LANDRUN, exit(0), LANDRUN_INJECTS),
                 own("R87", "a closed stdin reaches the command as /dev/null, never as a file the launcher opened",
-                        f -> sandbox(line(LIBS + "--ro /proc -- bash -c", "test \"$(readlink /proc/$$/fd/0)\" = /dev/null"))
+                        f -> sandbox(line(LIBS + "--rox /bin --ro /proc -- bash -c", "test \"$(readlink /proc/$$/fd/0)\" = /dev/null"))
                                 .wrappedIn("exec 0<&-"), exit(0)),
                 own("R88", "a closed stdout and stderr reach the command as /dev/null",
-                        f -> sandbox(line(LIBS + "--ro /proc -- bash -c", "test \"$(readlink /proc/$$/fd/1)\" = /dev/null"
+                        f -> sandbox(line(LIBS + "--rox /bin --ro /proc -- bash -c", "test \"$(readlink /proc/$$/fd/1)\" = /dev/null"
                                 + " && test \"$(readlink /proc/$$/fd/2)\" = /dev/null"))
                                 .wrappedIn("exec 1>&- 2>&-"), exit(0)));
     }
