@@ -147,9 +147,12 @@ check_cli_tests() {
   fi
   # LC_ALL as under Maven (see the root pom): without a UTF-8 locale the JVM cannot name the tests'
   # non-ASCII files.
+  # The console launcher's --class-path does not expand a directory's `*`: name each jar.
+  local classpath="$repo/cli/target/test-classes:$repo/core/target/test-classes:$repo/cli/target/runlock.jar" jar
+  for jar in "$lib"/*.jar; do classpath="$classpath:$jar"; done
   (cd "$repo/cli" && LC_ALL=C.UTF-8 "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData -jar "$lib"/junit-platform-console-standalone-*.jar \
     execute --disable-banner --details=tree --fail-if-no-tests \
-    --class-path "$repo/cli/target/test-classes:$repo/core/target/test-classes:$repo/cli/target/runlock.jar:$lib/*" \
+    --class-path "$classpath" \
     --select-class dev.runlock.cli.RunlockIT) </dev/null 2>&1 | tee "$work/cli.log" | sed -u 's/^/  | /' >&3
   local status="${PIPESTATUS[0]}"
   echo "RunlockIT: exit $status; $(grep -oE '[0-9]+ (tests|containers) (found|successful|failed|skipped|aborted)' "$work/cli.log" | tr '\n' ' ')"
