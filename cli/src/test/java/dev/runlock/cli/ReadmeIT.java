@@ -111,11 +111,12 @@ class ReadmeIT {
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(dir.resolve("out.txt")).hasContent("\"ok\"");
 
-        Path home = Path.of(runlock.environment().get("HOME"), "runlock-readme-probe.txt");
-        Launcher.Result outside = runlock.run("--", "python3", "-c", "open('" + home + "', 'w')");
+        // Writable by anyone and determinable by anyone (unlike a file in /root), granted by no preset.
+        Path outsideFile = Path.of("/var/tmp", "runlock-readme-" + dir.getFileName() + ".txt");
+        Launcher.Result outside = runlock.run("--", "python3", "-c", "open('" + outsideFile + "', 'w')");
         assertThat(outside.status()).isEqualTo(1);
         assertThat(outside.err()).contains("PermissionError");
-        assertThat(home).doesNotExist();
+        assertThat(outsideFile).doesNotExist();
     }
 
     /** Every line of the README's bash blocks that runs runlock, as written. */
