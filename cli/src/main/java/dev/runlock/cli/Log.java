@@ -1,7 +1,10 @@
 package dev.runlock.cli;
 
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
+import java.util.Set;
 
 /** runlock's own messages on stderr, one line each, prefixed {@code runlock: }. */
 public final class Log {
@@ -48,6 +51,20 @@ public final class Log {
 
     public void debug(String message) {
         emit(Level.DEBUG, message);
+    }
+
+    /** At debug level, {@code failure} and its causes frame by frame, each line prefixed like any other. */
+    public void debug(Throwable failure) {
+        if (!enabled(Level.DEBUG)) {
+            return;
+        }
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            debug((t == failure ? "" : "caused by: ") + t);
+            for (StackTraceElement frame : t.getStackTrace()) {
+                debug("    at " + frame);
+            }
+        }
     }
 
     private void emit(Level l, String line) {

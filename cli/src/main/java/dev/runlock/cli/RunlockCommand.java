@@ -131,9 +131,7 @@ final class RunlockCommand {
             return fail(log, Wording.refused(e));
         } catch (Exception e) {
             log.error(firstLine(String.valueOf(e.getMessage())));
-            if (log.enabled(Log.Level.DEBUG)) {
-                e.printStackTrace(cli.getErr());
-            }
+            log.debug(e);
             return 1;
         }
     }
