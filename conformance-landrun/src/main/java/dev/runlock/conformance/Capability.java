@@ -12,7 +12,8 @@ public enum Capability {
     KEEP_FD("--keep-fd"),
     SCRIPT_IMPORT("auto-import of scripts and symlinks"),
     DISABLE_IMPORT("-d (auto-import is not on by default)"),
-    OWN_ERRORS("one-line 'runlock:' errors");
+    OWN_ERRORS("one-line 'runlock:' errors"),
+    TERMINAL_GUARD("no_new_privs and the terminal guard when nothing is restricted");
 
     private final String description;
 
