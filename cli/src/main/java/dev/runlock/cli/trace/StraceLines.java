@@ -25,6 +25,12 @@ public final class StraceLines {
     private static final String UNFINISHED = " <unfinished ...>";
     /** An execve by a thread other than the leader: the process continues under the leader's pid. */
     private static final Pattern PID_CHANGED = Pattern.compile("(.*) <pid changed to (\\d{1,9}) \\.\\.\\.>");
+    /**
+     * The leader's line when another thread's execve replaced it. If that execve's line was cut
+     * short ({@code <unfinished ...>}: some thread printed in between), strace writes no "pid
+     * changed" and the execve resumes under the leader's pid instead.
+     */
+    private static final Pattern SUPERSEDED = Pattern.compile("\\+\\+\\+ superseded by execve in pid (\\d{1,9}) \\+\\+\\+");
 
     /** Calls a thread started and had not finished when another thread's line came. */
     private final Map<Integer, Pending> pending = new HashMap<>();
@@ -44,6 +50,14 @@ public final class StraceLines {
             return Optional.empty();
         }
         String rest = m.group(2);
+        Matcher superseded = SUPERSEDED.matcher(rest);
+        if (superseded.matches()) {
+            Pending execve = pending.remove(Integer.parseInt(superseded.group(1)));
+            if (execve != null && execve.name().startsWith("execve")) {
+                pending.put(pid, execve);
+            }
+            return Optional.empty();
+        }
         Matcher resumed = RESUMED.matcher(rest);
         if (resumed.matches()) {
             Pending started = pending.remove(pid);

@@ -49,6 +49,15 @@ class ObserverTest {
     }
 
     @Test
+    void anExecveCutShortByAnotherThreadStillStartsTheCommand() {
+        List<Operation> ops = observe(MARK, EXEC.replace("<pid changed to 10 ...>", "<unfinished ...>"),
+                open(12, "AT_FDCWD", "/jvm/gc-thread", "O_RDONLY", "3"),
+                "10 +++ superseded by execve in pid 11 +++", "10 <... execve resumed>) = 0",
+                open(10, "AT_FDCWD", "/etc/hostname", "O_RDONLY|O_CLOEXEC", "3"));
+        assertThat(ops).extracting(Operation::path).containsExactly("/etc/hostname");
+    }
+
+    @Test
     void withoutTheMarkerNothingCounts() {
         assertThat(observe(open(10, "AT_FDCWD", "/etc/hostname", "O_RDONLY", "3"), EXEC)).isEmpty();
     }

@@ -62,6 +62,19 @@ class StraceLinesTest {
     }
 
     @Test
+    void anExecveByAnotherThreadCutShortResumesUnderTheLeadersPid() {
+        assertThat(lines.accept("25592 execve(\"" + hex("/usr/bin/true") + "\", [\"" + hex("true")
+                + "\"], 0x7f /* 0 vars */ <unfinished ...>")).isEmpty();
+        assertThat(lines.accept("25593 openat(AT_FDCWD, \"" + hex("/jvm") + "\", O_RDONLY) = 3")).isPresent();
+        assertThat(lines.accept("25591 +++ superseded by execve in pid 25592 +++")).isEmpty();
+        Syscall call = lines.accept("25591 <... execve resumed>)             = 0").orElseThrow();
+        assertThat(call.pid()).isEqualTo(25591);
+        assertThat(call.name()).isEqualTo("execve");
+        assertThat(TraceText.hexBytes(call.arg(0))).contains("/usr/bin/true");
+        assertThat(call.succeeded()).isTrue();
+    }
+
+    @Test
     void linesOfOtherShapesAreSkipped() {
         assertThat(lines.accept("3586  --- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED} ---")).isEmpty();
         assertThat(lines.accept("25591 +++ superseded by execve in pid 25592 +++")).isEmpty();
