@@ -1,10 +1,12 @@
 package dev.runlock.cli;
 
 import dev.runlock.os.ByteStrings;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -29,11 +31,26 @@ final class Caller {
      */
     static final String SHIELDED_PROPERTY = "runlock.caller.shielded";
     static final String SHIELDED_PREFIX = "RUNLOCK_SHIELDED_";
+    /**
+     * Set by learn and diagnose on the runlock they trace: its arguments as hex of their
+     * NUL-terminated bytes, because a Java command line cannot pass bytes that are not UTF-8.
+     */
+    static final String ARGUMENTS_PROPERTY = "runlock.caller.arguments";
 
     /** What the JVM makes of bytes that are not valid UTF-8. */
     private static final char LOST = '\uFFFD';
 
     private Caller() {
+    }
+
+    /** {@code arguments} as {@link #ARGUMENTS_PROPERTY} carries them. */
+    static String carry(List<String> arguments) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (String argument : arguments) {
+            bytes.writeBytes(ByteStrings.encode(argument));
+            bytes.write(0);
+        }
+        return HexFormat.of().formatHex(bytes.toByteArray());
     }
 
     /** The signals the caller ignored (bit N-1 for signal N); none without the launcher. */
@@ -61,10 +78,15 @@ final class Caller {
     }
 
     /**
-     * runlock's arguments as {@link ByteStrings}: {@code decoded} (the JVM's), re-read from
-     * {@code /proc/self/cmdline} when the JVM lost bytes that are not UTF-8.
+     * runlock's arguments as {@link ByteStrings}: those {@link #ARGUMENTS_PROPERTY} carries, else
+     * {@code decoded} (the JVM's), re-read from {@code /proc/self/cmdline} when the JVM lost bytes
+     * that are not UTF-8.
      */
     static String[] arguments(String[] decoded) {
+        String carried = System.getProperty(ARGUMENTS_PROPERTY);
+        if (carried != null) {
+            return ByteStrings.entries(HexFormat.of().parseHex(carried)).toArray(String[]::new);
+        }
         if (List.of(decoded).stream().noneMatch(a -> a.indexOf(LOST) >= 0)) {
             return decoded;
         }

@@ -100,8 +100,8 @@ final class TracedRun {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
             command.add("-D" + MARKER_PROPERTY + "=" + marker);
+            command.add("-D" + Caller.ARGUMENTS_PROPERTY + "=" + Caller.carry(runlockArgs));
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-            command.addAll(runlockArgs);
             int status = new ProcessBuilder(command).inheritIO().start().waitFor();
             Observer observer = new Observer(bytes(marker), bytes(Path.of("").toAbsolutePath().toString()));
             try (BufferedReader lines = Files.newBufferedReader(trace, StandardCharsets.ISO_8859_1)) {

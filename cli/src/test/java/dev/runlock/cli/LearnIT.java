@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code runlock learn} and {@code runlock diagnose} end to end through {@code ./runlock}, as root
@@ -245,6 +246,19 @@ class LearnIT {
         assertThat(allowed.out()).isEmpty();
         assertThat(allowed.errLines()).containsExactly(
                 "runlock: diagnose: the sandbox denied nothing; the command exited with status 3");
+    }
+
+    /** The traced runlock gets its arguments byte for byte, whatever the locale: a Java command line would lose them. */
+    @ParameterizedTest
+    @ValueSource(strings = {"diagnose", "learn"})
+    void argumentsThatAreNotUtf8ReachTheTracedCommand(String subcommand) throws Exception {
+        Launcher runlock = runlock(As.ROOT);
+        runlock.environment().remove("LANG");
+        runlock.environment().put("LC_ALL", "C");
+        String write = subcommand.equals("learn") ? " --write " + config() : "";
+        Launcher.Result r = runlock.via("\"$0\" " + subcommand + write
+                + " -- printf '%s|' $'\\xff\\xfe' $'caf\\xc3\\xa9' | od -An -tx1").run();
+        assertThat(r.out()).as(r.err()).isEqualTo(" ff fe 7c 63 61 66 c3 a9 7c\n");
     }
 
     private void chown(As as) throws IOException, InterruptedException {

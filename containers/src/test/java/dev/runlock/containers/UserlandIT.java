@@ -36,6 +36,7 @@ class UserlandIT extends MatrixSuite {
                 new Case("-d diagnosis", UserlandIT::withoutAutoImport),
                 new Case("#!/bin/sh script", UserlandIT::shebangScript),
                 new Case("TCP connect", UserlandIT::tcpDenied),
+                new Case("presets", UserlandIT::presets),
                 new Case("status --json", UserlandIT::status));
     }
 
@@ -116,6 +117,30 @@ class UserlandIT extends MatrixSuite {
         Outcome granted = guest.runlock("--connect-tcp", "9", "--", "/bin/bash", "-c", TCP_TO_PORT_9);
         assertThat(granted.stderr()).as("connect with --connect-tcp 9").contains("Connection refused");
         return "denied; with --connect-tcp 9: refused";
+    }
+
+    /**
+     * The presets that find their paths at run time find them in this userland (bullseye keeps its
+     * libraries and NSS modules in /lib, not /usr/lib): each run fails without its preset.
+     */
+    private static String presets(Guest guest) {
+        String python = "import encodings, json; print(json.dumps('ok'))";
+        assertThat(guest.runlock("--", "python3", "-c", python).exit()).as("python3 without --preset python").isNotZero();
+        Outcome stdlib = guest.runlock("--preset", "python", "--", "python3", "-c", python);
+        assertThat(stdlib.exit()).as("runlock --preset python -- python3: %s", stdlib).isZero();
+        assertThat(stdlib.stdout().strip()).as("what python3 printed").isEqualTo("\"ok\"");
+
+        assertThat(guest.runlock("--", "getent", "passwd", "root").exit()).as("getent passwd without --preset users")
+                .isNotZero();
+        Outcome users = guest.runlock("--preset", "users", "--", "getent", "passwd", "root");
+        assertThat(users.exit()).as("runlock --preset users -- getent passwd root: %s", users).isZero();
+        assertThat(users.stdout()).as("the passwd entry getent read").startsWith("root:x:0:0:");
+
+        Outcome hosts = guest.runlock("--preset", "dns", "--", "getent", "hosts", "localhost");
+        assertThat(hosts.exit()).as("runlock --preset dns -- getent hosts localhost: %s", hosts).isZero();
+        assertThat(guest.runlock("--", "getent", "hosts", "localhost").exit()).as("getent hosts without --preset dns")
+                .isNotZero();
+        return "python, users, dns";
     }
 
     private static String status(Guest guest) {
