@@ -7,9 +7,12 @@ import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
@@ -28,6 +31,8 @@ import java.util.UUID;
 final class TracedRun {
     /** Set on the traced runlock: the path it opens right before its execve. */
     static final String MARKER_PROPERTY = "runlock.trace.marker";
+    /** Set on the traced runlock: strace's output file, which it unlinks before it sandboxes itself. */
+    static final String TRACE_PROPERTY = "runlock.trace.output";
 
     /**
      * The calls Landlock decides on (file opens, exec, directory changes, bind, connect, send),
@@ -93,23 +98,40 @@ final class TracedRun {
         String marker = "/proc/self/runlock-trace-marker-" + UUID.randomUUID();
         Path trace = Files.createTempFile("runlock-trace", ".txt");
         trace.toFile().deleteOnExit(); // also when Ctrl-C ends this JVM while the command runs
-        try {
+        try (FileChannel traceFile = FileChannel.open(trace, StandardOpenOption.READ)) {
             FileTime started = Files.readAttributes(trace, BasicFileAttributes.class).creationTime();
             List<String> command = new ArrayList<>(List.of(strace.toString(), "-f", "-qq", "--seccomp-bpf", "-xx", "-yy",
                     "-s", "4096", "-e", "trace=" + TRACED_CALLS, "-o", trace.toString(), "--"));
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
             command.add("-D" + MARKER_PROPERTY + "=" + marker);
+            command.add("-D" + TRACE_PROPERTY + "=" + trace);
             command.add("-D" + Caller.ARGUMENTS_PROPERTY + "=" + Caller.carry(runlockArgs));
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
             int status = new ProcessBuilder(command).inheritIO().start().waitFor();
             Observer observer = new Observer(bytes(marker), bytes(Path.of("").toAbsolutePath().toString()));
-            try (BufferedReader lines = Files.newBufferedReader(trace, StandardCharsets.ISO_8859_1)) {
+            try (BufferedReader lines = new BufferedReader(Channels.newReader(traceFile, StandardCharsets.ISO_8859_1))) {
                 lines.lines().forEach(observer::accept);
             }
             return new Result(status, observer.commandStarted(), observer.operations(), started);
         } finally {
             Files.deleteIfExists(trace);
+        }
+    }
+
+    /**
+     * Under learn or diagnose, before the sandbox: removes the trace file's name, so that a command
+     * granted its directory cannot rewrite what diagnose reports. strace opened it before starting
+     * this runlock, and the outer runlock reads it through a descriptor of its own.
+     */
+    static void unlinkTrace() throws UsageException {
+        String trace = System.getProperty(TRACE_PROPERTY);
+        if (trace != null) {
+            try {
+                Files.delete(Path.of(trace));
+            } catch (IOException e) {
+                throw new UsageException("cannot remove the trace file " + trace + " before the sandbox (" + e + ")");
+            }
         }
     }
 

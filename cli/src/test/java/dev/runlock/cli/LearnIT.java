@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -246,6 +247,16 @@ class LearnIT {
         assertThat(allowed.out()).isEmpty();
         assertThat(allowed.errLines()).containsExactly(
                 "runlock: diagnose: the sandbox denied nothing; the command exited with status 3");
+    }
+
+    /** A command granted /tmp finds no trace file there to rewrite: diagnose still reports what it denied. */
+    @Test
+    void theCommandCannotRewriteTheTrace() throws Exception {
+        Launcher runlock = runlock(As.ROOT);
+        String forge = "for f in /tmp/runlock-trace*; do [ -f \"$f\" ] && : > \"$f\"; done; cat " + outside;
+        Launcher.Result r = runlock.run("diagnose", "--rox", "/usr", "--rw", "/tmp", "--", "/bin/sh", "-c", forge);
+        assertThat(r.errLines()).as(r.err())
+                .contains("runlock:   cat: openat " + outside + " (read): EACCES; allow with --ro " + outside);
     }
 
     /** The traced runlock gets its arguments byte for byte, whatever the locale: a Java command line would lose them. */
