@@ -194,7 +194,8 @@ final class RunlockCommand {
             return Optional.empty();
         }
         ConfigFile file = location.get().read(environment);
-        Map<String, ConfigSection> sections = SandboxConfig.sections(file.path(), file.text());
+        // Relative entries resolve against the real file, whose bytes were trusted: a link elsewhere cannot move them.
+        Map<String, ConfigSection> sections = SandboxConfig.sections(file.realPath(), file.text());
         Optional<ConfigSection> section = Optional.ofNullable(sections.get(commandName));
         if (log.enabled(Log.Level.INFO)) {
             String source = location.get().explicit() ? " (named by " + ConfigLocation.VARIABLE + ")" : " (trusted)";

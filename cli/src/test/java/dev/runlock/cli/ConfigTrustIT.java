@@ -84,6 +84,26 @@ class ConfigTrustIT {
         assertThat(Files.getPosixFilePermissions(store)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
+    /** A link to a trusted config elsewhere takes its grants along unchanged: "." stays the real file's directory. */
+    @Test
+    void aLinkedConfigCannotMoveItsRelativeGrants() throws IOException {
+        Host.assumeQuietRuns();
+        Files.writeString(config, "[cat]\nro = [\".\"]\n");
+        Files.writeString(repo.resolve("readme.txt"), "the readme\n");
+        assertThat(runlock.run("trust").status()).isZero();
+        Path other = Files.createDirectory(dir.resolve("other"));
+        Files.writeString(other.resolve("private.txt"), "private\n");
+        Files.createSymbolicLink(other.resolve("sandbox.toml"), Path.of("../repo/sandbox.toml"));
+        Launcher elsewhere = new Launcher(other);
+        elsewhere.environment().put("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
+
+        Launcher.Result granted = elsewhere.run("--", "cat", "../repo/readme.txt");
+        assertThat(granted.out()).as(granted.err()).isEqualTo("the readme\n");
+        Launcher.Result denied = elsewhere.run("--", "cat", "private.txt");
+        assertThat(denied.out()).isEmpty();
+        assertThat(denied.errLines()).containsExactly("cat: private.txt: Permission denied");
+    }
+
     @Test
     void sandboxConfigIsExplicitAndNeedsNoTrust() {
         Host.assumeQuietRuns();
