@@ -14,14 +14,21 @@ import java.util.List;
  * With {@code blockMptcp}, {@code socket(*, *, IPPROTO_MPTCP)} fails with EPROTONOSUPPORT too:
  * since Landlock erratum 1, TCP rights cover only {@code IPPROTO_TCP} sockets, so an MPTCP
  * socket could bind or connect any port; programs that try MPTCP fall back to TCP on this error.
+ * The i386 ABI can also create sockets through {@code socketcall(SYS_SOCKET, args)}, whose
+ * arguments lie in memory seccomp cannot read: that call fails with ENOSYS, so a libc that knows
+ * the direct {@code socket} syscall may fall back to it; other {@code socketcall} calls act on
+ * sockets that already exist and pass. x32 needs nothing more: it uses x86-64's table, which has
+ * no {@code socketcall}, and its {@code socket} is the native number with the x32 bit.
  * <p>
  * Covers the native ABI, x32 (and x32 numbers reached without the x32 bit on old kernels), and
- * the 32-bit compat ABI's direct {@code socket} and {@code ioctl} syscalls. Everything else is allowed.
+ * the 32-bit compat ABI's direct {@code socket}, {@code socketcall} and {@code ioctl} syscalls.
+ * Everything else is allowed.
  */
 final class SeccompFilter {
     static final int IPPROTO_MPTCP = 262;
     static final int TIOCSTI = 0x5412;
     static final int TIOCLINUX = 0x541C;
+    static final int SYS_SOCKET = 1;
 
     private static final short LD_W_ABS = 0x20;
     private static final short ALU_AND_K = 0x54;
@@ -33,6 +40,7 @@ final class SeccompFilter {
     /* struct seccomp_data { int nr; __u32 arch; __u64 instruction_pointer; __u64 args[6]; }, little-endian */
     private static final int OFFSET_NR = 0;
     private static final int OFFSET_ARCH = 4;
+    private static final int OFFSET_ARG0_LOW = 16;
     private static final int OFFSET_ARG1_LOW = 16 + 8;
     private static final int OFFSET_ARG2_LOW = 16 + 2 * 8;
 
@@ -45,25 +53,30 @@ final class SeccompFilter {
 
     static List<Insn> program(Arch.Numbers n, boolean blockMptcp) {
         int mptcp = blockMptcp ? RET_ERRNO | Errno.EPROTONOSUPPORT : RET_ALLOW;
+        int socketcallSocket = blockMptcp ? RET_ERRNO | Errno.ENOSYS : RET_ALLOW;
         return List.of(
                 /* 0 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARCH),
                 /* 1 */ new Insn(JEQ_K, 0, 5, n.auditArch()),          // native → 2, else → 7
                 /* 2 */ new Insn(LD_W_ABS, 0, 0, OFFSET_NR),
                 /* 3 */ new Insn(ALU_AND_K, 0, 0, ~n.x32Bit()),          // x32 calls share the checks
-                /* 4 */ new Insn(JEQ_K, 6, 0, (int) n.socket()),        // → 11
-                /* 5 */ new Insn(JEQ_K, 7, 0, (int) n.ioctl()),         // → 13
-                /* 6 */ new Insn(JEQ_K, 6, 9, (int) n.x32Ioctl()),      // → 13, else → 16
-                /* 7 */ new Insn(JEQ_K, 0, 8, n.compatAuditArch()),     // compat → 8, else → 16
+                /* 4 */ new Insn(JEQ_K, 7, 0, (int) n.socket()),        // → 12
+                /* 5 */ new Insn(JEQ_K, 8, 0, (int) n.ioctl()),         // → 14
+                /* 6 */ new Insn(JEQ_K, 7, 12, (int) n.x32Ioctl()),     // → 14, else → 19
+                /* 7 */ new Insn(JEQ_K, 0, 11, n.compatAuditArch()),    // compat → 8, else → 19
                 /* 8 */ new Insn(LD_W_ABS, 0, 0, OFFSET_NR),
-                /* 9 */ new Insn(JEQ_K, 1, 0, (int) n.compatSocket()),  // → 11
-                /* 10 */ new Insn(JEQ_K, 2, 5, (int) n.compatIoctl()),  // → 13, else → 16
-                /* 11 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARG2_LOW),
-                /* 12 */ new Insn(JEQ_K, 4, 3, IPPROTO_MPTCP),          // → 17, else → 16
-                /* 13 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARG1_LOW),
-                /* 14 */ new Insn(JEQ_K, 3, 0, TIOCSTI),                // → 18
-                /* 15 */ new Insn(JEQ_K, 2, 0, TIOCLINUX),              // → 18, else → 16
-                /* 16 */ new Insn(RET_K, 0, 0, RET_ALLOW),
-                /* 17 */ new Insn(RET_K, 0, 0, mptcp),
-                /* 18 */ new Insn(RET_K, 0, 0, RET_ERRNO | Errno.EPERM));
+                /* 9 */ new Insn(JEQ_K, 2, 0, (int) n.compatSocket()),  // → 12
+                /* 10 */ new Insn(JEQ_K, 3, 0, (int) n.compatIoctl()),  // → 14
+                /* 11 */ new Insn(JEQ_K, 5, 7, (int) n.compatSocketcall()), // → 17, else → 19
+                /* 12 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARG2_LOW),
+                /* 13 */ new Insn(JEQ_K, 6, 5, IPPROTO_MPTCP),          // → 20, else → 19
+                /* 14 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARG1_LOW),
+                /* 15 */ new Insn(JEQ_K, 6, 0, TIOCSTI),                // → 22
+                /* 16 */ new Insn(JEQ_K, 5, 2, TIOCLINUX),              // → 22, else → 19
+                /* 17 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARG0_LOW),
+                /* 18 */ new Insn(JEQ_K, 2, 0, SYS_SOCKET),             // → 21, else → 19
+                /* 19 */ new Insn(RET_K, 0, 0, RET_ALLOW),
+                /* 20 */ new Insn(RET_K, 0, 0, mptcp),
+                /* 21 */ new Insn(RET_K, 0, 0, socketcallSocket),
+                /* 22 */ new Insn(RET_K, 0, 0, RET_ERRNO | Errno.EPERM));
     }
 }

@@ -16,6 +16,11 @@ class SeccompFilterTest {
     private static final int ALLOW = 0x7fff0000;
     private static final int EPROTONOSUPPORT = 0x00050000 | Errno.EPROTONOSUPPORT;
     private static final int EPERM = 0x00050000 | Errno.EPERM;
+    private static final int ENOSYS = 0x00050000 | Errno.ENOSYS;
+    private static final long SYS_BIND = 2;
+    private static final long SYS_CONNECT = 3;
+    private static final long SYS_SOCKETPAIR = 8;
+    private static final long ARGS_POINTER = 0xFFFF_D000L;
     private static final long TCGETS = 0x5401;
     private static final long FIONREAD = 0x541B;
     private static final long AF_INET = 2;
@@ -117,6 +122,28 @@ class SeccompFilterTest {
         assertThat(socket(n, n.auditArch(), x32Socket, SeccompFilter.IPPROTO_MPTCP))
                 .isEqualTo(EPROTONOSUPPORT);
         assertThat(socket(n, n.auditArch(), x32Socket, IPPROTO_TCP)).isEqualTo(ALLOW);
+    }
+
+    @ParameterizedTest(name = "MPTCP guard {0}")
+    @CsvSource({"true", "false"})
+    void i386SocketcallSocketFailsWithEnosysOnlyWhenGuarded(boolean mptcp) {
+        Arch.Numbers n = Arch.X86_64.numbers();
+        int compat = n.compatAuditArch();
+        // Its protocol lies behind ARGS_POINTER, out of seccomp's reach.
+        assertThat(run(n, mptcp, compat, n.compatSocketcall(), SeccompFilter.SYS_SOCKET, ARGS_POINTER))
+                .isEqualTo(mptcp ? ENOSYS : ALLOW);
+        // The kernel reads the call number as an int.
+        assertThat(run(n, mptcp, compat, n.compatSocketcall(), 0xFFFF_FFFF_0000_0000L | SeccompFilter.SYS_SOCKET,
+                ARGS_POINTER)).isEqualTo(mptcp ? ENOSYS : ALLOW);
+        // Calls on sockets that exist already, and socketpair (no MPTCP pairs), pass.
+        for (long call : new long[] {SYS_BIND, SYS_CONNECT, SYS_SOCKETPAIR}) {
+            assertThat(run(n, mptcp, compat, n.compatSocketcall(), call, ARGS_POINTER)).as("call %d", call)
+                    .isEqualTo(ALLOW);
+        }
+        // 102 is getuid on x86-64 and x32, which have no socketcall.
+        assertThat(run(n, mptcp, n.auditArch(), n.compatSocketcall(), SeccompFilter.SYS_SOCKET)).isEqualTo(ALLOW);
+        assertThat(run(n, mptcp, n.auditArch(), n.compatSocketcall() | n.x32Bit(), SeccompFilter.SYS_SOCKET))
+                .isEqualTo(ALLOW);
     }
 
     /** Evaluates the program for {@code socket(AF_INET, SOCK_STREAM, protocol)} under syscall number {@code nr}. */
