@@ -52,8 +52,8 @@ class NetworkAndScopeEnforcementTest {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         grantedListener = new ServerSocket(0, 50, loopback);
         otherListener = new ServerSocket(0, 50, loopback);
-        int bindGranted = freePort();
-        int bindOther = freePort();
+        int bindGranted = SandboxProcess.freePort();
+        int bindOther = SandboxProcess.freePort();
         String abstractName = "runlock-test-" + ProcessHandle.current().pid();
         abstractServer = new ProcessBuilder(SandboxProcess.PYTHON.toString(), "-I", "-c", ABSTRACT_SERVER, abstractName)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -134,8 +134,8 @@ class NetworkAndScopeEnforcementTest {
     @Test
     void udpBindAndSendOnlyOnGrantedPorts() throws IOException {
         SandboxProcess.requireAbi(kernel, Abi.V10, "UDP (BIND_UDP, CONNECT_SEND_UDP)");
-        int granted = freePort();
-        int other = freePort();
+        int granted = SandboxProcess.freePort();
+        int other = SandboxProcess.freePort();
         // Port 0 covers the automatic bind of an unbound socket's first sendto.
         Map<String, String> udp = SandboxProcess.sandboxed(List.of("unrestricted=fs", "unrestricted=scopes",
                 "bind-udp=0", "bind-udp=" + granted, "connect-udp=" + granted), SandboxProcess.python(List.of(
@@ -146,11 +146,5 @@ class NetworkAndScopeEnforcementTest {
 
         assertThat(udp).containsEntry("bind+", "OK").containsEntry("bind-", "EACCES")
                 .containsEntry("send+", "OK").containsEntry("send-", "EACCES");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -10,6 +10,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,6 +72,13 @@ final class SandboxProcess {
     /** One operation for {@code ops.py}: its result is printed as {@code label=OK} or {@code label=ERRNO}. */
     static String op(String label, String kind, Object... operands) {
         return label + "|" + kind + Arrays.stream(operands).map(o -> "|" + o).collect(Collectors.joining());
+    }
+
+    /** A loopback TCP port that was free a moment ago. */
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     /** Runs a command line to its end, failing the test if it takes longer than a minute. */
@@ -139,7 +148,8 @@ final class SandboxProcess {
         }
     }
 
-    private static String resource(String name) {
+    /** A file next to this class among the test resources, as text. */
+    static String resource(String name) {
         try (InputStream in = SandboxProcess.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
