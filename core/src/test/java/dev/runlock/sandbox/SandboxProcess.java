@@ -30,6 +30,7 @@ import java.util.stream.Collectors;
  */
 final class SandboxProcess {
     static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path GCC = Path.of("/usr/bin/gcc");
     private static final long TIMEOUT_SECONDS = 60;
     private static final String OPS_SCRIPT = resource("ops.py");
 
@@ -72,6 +73,23 @@ final class SandboxProcess {
     /** One operation for {@code ops.py}: its result is printed as {@code label=OK} or {@code label=ERRNO}. */
     static String op(String label, String kind, Object... operands) {
         return label + "|" + kind + Arrays.stream(operands).map(o -> "|" + o).collect(Collectors.joining());
+    }
+
+    /**
+     * Compiles the C probe {@code source} (a test resource next to this class) into {@code dir}
+     * with gcc and {@code flags}; skips the calling test class if it does not build here.
+     */
+    static Path compile(String source, Path dir, String... flags) throws IOException {
+        assumeTrue(Files.isExecutable(GCC), GCC + " builds the probe " + source);
+        Path file = Files.writeString(dir.resolve(source), resource(source));
+        Path probe = dir.resolve(source.substring(0, source.lastIndexOf('.')) + String.join("", flags).replace('-', '_'));
+        List<String> argv = new ArrayList<>(List.of(GCC.toString()));
+        argv.addAll(List.of(flags));
+        argv.addAll(List.of("-o", probe.toString(), file.toString()));
+        Result built = run(argv, dir);
+        assumeTrue(built.exit() == 0, () -> String.join(" ", argv) + " does not build here: "
+                + built.stderr().lines().findFirst().orElse(""));
+        return probe;
     }
 
     /** A loopback TCP port that was free a moment ago. */
@@ -148,8 +166,7 @@ final class SandboxProcess {
         }
     }
 
-    /** A file next to this class among the test resources, as text. */
-    static String resource(String name) {
+    private static String resource(String name) {
         try (InputStream in = SandboxProcess.class.getResourceAsStream(name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

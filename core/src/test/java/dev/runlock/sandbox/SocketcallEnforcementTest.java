@@ -7,7 +7,6 @@ import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.Erratum;
 import dev.runlock.landlock.KernelSupport;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * create an MPTCP socket through socketcall and bind the other port with it.
  */
 class SocketcallEnforcementTest {
-    private static final Path GCC = Path.of("/usr/bin/gcc");
-
     @TempDir
     static Path tmp;
     static Map<String, String> restricted;
@@ -35,14 +32,7 @@ class SocketcallEnforcementTest {
         SandboxProcess.requireAbi(kernel, Abi.V4, "the MPTCP guard");
         assumeTrue(kernel.has(Erratum.TCP_SOCKET_IDENTIFICATION),
                 "without Landlock erratum 1 the kernel's TCP rights cover MPTCP and runlock adds no guard");
-        assumeTrue(Files.isExecutable(GCC), GCC + " builds the 32-bit probe");
-        Path source = Files.writeString(tmp.resolve("socketcall.c"), SandboxProcess.resource("socketcall.c"));
-        Path probe = tmp.resolve("socketcall32");
-        SandboxProcess.Result built = SandboxProcess.run(
-                List.of(GCC.toString(), "-m32", "-static", "-o", probe.toString(), source.toString()), tmp);
-        assumeTrue(built.exit() == 0, () -> "gcc -m32 -static does not build here (no gcc-multilib?): "
-                + built.stderr().lines().findFirst().orElse(""));
-
+        Path probe = SandboxProcess.compile("socketcall.c", tmp, "-m32", "-static");
         int granted = SandboxProcess.freePort();
         int other = SandboxProcess.freePort();
         List<String> command = List.of(probe.toString(), String.valueOf(granted), String.valueOf(other));

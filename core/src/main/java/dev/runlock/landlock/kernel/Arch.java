@@ -27,6 +27,8 @@ public enum Arch {
                 0xC00000B7, 0x40000028, 281, 54, 281, 0, 29);
     }
 
+    /** Same number on both and on their 32-bit ABIs: from 424 on, every table shares its numbers. */
+    static final long IO_URING_SETUP = 425;
     static final long LANDLOCK_CREATE_RULESET = 444;
     static final long LANDLOCK_ADD_RULE = 445;
     static final long LANDLOCK_RESTRICT_SELF = 446;

@@ -33,8 +33,9 @@ public interface LandlockKernel {
      * Installs runlock's seccomp filter on the calling thread: terminal input injection
      * ({@code TIOCSTI}, {@code TIOCLINUX}) fails with EPERM; with {@code blockMptcp},
      * {@code socket(..., IPPROTO_MPTCP)} fails with EPROTONOSUPPORT, so programs fall back to
-     * plain TCP, which Landlock's TCP rights cover, and i386 {@code socketcall(SYS_SOCKET, ...)},
-     * whose protocol seccomp cannot read, fails with ENOSYS. Needs no_new_privs.
+     * plain TCP, which Landlock's TCP rights cover, and {@code io_uring_setup} and i386
+     * {@code socketcall(SYS_SOCKET, ...)}, which create sockets whose protocol seccomp cannot
+     * read, fail with ENOSYS. Needs no_new_privs.
      */
     void installSeccompFilter(boolean blockMptcp) throws KernelException;
 

@@ -14,15 +14,18 @@ import java.util.List;
  * With {@code blockMptcp}, {@code socket(*, *, IPPROTO_MPTCP)} fails with EPROTONOSUPPORT too:
  * since Landlock erratum 1, TCP rights cover only {@code IPPROTO_TCP} sockets, so an MPTCP
  * socket could bind or connect any port; programs that try MPTCP fall back to TCP on this error.
- * The i386 ABI can also create sockets through {@code socketcall(SYS_SOCKET, args)}, whose
- * arguments lie in memory seccomp cannot read: that call fails with ENOSYS, so a libc that knows
- * the direct {@code socket} syscall may fall back to it; other {@code socketcall} calls act on
- * sockets that already exist and pass. x32 needs nothing more: it uses x86-64's table, which has
- * no {@code socketcall}, and its {@code socket} is the native number with the x32 bit.
+ * Two other calls create sockets whose protocol seccomp cannot read; with {@code blockMptcp}
+ * they fail with ENOSYS, as on a kernel without them, so that callers fall back on the direct
+ * {@code socket}: {@code io_uring_setup} (an {@code IORING_OP_SOCKET} request carries the
+ * protocol in shared memory) and, on i386, {@code socketcall(SYS_SOCKET, args)}, whose arguments
+ * lie in user memory (a libc that creates every socket this way has no fallback; the other
+ * {@code socketcall} calls act on sockets that exist already and pass). x32 needs nothing more:
+ * it uses x86-64's table, which has no {@code socketcall}, and its {@code socket} is the native
+ * number with the x32 bit.
  * <p>
  * Covers the native ABI, x32 (and x32 numbers reached without the x32 bit on old kernels), and
- * the 32-bit compat ABI's direct {@code socket}, {@code socketcall} and {@code ioctl} syscalls.
- * Everything else is allowed.
+ * the 32-bit compat ABI's direct {@code socket}, {@code socketcall}, {@code io_uring_setup} and
+ * {@code ioctl} syscalls. Everything else is allowed.
  */
 final class SeccompFilter {
     static final int IPPROTO_MPTCP = 262;
@@ -53,30 +56,32 @@ final class SeccompFilter {
 
     static List<Insn> program(Arch.Numbers n, boolean blockMptcp) {
         int mptcp = blockMptcp ? RET_ERRNO | Errno.EPROTONOSUPPORT : RET_ALLOW;
-        int socketcallSocket = blockMptcp ? RET_ERRNO | Errno.ENOSYS : RET_ALLOW;
+        int opaqueSocket = blockMptcp ? RET_ERRNO | Errno.ENOSYS : RET_ALLOW;
         return List.of(
                 /* 0 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARCH),
-                /* 1 */ new Insn(JEQ_K, 0, 5, n.auditArch()),          // native → 2, else → 7
+                /* 1 */ new Insn(JEQ_K, 0, 6, n.auditArch()),          // native → 2, else → 8
                 /* 2 */ new Insn(LD_W_ABS, 0, 0, OFFSET_NR),
                 /* 3 */ new Insn(ALU_AND_K, 0, 0, ~n.x32Bit()),          // x32 calls share the checks
-                /* 4 */ new Insn(JEQ_K, 7, 0, (int) n.socket()),        // → 12
-                /* 5 */ new Insn(JEQ_K, 8, 0, (int) n.ioctl()),         // → 14
-                /* 6 */ new Insn(JEQ_K, 7, 12, (int) n.x32Ioctl()),     // → 14, else → 19
-                /* 7 */ new Insn(JEQ_K, 0, 11, n.compatAuditArch()),    // compat → 8, else → 19
-                /* 8 */ new Insn(LD_W_ABS, 0, 0, OFFSET_NR),
-                /* 9 */ new Insn(JEQ_K, 2, 0, (int) n.compatSocket()),  // → 12
-                /* 10 */ new Insn(JEQ_K, 3, 0, (int) n.compatIoctl()),  // → 14
-                /* 11 */ new Insn(JEQ_K, 5, 7, (int) n.compatSocketcall()), // → 17, else → 19
-                /* 12 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARG2_LOW),
-                /* 13 */ new Insn(JEQ_K, 6, 5, IPPROTO_MPTCP),          // → 20, else → 19
-                /* 14 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARG1_LOW),
-                /* 15 */ new Insn(JEQ_K, 6, 0, TIOCSTI),                // → 22
-                /* 16 */ new Insn(JEQ_K, 5, 2, TIOCLINUX),              // → 22, else → 19
-                /* 17 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARG0_LOW),
-                /* 18 */ new Insn(JEQ_K, 2, 0, SYS_SOCKET),             // → 21, else → 19
-                /* 19 */ new Insn(RET_K, 0, 0, RET_ALLOW),
-                /* 20 */ new Insn(RET_K, 0, 0, mptcp),
-                /* 21 */ new Insn(RET_K, 0, 0, socketcallSocket),
-                /* 22 */ new Insn(RET_K, 0, 0, RET_ERRNO | Errno.EPERM));
+                /* 4 */ new Insn(JEQ_K, 9, 0, (int) n.socket()),        // → 14
+                /* 5 */ new Insn(JEQ_K, 10, 0, (int) n.ioctl()),        // → 16
+                /* 6 */ new Insn(JEQ_K, 9, 0, (int) n.x32Ioctl()),      // → 16
+                /* 7 */ new Insn(JEQ_K, 15, 13, (int) Arch.IO_URING_SETUP), // → 23, else → 21
+                /* 8 */ new Insn(JEQ_K, 0, 12, n.compatAuditArch()),    // compat → 9, else → 21
+                /* 9 */ new Insn(LD_W_ABS, 0, 0, OFFSET_NR),
+                /* 10 */ new Insn(JEQ_K, 3, 0, (int) n.compatSocket()), // → 14
+                /* 11 */ new Insn(JEQ_K, 4, 0, (int) n.compatIoctl()),  // → 16
+                /* 12 */ new Insn(JEQ_K, 10, 0, (int) Arch.IO_URING_SETUP), // → 23
+                /* 13 */ new Insn(JEQ_K, 5, 7, (int) n.compatSocketcall()), // → 19, else → 21
+                /* 14 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARG2_LOW),
+                /* 15 */ new Insn(JEQ_K, 6, 5, IPPROTO_MPTCP),          // → 22, else → 21
+                /* 16 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARG1_LOW),
+                /* 17 */ new Insn(JEQ_K, 6, 0, TIOCSTI),                // → 24
+                /* 18 */ new Insn(JEQ_K, 5, 2, TIOCLINUX),              // → 24, else → 21
+                /* 19 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARG0_LOW),
+                /* 20 */ new Insn(JEQ_K, 2, 0, SYS_SOCKET),             // → 23, else → 21
+                /* 21 */ new Insn(RET_K, 0, 0, RET_ALLOW),
+                /* 22 */ new Insn(RET_K, 0, 0, mptcp),
+                /* 23 */ new Insn(RET_K, 0, 0, opaqueSocket),
+                /* 24 */ new Insn(RET_K, 0, 0, RET_ERRNO | Errno.EPERM));
     }
 }

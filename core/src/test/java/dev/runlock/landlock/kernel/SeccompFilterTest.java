@@ -146,6 +146,18 @@ class SeccompFilterTest {
                 .isEqualTo(ALLOW);
     }
 
+    @ParameterizedTest(name = "{0}, MPTCP guard {1}")
+    @CsvSource({"X86_64, true", "X86_64, false", "AARCH64, true", "AARCH64, false"})
+    void ioUringSetupFailsWithEnosysOnEveryAbiOnlyWhenGuarded(Arch arch, boolean mptcp) {
+        Arch.Numbers n = arch.numbers();
+        int expected = mptcp ? ENOSYS : ALLOW;
+        assertThat(run(n, mptcp, n.auditArch(), Arch.IO_URING_SETUP, 8, 0)).isEqualTo(expected);
+        assertThat(run(n, mptcp, n.auditArch(), Arch.IO_URING_SETUP | n.x32Bit(), 8, 0)).isEqualTo(expected);
+        assertThat(run(n, mptcp, n.compatAuditArch(), Arch.IO_URING_SETUP, 8, 0)).isEqualTo(expected);
+        // Without a ring, io_uring_enter has nothing to run.
+        assertThat(run(n, mptcp, n.auditArch(), Arch.IO_URING_SETUP + 1, 3, 1)).isEqualTo(ALLOW);
+    }
+
     /** Evaluates the program for {@code socket(AF_INET, SOCK_STREAM, protocol)} under syscall number {@code nr}. */
     private static int socket(Arch.Numbers n, int auditArch, long nr, long protocol) {
         return run(n, true, auditArch, nr, AF_INET, SOCK_STREAM, protocol);
