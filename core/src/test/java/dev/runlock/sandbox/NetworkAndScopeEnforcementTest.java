@@ -2,10 +2,8 @@ package dev.runlock.sandbox;
 
 import static dev.runlock.sandbox.SandboxProcess.op;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.runlock.landlock.Abi;
-import dev.runlock.landlock.Erratum;
 import dev.runlock.landlock.KernelSupport;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -113,9 +111,7 @@ class NetworkAndScopeEnforcementTest {
 
     @Test
     void mptcpSocketsAreRefusedWhenTcpIsRestricted() {
-        SandboxProcess.requireAbi(kernel, Abi.V4, "the MPTCP guard");
-        assumeTrue(kernel.has(Erratum.TCP_SOCKET_IDENTIFICATION),
-                "without Landlock erratum 1 the kernel's TCP rights cover MPTCP and runlock adds no guard");
+        SandboxProcess.requireMptcpGuard(kernel);
         assertThat(restricted).containsEntry("mptcp", "EPROTONOSUPPORT");
     }
 

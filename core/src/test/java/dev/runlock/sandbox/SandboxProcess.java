@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.runlock.landlock.Abi;
+import dev.runlock.landlock.Erratum;
 import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.kernel.LinuxKernel;
 import java.io.File;
@@ -49,6 +50,13 @@ final class SandboxProcess {
     static void requireAbi(KernelSupport kernel, Abi needed, String what) {
         assumeTrue(kernel.abi().atLeast(needed),
                 () -> what + " needs Landlock " + needed + "; this kernel has " + kernel.abi());
+    }
+
+    /** Skips a test of runlock's MPTCP guard where runlock adds none. */
+    static void requireMptcpGuard(KernelSupport kernel) {
+        requireAbi(kernel, Abi.V4, "the MPTCP guard");
+        assumeTrue(kernel.has(Erratum.TCP_SOCKET_IDENTIFICATION),
+                "without Landlock erratum 1 the kernel's TCP rights cover MPTCP and runlock adds no guard");
     }
 
     /** The java command line that runs {@link SandboxedCommand} with {@code settings}, then execs {@code command}. */

@@ -1,0 +1,81 @@
+package dev.runlock.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The MPTCP guard where a socket's protocol is out of seccomp's reach, probed by static C
+ * programs compiled here: i386 {@code socketcall(SYS_SOCKET)} ({@code socketcall.c}) and an
+ * io_uring {@code IORING_OP_SOCKET} request ({@code uring.c}). Each probe runs twice: with TCP
+ * restricted to binding one granted port, and, as the control, with the network unrestricted,
+ * where it must create an MPTCP socket and bind the other port with it.
+ */
+class OpaqueSocketEnforcementTest {
+    @TempDir
+    static Path tmp;
+    static int granted;
+    static int other;
+
+    @BeforeAll
+    static void requireGuard() throws IOException {
+        SandboxProcess.requireMptcpGuard(SandboxProcess.requireLandlock());
+        granted = SandboxProcess.freePort();
+        other = SandboxProcess.freePort();
+    }
+
+    @Test
+    void i386SocketcallSocketFailsWithEnosysWhileTcpIsRestricted() throws IOException {
+        Path probe = SandboxProcess.compile("socketcall.c", tmp, "-m32", "-static");
+
+        Map<String, String> control = unrestricted(probe, granted, other);
+        Map<String, String> restricted = tcpRestricted(probe, granted, other);
+
+        assertThat(control).containsEntry("socketcall-mptcp", "OK").containsEntry("socketcall-mptcp-bind-", "OK")
+                .containsEntry("socket-mptcp", "OK")
+                .containsEntry("bind+", "OK").containsEntry("bind-", "OK");
+        assertThat(restricted).containsEntry("socketcall-mptcp", "ENOSYS")
+                .doesNotContainKey("socketcall-mptcp-bind-")
+                .containsEntry("socket-mptcp", "EPROTONOSUPPORT")
+                // Other socketcall calls pass, and Landlock decides.
+                .containsEntry("bind+", "OK").containsEntry("bind-", "EACCES");
+    }
+
+    @Test
+    void ioUringSetupFailsWithEnosysWhileTcpIsRestricted() throws IOException {
+        Path probe = SandboxProcess.compile("uring.c", tmp, "-static");
+
+        Map<String, String> control = unrestricted(probe, other);
+        assumeTrue("OK".equals(control.get("uring-mptcp")),
+                () -> "io_uring cannot create sockets here (disabled, or a kernel before 5.19): " + control);
+        Map<String, String> restricted = tcpRestricted(probe, other);
+
+        assertThat(control).containsEntry("uring-mptcp-bind", "OK");
+        assertThat(restricted).containsEntry("uring-setup", "ENOSYS").doesNotContainKey("uring-mptcp");
+    }
+
+    private static Map<String, String> tcpRestricted(Path probe, int... ports) {
+        return run(List.of("unrestricted=fs", "bind-tcp=" + granted), probe, ports);
+    }
+
+    private static Map<String, String> unrestricted(Path probe, int... ports) {
+        Map<String, String> values = run(List.of("rox=" + tmp, "unrestricted=net"), probe, ports);
+        assertThat(values).as("the control run is sandboxed").containsEntry("enforcement", "PARTIALLY_ENFORCED");
+        return values;
+    }
+
+    private static Map<String, String> run(List<String> settings, Path probe, int... ports) {
+        List<String> command = Stream.concat(Stream.of(probe.toString()), IntStream.of(ports).mapToObj(String::valueOf))
+                .toList();
+        return SandboxProcess.sandboxed(settings, command, tmp).values();
+    }
+}
