@@ -47,7 +47,7 @@ final class DiagnoseCommand {
             Operation o = operation;
             String target = o.access().network() ? (o.access().name().endsWith("TCP") ? "TCP" : "UDP") + " port " + o.port()
                     : TraceText.display(o.path());
-            return o.program() + ": " + o.call() + " " + target + (o.access().network() ? "" : " (" + o.access().verb()
+            return TraceText.display(o.program()) + ": " + o.call() + " " + target + (o.access().network() ? "" : " (" + o.access().verb()
                     + ")") + ": " + o.errno().orElse("") + "; allow with " + allow;
         }
     }
@@ -65,14 +65,14 @@ final class DiagnoseCommand {
         }
         List<Denial> denials = denials(run.operations(), DiagnoseCommand::allowedWithoutSandbox);
         if (denials.isEmpty()) {
-            err.println("runlock: diagnose: the sandbox denied nothing; the command exited with status " + run.status());
+            err.println(Log.line("diagnose: the sandbox denied nothing; the command exited with status " + run.status()));
         } else {
-            err.println("runlock: diagnose: the sandbox denied " + denials.size()
-                    + (denials.size() == 1 ? " operation:" : " operations:"));
+            err.println(Log.line("diagnose: the sandbox denied " + denials.size()
+                    + (denials.size() == 1 ? " operation:" : " operations:")));
             PresetCoverage presets = new PresetCoverage(Presets.builtIn().resolve(Presets.builtIn().names(),
                     new PresetContext(environment, options.command().stream().findFirst())));
-            denials.forEach(d -> err.println("runlock:   " + d.describe() + presetHint(presets, d.operation())));
-            err.println("runlock: diagnose: the command exited with status " + run.status());
+            denials.forEach(d -> err.println(Log.line("  " + d.describe() + presetHint(presets, d.operation()))));
+            err.println(Log.line("diagnose: the command exited with status " + run.status()));
         }
         err.flush();
         return run.status();

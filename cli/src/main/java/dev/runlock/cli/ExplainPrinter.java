@@ -2,6 +2,7 @@ package dev.runlock.cli;
 
 import dev.runlock.cli.config.ConfigSection;
 import dev.runlock.cli.preset.PresetEntry;
+import dev.runlock.cli.text.Printable;
 import dev.runlock.landlock.DroppedRule;
 import dev.runlock.landlock.LandlockBit;
 import dev.runlock.landlock.Mptcp;
@@ -18,7 +19,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** {@code --explain} and the info-level summary: the effective sandbox, rule by rule. */
+/**
+ * {@code --explain} and the info-level summary: the effective sandbox, rule by rule. Paths and
+ * values come from the config and the environment, so each line is printed through {@link Printable}.
+ */
 final class ExplainPrinter {
     private final PrintWriter out;
 
@@ -27,16 +31,18 @@ final class ExplainPrinter {
     }
 
     void print(RulesetPlan plan, Launch command, Optional<ConfigSection> config, List<PresetEntry> skipped) {
-        out.println("command:     " + String.join(" ", quoted(List.of(command.path())))
+        List<String> lines = new ArrayList<>();
+        lines.add("command:     " + String.join(" ", quoted(List.of(command.path())))
                 + command.argv().stream().skip(1).map(a -> " " + quoted(List.of(a)).getFirst()).collect(Collectors.joining()));
-        out.println("config:      " + config.map(c -> c.file() + " [" + c.name() + "]").orElse("none"));
-        out.println("environment: " + (command.env().isEmpty() ? "(empty)" : String.join(" ", quoted(command.env()))));
-        out.println("descriptors: 0 1 2" + command.keepFds().stream().sorted().map(fd -> " " + fd).collect(Collectors.joining()));
-        summary(plan).forEach(out::println);
+        lines.add("config:      " + config.map(c -> c.file() + " [" + c.name() + "]").orElse("none"));
+        lines.add("environment: " + (command.env().isEmpty() ? "(empty)" : String.join(" ", quoted(command.env()))));
+        lines.add("descriptors: 0 1 2" + command.keepFds().stream().sorted().map(fd -> " " + fd).collect(Collectors.joining()));
+        lines.addAll(summary(plan));
         for (PresetEntry entry : skipped) {
-            out.println("not here:    " + entry.value() + "  " + entry.key().tomlName() + "  [preset " + entry.preset()
+            lines.add("not here:    " + entry.value() + "  " + entry.key().tomlName() + "  [preset " + entry.preset()
                     + ": " + entry.absence().orElseThrow() + "]");
         }
+        lines.forEach(line -> out.println(Printable.of(line)));
         out.flush();
     }
 

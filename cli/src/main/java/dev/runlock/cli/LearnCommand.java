@@ -87,8 +87,8 @@ final class LearnCommand {
         } else {
             Path file = Path.of(write);
             ConfigEditor.write(file, name, section);
-            err.println("runlock: learn: wrote section [" + name + "] to " + file + "; run it with: SANDBOX_CONFIG="
-                    + file + " runlock " + String.join(" ", options.command()));
+            err.println(Log.line("learn: wrote section [" + name + "] to " + file + "; run it with: SANDBOX_CONFIG="
+                    + file + " runlock " + String.join(" ", options.command())));
             err.flush();
         }
         return run.status();

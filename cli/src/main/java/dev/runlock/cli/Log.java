@@ -1,12 +1,16 @@
 package dev.runlock.cli;
 
+import dev.runlock.cli.text.Printable;
 import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Set;
 
-/** runlock's own messages on stderr, one line each, prefixed {@code runlock: }. */
+/**
+ * runlock's own messages on stderr, one line each, prefixed {@code runlock: }; what they quote
+ * (paths, config keys and values, names from a trace) is shown through {@link Printable}.
+ */
 public final class Log {
     /** Message levels, most severe first. */
     public enum Level {
@@ -67,9 +71,14 @@ public final class Log {
         }
     }
 
-    private void emit(Level l, String line) {
+    /** {@code message} as a line of runlock's: prefixed, nothing in it able to drive the terminal. */
+    static String line(String message) {
+        return "runlock: " + Printable.of(message);
+    }
+
+    private void emit(Level l, String message) {
         if (enabled(l)) {
-            err.println("runlock: " + line);
+            err.println(line(message));
             err.flush();
         }
     }

@@ -4,6 +4,7 @@ import dev.runlock.cli.config.ConfigKey;
 import dev.runlock.cli.preset.PresetContext;
 import dev.runlock.cli.preset.PresetEntry;
 import dev.runlock.cli.preset.Presets;
+import dev.runlock.cli.text.Printable;
 import dev.runlock.landlock.AccessFs;
 import dev.runlock.landlock.AccessNet;
 import dev.runlock.landlock.KernelSupport;
@@ -15,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code runlock presets}: every built-in preset and what it grants on this machine, as options. */
+/**
+ * {@code runlock presets}: every built-in preset and what it grants on this machine, as options.
+ * The paths come from the environment ({@code $HOME}, {@code $TMPDIR}...): printed through {@link Printable}.
+ */
 final class PresetsCommand {
     private PresetsCommand() {
     }
@@ -32,7 +36,7 @@ final class PresetsCommand {
             }
             for (PresetEntry entry : presets.resolve(List.of(name), context).entries()) {
                 if (entry.preset().equals(name)) {
-                    out.println(line(entry, kernel));
+                    out.println(Printable.of(line(entry, kernel)));
                 }
             }
         }

@@ -82,7 +82,7 @@ final class RunlockCommand {
         try {
             parsed = cli.parseArgs(args);
         } catch (ParameterException e) {
-            cli.getErr().println("runlock: error: " + firstLine(e.getMessage()) + " (see runlock --help)");
+            cli.getErr().println(Log.line("error: " + firstLine(e.getMessage()) + " (see runlock --help)"));
             return 1;
         }
         if (CommandLine.printHelpIfRequested(parsed)) {
@@ -100,8 +100,8 @@ final class RunlockCommand {
             return TrustCommand.run(own, environment, cli.getOut(), cli.getErr());
         }
         if (!subcommand.isEmpty() && !parsed.matchedOptions().isEmpty()) {
-            cli.getErr().println("runlock: error: options go after '" + subcommand + "': runlock " + subcommand
-                    + " [OPTIONS] -- <COMMAND> [ARGS]...");
+            cli.getErr().println(Log.line("error: options go after '" + subcommand + "': runlock " + subcommand
+                    + " [OPTIONS] -- <COMMAND> [ARGS]..."));
             return 1;
         }
         RunlockCommand command;

@@ -1,5 +1,6 @@
 package dev.runlock.cli;
 
+import dev.runlock.cli.text.Printable;
 import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.Erratum;
 import dev.runlock.landlock.KernelSupport;
@@ -27,7 +28,7 @@ final class StatusCommand {
         if (json) {
             out.println(json(kernel));
         } else {
-            text(kernel).forEach(out::println);
+            text(kernel).forEach(line -> out.println(Printable.of(line)));
         }
         out.flush();
         return 0;

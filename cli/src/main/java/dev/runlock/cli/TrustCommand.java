@@ -2,6 +2,7 @@ package dev.runlock.cli;
 
 import dev.runlock.cli.config.ConfigException;
 import dev.runlock.cli.config.SandboxConfig;
+import dev.runlock.cli.text.Printable;
 import dev.runlock.cli.trust.ConfigFile;
 import dev.runlock.cli.trust.ConfigLocation;
 import dev.runlock.cli.trust.TrustStore;
@@ -10,7 +11,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.ParseResult;
 
-/** {@code runlock trust [--list] [FILE]} and {@code runlock untrust [FILE]}: which configs the user trusts. */
+/**
+ * {@code runlock trust [--list] [FILE]} and {@code runlock untrust [FILE]}: which configs the user trusts.
+ * Paths and what a refused file holds are printed through {@link Printable}: nothing is trusted yet.
+ */
 final class TrustCommand {
     private TrustCommand() {
     }
@@ -44,12 +48,12 @@ final class TrustCommand {
         ConfigFile config = ConfigFile.read(file, "config");
         SandboxConfig.sections(config.path(), config.text());
         store.trust(config);
-        out.println("trusted " + config.realPath());
+        out.println(Printable.of("trusted " + config.realPath()));
     }
 
     private static void untrust(TrustStore store, Path file, PrintWriter out) throws ConfigException {
         Path real = TrustStore.recordedPath(file);
-        out.println(store.untrust(real) ? "untrusted " + real : real + " was not trusted");
+        out.println(Printable.of(store.untrust(real) ? "untrusted " + real : real + " was not trusted"));
     }
 
     private static void list(TrustStore store, PrintWriter out) throws ConfigException {
@@ -61,7 +65,7 @@ final class TrustCommand {
             } catch (ConfigException e) {
                 line = "unusable  " + e.getMessage();
             }
-            out.println(line);
+            out.println(Printable.of(line));
         }
     }
 }

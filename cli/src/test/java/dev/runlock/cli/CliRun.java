@@ -8,6 +8,7 @@ import dev.runlock.landlock.kernel.LinuxKernel;
 import dev.runlock.testkit.FakeKernel;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,13 @@ record CliRun(int status, String out, String err) {
         return env;
     }
 
+    /** The base environment with {@code SANDBOX_CONFIG} naming {@code file}. */
+    static Map<String, String> configuredBy(Path file) {
+        Map<String, String> env = baseEnvironment();
+        env.put("SANDBOX_CONFIG", file.toString());
+        return env;
+    }
+
     /** Runs against one kernel. */
     record On(Supplier<? extends Kernel> kernel) {
         CliRun of(String... args) {
@@ -40,11 +48,16 @@ record CliRun(int status, String out, String err) {
         CliRun with(Map<String, String> environment, String... args) {
             List<String> all = new ArrayList<>(List.of("--explain"));
             all.addAll(List.of(args));
+            return exactly(environment, all.toArray(String[]::new));
+        }
+
+        /** A run of exactly {@code args}, no {@code --explain} added: for subcommands and refusals. */
+        CliRun exactly(Map<String, String> environment, String... args) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int status;
             try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-                status = RunlockCommand.run(all.toArray(String[]::new), environment, o, e, kernel);
+                status = RunlockCommand.run(args, environment, o, e, kernel);
             }
             return new CliRun(status, out.toString(), err.toString());
         }

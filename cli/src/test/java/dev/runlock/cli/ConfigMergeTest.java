@@ -37,8 +37,7 @@ class ConfigMergeTest {
     @BeforeEach
     void environment() {
         file = dir.resolve("sandbox.toml");
-        env = CliRun.baseEnvironment();
-        env.put("SANDBOX_CONFIG", file.toString());
+        env = CliRun.configuredBy(file);
     }
 
     private CliRun run(String toml, String... args) throws IOException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runlock.cli.trace.Access;
 import dev.runlock.cli.trace.Operation;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,16 @@ class DiagnoseTest {
         assertThat(DiagnoseCommand.denials(List.of(op(Access.READ, "/tmp/bad\u00ff", -1, "EACCES")), o -> true))
                 .singleElement().extracting(DiagnoseCommand.Denial::describe)
                 .isEqualTo("prog: openat /tmp/bad\\xff (read): EACCES; allow with --ro '/tmp/bad\\xff'");
+    }
+
+    @Test
+    void aProgramNameIsShownNotObeyedByTheTerminal() {
+        String program = new String("X\u001b]0;PWNED\u0007\u001b[31mRED é".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1);
+        Operation o = new Operation(1, program, "openat", Access.READ, "/etc/hostname", -1, Optional.of("EACCES"));
+        assertThat(DiagnoseCommand.denials(List.of(o), any -> true)).singleElement()
+                .extracting(DiagnoseCommand.Denial::describe).isEqualTo(
+                        "X\\x1b]0;PWNED\\x07\\x1b[31mRED é: openat /etc/hostname (read): EACCES; allow with --ro /etc/hostname");
     }
 
     @Test

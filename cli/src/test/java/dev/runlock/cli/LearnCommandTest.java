@@ -3,10 +3,7 @@ package dev.runlock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runlock.landlock.Abi;
-import dev.runlock.testkit.FakeKernel;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,13 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** learn and diagnose refuse what they cannot do in one line, before starting any tracer. */
 class LearnCommandTest {
     private static CliRun run(Map<String, String> environment, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status;
-        try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-            status = RunlockCommand.run(args, environment, o, e, () -> FakeKernel.of(Abi.newest()));
-        }
-        return new CliRun(status, out.toString(), err.toString());
+        return CliRun.on(Abi.newest()).exactly(environment, args);
     }
 
     private static CliRun run(String... args) {

@@ -259,6 +259,34 @@ class LearnIT {
                 .contains("runlock:   cat: openat " + outside + " (read): EACCES; allow with --ro " + outside);
     }
 
+    /**
+     * A program named to drive the terminal: diagnose and learn show its name escaped, and the
+     * learned file, its comments included, is TOML that runlock reads back and learn can write to again.
+     */
+    @Test
+    void aProgramNamedWithTerminalControlsIsShownEscaped() throws Exception {
+        Launcher runlock = runlock(As.ROOT);
+        Path program = Files.copy(Path.of("/usr/bin/cat"), dir.resolve("x\u001b]0;PWNED\u0007\u001b[31mcat"));
+        String shown = "x\\x1b]0;PWNED\\x07\\x1b[31mcat";
+        Launcher.Result diagnosed = runlock.run("diagnose", "--", program.toString(), "/etc/hostname");
+        assertThat(diagnosed.errLines()).as(diagnosed.err()).anyMatch(l -> l.startsWith(
+                "runlock:   " + shown + ": openat /etc/hostname (read): EACCES; allow with --ro /etc/hostname"));
+        // cat's own message names it raw: that is the command's output, not runlock's.
+        assertThat(diagnosed.errLines()).filteredOn(l -> l.startsWith("runlock:")).hasSize(3)
+                .noneMatch(l -> l.contains("\u001b") || l.contains("\u0007"));
+
+        Launcher.Result learned = learn(runlock, "--", program.toString(), "/etc/hostname");
+        assertThat(learned.err()).doesNotContain("\u001b", "\u0007");
+        assertThat(Files.readString(config())).contains("by " + shown).doesNotContain("\u001b", "\u0007");
+        learn(runlock, "--", program.toString(), "/etc/hostname");
+        Launcher.Result again = sandboxed(runlock, program.toString(), "/etc/hostname");
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo(Files.readString(Path.of("/etc/hostname")));
+        Launcher.Result explained = sandboxed(runlock, "--explain", program.toString(), "/etc/hostname");
+        assertThat(explained.status()).as(explained.err()).isZero();
+        assertThat(explained.out()).contains("config:      " + config() + " [" + shown + "]").doesNotContain("\u001b");
+    }
+
     /** The traced runlock gets its arguments byte for byte, whatever the locale: a Java command line would lose them. */
     @ParameterizedTest
     @ValueSource(strings = {"diagnose", "learn"})

@@ -25,8 +25,7 @@ class LogLevelTest {
     @BeforeEach
     void configFile(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("sandbox.toml"), "[true]\nro = [\"/etc\"]\n");
-        env = CliRun.baseEnvironment();
-        env.put("SANDBOX_CONFIG", file.toString());
+        env = CliRun.configuredBy(file);
         infoLine = "runlock: using " + file + " (named by SANDBOX_CONFIG) section [true]";
     }
 

@@ -85,8 +85,7 @@ class PresetOptionTest {
     @Test
     void aConfigSectionNamesPresetsAndAnUnknownOneNamesTheFile() throws IOException {
         Path config = dir.resolve("sandbox.toml");
-        Map<String, String> env = CliRun.baseEnvironment();
-        env.put("SANDBOX_CONFIG", config.toString());
+        Map<String, String> env = CliRun.configuredBy(config);
         Files.writeString(config, "[true]\npreset = [\"tmp\"]\n");
         assertThat(CliRun.with(env, "true").assertExplained().rules("[preset tmp]")).hasSize(1);
         Files.writeString(config, "[true]\npreset = [\"temp\"]\n");

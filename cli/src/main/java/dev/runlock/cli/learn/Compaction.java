@@ -172,7 +172,7 @@ public final class Compaction {
             List<Requirement> covered = out.stream()
                     .filter(r -> covering.getOrDefault(r, List.of()).contains(preset)).toList();
             List<String> what = covered.stream().map(r -> r.need().port().isPresent() ? "port " + r.target()
-                    : TraceText.utf8(r.target()).orElse(r.target())).distinct().sorted().toList();
+                    : TraceText.display(r.target())).distinct().sorted().toList();
             if (what.size() < PRESET_THRESHOLD) {
                 continue;
             }

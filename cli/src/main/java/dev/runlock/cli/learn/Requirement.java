@@ -1,5 +1,6 @@
 package dev.runlock.cli.learn;
 
+import dev.runlock.cli.trace.TraceText;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -8,6 +9,7 @@ import java.util.TreeSet;
  *
  * @param target a path (a byte string, see {@code TraceText}), a port number as text, or a preset's name
  * @param verbs what was done to the target; for a preset, what it covers
+ * @param programs the basenames (byte strings) of the programs that did it
  * @param below how many used paths a directory entry stands for; 0 for a path used itself
  */
 public record Requirement(String target, Need need, Set<String> verbs, Set<String> programs, int below) {
@@ -28,10 +30,13 @@ public record Requirement(String target, Need need, Set<String> verbs, Set<Strin
     /** Why, for the entry's comment: e.g. {@code read, listed by git; 12 paths below}. */
     public String reason() {
         if (need == Need.PRESET) {
-            return "covers " + String.join(", ", new TreeSet<>(verbs)) + ", used by "
-                    + String.join(", ", new TreeSet<>(programs));
+            return "covers " + String.join(", ", new TreeSet<>(verbs)) + ", used by " + programNames();
         }
-        String why = String.join(", ", new TreeSet<>(verbs)) + " by " + String.join(", ", new TreeSet<>(programs));
+        String why = String.join(", ", new TreeSet<>(verbs)) + " by " + programNames();
         return below > 0 ? why + "; " + below + " paths below" : why;
+    }
+
+    private String programNames() {
+        return String.join(", ", new TreeSet<>(programs).stream().map(TraceText::display).toList());
     }
 }

@@ -1,6 +1,7 @@
 package dev.runlock.cli.learn;
 
 import dev.runlock.cli.config.ConfigKey;
+import dev.runlock.cli.text.Printable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -54,8 +55,12 @@ public final class SectionText {
         return value instanceof Integer i ? String.format("%06d", i) : value.toString();
     }
 
+    /**
+     * A comment's text: TOML allows no control character in a comment, and the section is also
+     * printed on the terminal, so whatever is not {@link Printable#shown} is escaped.
+     */
     private static String oneLine(String text) {
-        return text.replace('\n', ' ').replace('\r', ' ');
+        return Printable.of(text.replace('\n', ' ').replace('\r', ' '));
     }
 
     /** The section name as a TOML key: bare when it can be, else quoted. */
@@ -70,7 +75,10 @@ public final class SectionText {
         return value instanceof String s ? string(s) : value.toString();
     }
 
-    /** A TOML basic string: quotes, backslashes and control characters escaped. */
+    /**
+     * A TOML basic string: quotes, backslashes and every character {@link Printable} would not show
+     * escaped (TOML forbids control characters raw; bidi and zero-width ones are kept off the terminal).
+     */
     static String string(String text) {
         StringBuilder out = new StringBuilder("\"");
         text.codePoints().forEach(c -> {
@@ -80,8 +88,9 @@ public final class SectionText {
                 case '\n' -> out.append("\\n");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\u%04X", c));
+                    // a lone surrogate (a byte that was not UTF-8) has no TOML escape; written, it becomes '?'
+                    if (!Printable.shown(c) && Character.getType(c) != Character.SURROGATE) {
+                        out.append(String.format(c > 0xffff ? "\\U%08X" : "\\u%04X", c));
                     } else {
                         out.appendCodePoint(c);
                     }

@@ -5,7 +5,7 @@
  *
  * <p>Owns the compaction rules, not the option or key a requirement becomes: the cli finds
  * those through its {@code Setting} table from {@link dev.runlock.cli.learn.Need}'s core fact.
- * May depend on {@code dev.runlock.cli.trace}, {@code dev.runlock.cli.config}, core's value
- * types and tomlj; must not depend on {@code dev.runlock.cli}.
+ * May depend on {@code dev.runlock.cli.trace}, {@code dev.runlock.cli.config}, {@code dev.runlock.cli.text},
+ * core's value types and tomlj; must not depend on {@code dev.runlock.cli}.
  */
 package dev.runlock.cli.learn;

@@ -1,5 +1,6 @@
 package dev.runlock.cli.trace;
 
+import dev.runlock.cli.text.Printable;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -52,27 +53,17 @@ public final class TraceText {
         }
     }
 
-    /** A byte string for a one-line message: UTF-8 text, with control characters and invalid bytes as {@code \xNN}. */
+    /**
+     * A byte string for a one-line message: UTF-8 text as {@link Printable} shows it; if the bytes
+     * are not UTF-8, every byte outside printable ASCII as {@code \xNN}.
+     */
     public static String display(String byteString) {
-        Optional<String> text = utf8(byteString);
-        StringBuilder out = new StringBuilder();
-        if (text.isPresent()) {
-            text.get().codePoints().forEach(c -> {
-                if (c < 0x20 || c == 0x7f) {
-                    out.append(String.format("\\x%02x", c));
-                } else {
-                    out.appendCodePoint(c);
-                }
-            });
-            return out.toString();
-        }
-        for (char b : byteString.toCharArray()) {
-            if (b < 0x20 || b >= 0x7f) {
-                out.append(String.format("\\x%02x", (int) b));
-            } else {
-                out.append(b);
+        return utf8(byteString).map(Printable::of).orElseGet(() -> {
+            StringBuilder out = new StringBuilder();
+            for (char b : byteString.toCharArray()) {
+                out.append(b < 0x20 || b >= 0x7f ? Printable.hexByte(b) : String.valueOf(b));
             }
-        }
-        return out.toString();
+            return out.toString();
+        });
     }
 }

@@ -6,6 +6,6 @@
  *
  * <p>The trace is hostile input (the command picks its file names): everything here is parsing
  * only, no I/O, and a line of unexpected shape is skipped. Must not depend on
- * {@code dev.runlock.cli} or core.
+ * {@code dev.runlock.cli} or core; names are shown through {@code dev.runlock.cli.text}.
  */
 package dev.runlock.cli.trace;

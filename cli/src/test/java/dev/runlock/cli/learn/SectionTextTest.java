@@ -49,4 +49,19 @@ class SectionTextTest {
                 "    443,  # connected to by curl\n    8080,", "unrestricted_scoped = true  # given\n",
                 "preset = [\n    \"dev\",  # covers /dev/null, /dev/urandom, used by python3\n");
     }
+
+    @Test
+    void commentsAndValuesShowNoControlAndReadBack() throws Exception {
+        String program = "X\u001b]0;PWNED\u0007\u001b[31mRED\u009b\t中文";
+        String evil = "/srv/évil\u202Etxt.sh";
+        String text = SectionText.render(program, List.of("learned from one run of: " + program), List.of(
+                new Entry(ConfigKey.RO, evil, "read by " + program),
+                new Entry(ConfigKey.ABI, 4, "given by " + program)));
+        assertThat(text.codePoints().filter(c -> c != '\n')).allMatch(c -> c >= 0x20 && c != 0x7f && c != 0x9b && c != 0x202e);
+        assertThat(text).contains("# learned from one run of: X\\x1b]0;PWNED\\x07\\x1b[31mRED\\x9b\\x09中文\n",
+                "    \"/srv/évil\\u202Etxt.sh\",  # read by X\\x1b]0;PWNED\\x07\\x1b[31mRED\\x9b\\x09中文\n");
+        ConfigSection section = SandboxConfig.sections(dir.resolve("s.toml"), text).get(program);
+        assertThat(section.strings(ConfigKey.RO)).containsExactly(evil);
+        assertThat(section.abi()).contains(Abi.V4);
+    }
 }

@@ -2,6 +2,7 @@ package dev.runlock.cli.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +107,17 @@ class StraceLinesTest {
         assertThat(TraceText.utf8("bad\u00ff\u00fe")).isEmpty();
         assertThat(TraceText.display("bad\u00ff\u00fe")).isEqualTo("bad\\xff\\xfe");
         assertThat(TraceText.display("a\nb")).isEqualTo("a\\x0ab");
-        assertThat(TraceText.display(new String("é".getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                java.nio.charset.StandardCharsets.ISO_8859_1))).isEqualTo("é");
+        assertThat(TraceText.display(utf8Bytes("é"))).isEqualTo("é");
+    }
+
+    @Test
+    void controlsInAUtf8NameAreShownNotObeyed() {
+        assertThat(TraceText.display(utf8Bytes("/tmp/\u009b31mred\u202Etxt.sh"))).isEqualTo("/tmp/\\x9b31mred\\u{202E}txt.sh");
+        assertThat(TraceText.display(utf8Bytes("X\u001b]0;PWNED\u0007 中文"))).isEqualTo("X\\x1b]0;PWNED\\x07 中文");
+    }
+
+    /** {@code text}'s UTF-8 bytes as a byte string, as the trace holds a name. */
+    private static String utf8Bytes(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 }
