@@ -11,9 +11,10 @@ class GuestPlanTest {
             spec("trixie", 6), spec("bpo-7.3", 11));
 
     @Test
-    void newestLandlockKernelRunsTheCliTestsToo() {
+    void newestAndOldestLandlockKernelsRunTheCliTestsToo() {
         assertThat(GuestPlan.of(MATRIX.get(4), MATRIX, false)).isEqualTo(new GuestPlan("features", true));
-        assertThat(GuestPlan.of(MATRIX.get(2), MATRIX, false)).isEqualTo(new GuestPlan("features", false));
+        assertThat(GuestPlan.of(MATRIX.get(2), MATRIX, false)).isEqualTo(new GuestPlan("features", true));
+        assertThat(GuestPlan.of(MATRIX.get(3), MATRIX, false)).isEqualTo(new GuestPlan("features", false));
     }
 
     @Test
