@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -250,7 +251,10 @@ public final class Fixture implements AutoCloseable {
         tmpBefore = listTmp();
     }
 
-    /** Entries of /tmp that appeared since {@link #snapshotTmp}. */
+    /**
+     * Entries of /tmp that appeared since {@link #snapshotTmp}, of those the harness's user owns:
+     * what runlock leaves is the user's, and other users' runs at the same time are not counted.
+     */
     public Set<String> newInTmp() {
         Set<String> now = new TreeSet<>(listTmp());
         now.removeAll(tmpBefore);
@@ -258,10 +262,19 @@ public final class Fixture implements AutoCloseable {
     }
 
     private static Set<String> listTmp() {
+        String user = System.getProperty("user.name");
         try (Stream<Path> entries = Files.list(Path.of("/tmp"))) {
-            return entries.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+            return entries.filter(p -> ownedBy(p, user)).map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean ownedBy(Path path, String user) {
+        try {
+            return Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).getName().equals(user);
+        } catch (IOException e) {
+            return false; // gone already: not left behind
         }
     }
 
