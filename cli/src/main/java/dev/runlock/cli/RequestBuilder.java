@@ -105,7 +105,10 @@ final class RequestBuilder {
                 names.add(known(builtIn, name, GrantSource.Section.origin(section, ConfigKey.PRESET)));
             }
         }
-        return builtIn.resolve(names, new PresetContext(environment, options.command().stream().findFirst()));
+        ResolvedPresets resolved = builtIn.resolve(names,
+                new PresetContext(environment, options.command().stream().findFirst()));
+        resolved.warnings().forEach(log::warn);
+        return resolved;
     }
 
     private static String known(Presets presets, String name, String origin) throws UsageException {

@@ -3,12 +3,16 @@ package dev.runlock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Presets in a real sandbox through {@code ./runlock}: what each grants works, and fails without it. */
 class PresetIT {
@@ -79,5 +83,57 @@ class PresetIT {
         Launcher.Result r = runlock.run("--preset", "shell-env", "--", "env");
         assertThat(r.out().lines()).contains("LC_MESSAGES=C", "LANG=C.UTF-8", "HOME=/root")
                 .noneMatch(l -> l.startsWith("SECRET_TOKEN="));
+    }
+
+    /** A home directory outside /tmp (which the tmp preset grants), with a file the sandbox must not touch. */
+    private static Path home() throws IOException {
+        Path home = Files.createDirectories(Launcher.ROOT.resolve("cli/target/preset-it/" + UUID.randomUUID() + "/h"));
+        Files.writeString(home.resolve("secret"), "secret\n");
+        return home;
+    }
+
+    @ParameterizedTest(name = "TMPDIR={0}")
+    @ValueSource(strings = {"/", "HOME/..", "HOME/"})
+    void aTmpdirThatWouldOpenTheHomeGrantsSlashTmpInsteadAndSaysSo(String tmpdir) throws IOException {
+        Path home = home();
+        String value = tmpdir.replace("HOME", home.toString());
+        runlock.environment().put("HOME", home.toString());
+        runlock.environment().put("TMPDIR", value);
+        Path inTmp = Files.createTempDirectory(Path.of("/tmp"), "preset-it").resolve("written");
+        Launcher.Result r = runlock.run("--preset", "tmp", "--", "sh", "-c",
+                "echo x > " + inTmp + "; echo x > " + home.resolve("written"));
+        assertThat(inTmp).as(r.err()).exists();
+        assertThat(home.resolve("written")).doesNotExist();
+        assertThat(r.errLines()).hasSize(2).first().asString().isEqualTo("runlock: warning: TMPDIR '" + value
+                + "' is not granted (a temporary directory must be an absolute path, not /, a system directory, your"
+                + " home or a directory above it): /tmp is granted instead");
+        assertThat(r.errLines().get(1)).endsWith(home.resolve("written") + ": Permission denied");
+    }
+
+    @Test
+    void javaHomeGrantsAJdkButNeitherTheRootNorAHomeWithAJavaWrapper() throws IOException {
+        Path home = home();
+        Path jdk = Files.createDirectories(home.resolveSibling("jdk/bin"));
+        // A JDK 17: with 25, the repository's launcher would run runlock on it.
+        Files.writeString(jdk.resolveSibling("release"), "JAVA_VERSION=\"17\"\n");
+        Files.writeString(jdk.resolve("java"), "#!/bin/sh\n").toFile().setExecutable(true);
+        Files.createDirectory(home.resolve("bin"));
+        Files.writeString(home.resolve("bin/java"), "#!/bin/sh\nexec /usr/bin/java \"$@\"\n").toFile().setExecutable(true);
+        runlock.environment().put("HOME", home.toString());
+
+        runlock.environment().put("JAVA_HOME", jdk.getParent().toString());
+        Launcher.Result granted = runlock.run("--preset", "maven", "--", "cat", jdk.resolveSibling("release").toString());
+        assertThat(granted.out()).as(granted.err()).isEqualTo("JAVA_VERSION=\"17\"\n");
+
+        runlock.environment().put("JAVA_HOME", "/");
+        Launcher.Result root = runlock.run("--preset", "maven", "--", "cat", home.resolve("secret").toString());
+        assertThat(root.status()).isEqualTo(1);
+        assertThat(root.err()).contains(home.resolve("secret") + ": Permission denied");
+
+        runlock.environment().remove("JAVA_HOME");
+        runlock.environment().put("PATH", home.resolve("bin") + ":/usr/bin:/bin");
+        Launcher.Result wrapper = runlock.run("--preset", "maven", "--", "cat", home.resolve("secret").toString());
+        assertThat(wrapper.status()).isEqualTo(1);
+        assertThat(wrapper.err()).contains(home.resolve("secret") + ": Permission denied");
     }
 }

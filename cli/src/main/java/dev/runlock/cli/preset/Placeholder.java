@@ -21,37 +21,71 @@ public enum Placeholder {
     HOME {
         @Override
         Values values(PresetContext context) {
-            return context.variable("HOME").filter(home -> home.startsWith("/"))
-                    .map(home -> Values.of(Path.of(home))).orElse(Values.none("HOME is not set"));
+            if (context.variable("HOME").isEmpty()) {
+                return Values.none("HOME is not set");
+            }
+            return EnvironmentPath.home(context).map(home -> Values.of(home.path()))
+                    .orElse(Values.none("HOME is not an absolute path"));
         }
     },
-    /** {@code $TMPDIR} if it is an absolute path, else {@code /tmp}. */
+    /**
+     * {@code $TMPDIR}, else {@code /tmp}; {@code /tmp} with a warning when TMPDIR is relative, is
+     * {@code /}, a system directory, the home directory or above it: preset {@code tmp} grants it
+     * read-write, and the build-tool presets include {@code tmp}.
+     */
     TMPDIR {
         @Override
         Values values(PresetContext context) {
-            return Values.of(Path.of(context.variable("TMPDIR").filter(dir -> dir.startsWith("/")).orElse("/tmp")));
+            Path tmp = Path.of("/tmp");
+            Optional<String> given = context.variable("TMPDIR");
+            if (given.isEmpty()) {
+                return Values.of(tmp);
+            }
+            Optional<EnvironmentPath> dir = EnvironmentPath.of(given.get());
+            if (dir.isPresent() && !dir.get().system() && !dir.get().holds(EnvironmentPath.home(context))) {
+                return Values.of(dir.get().path());
+            }
+            return Values.of(tmp).warning("TMPDIR '" + given.get() + "' is not granted (a temporary directory must be"
+                    + " an absolute path, not /, a system directory, your home or a directory above it): "
+                    + tmp + " is granted instead");
         }
     },
-    /** {@code $JAVA_HOME}, else the JDK whose {@code bin/java} is first on {@code PATH}. */
+    /**
+     * {@code $JAVA_HOME}, else the JDK whose {@code bin/java} is first on {@code PATH}, links resolved;
+     * only a JDK (a {@code release} file and {@code bin/java}) that is not {@code /}, the home
+     * directory or above it, since presets grant it read-execute.
+     */
     JAVA_HOME {
         @Override
         Values values(PresetContext context) {
-            Optional<String> home = context.variable("JAVA_HOME").filter(dir -> dir.startsWith("/"));
-            if (home.isPresent()) {
-                return Values.of(Path.of(home.get()));
+            Optional<EnvironmentPath> home = EnvironmentPath.home(context);
+            Optional<String> given = context.variable("JAVA_HOME");
+            if (given.isPresent()) {
+                return EnvironmentPath.of(given.get()).filter(dir -> jdk(dir, home)).map(dir -> Values.of(dir.path()))
+                        .orElse(Values.none("JAVA_HOME '" + given.get() + "' is not a JDK (with release and bin/java)"
+                                + " other than /, your home or a directory above it"));
             }
             for (String dir : context.variable("PATH").orElse("").split(File.pathSeparator)) {
-                Path java = Path.of(dir.isEmpty() ? "." : dir, "java");
-                if (dir.startsWith("/") && Files.isExecutable(java)) {
+                Optional<EnvironmentPath> jdk = EnvironmentPath.of(dir).flatMap(bin -> {
                     try {
-                        Path bin = java.toRealPath().getParent();
-                        return Values.of(bin.getParent());
+                        Path java = bin.path().resolve("java").toRealPath();
+                        return java.getNameCount() < 2 ? Optional.empty()
+                                : EnvironmentPath.of(java.getParent().getParent().toString());
                     } catch (IOException e) {
-                        // A dangling link on PATH: the next directory may hold a JDK.
+                        // No java here, or a dangling link: the next directory may hold a JDK.
+                        return Optional.empty();
                     }
+                }).filter(candidate -> jdk(candidate, home));
+                if (jdk.isPresent()) {
+                    return Values.of(jdk.get().path());
                 }
             }
-            return Values.none("JAVA_HOME is not set and no java on PATH");
+            return Values.none("JAVA_HOME is not set and no JDK's bin/java is on PATH");
+        }
+
+        private static boolean jdk(EnvironmentPath dir, Optional<EnvironmentPath> home) {
+            return Files.isRegularFile(dir.path().resolve("release")) && Files.isExecutable(dir.path().resolve("bin/java"))
+                    && !dir.holds(home);
         }
     },
     /**
@@ -88,10 +122,14 @@ public enum Placeholder {
         }
     };
 
-    /** What a placeholder stands for here; when nothing, why. */
-    record Values(List<Path> paths, String absence) {
+    /** What a placeholder stands for here; when nothing, why; what the user should hear about it. */
+    record Values(List<Path> paths, String absence, Optional<String> warning) {
         Values {
             paths = List.copyOf(paths);
+        }
+
+        Values(List<Path> paths, String absence) {
+            this(paths, absence, Optional.empty());
         }
 
         static Values of(Path path) {
@@ -100,6 +138,10 @@ public enum Placeholder {
 
         static Values none(String absence) {
             return new Values(List.of(), absence);
+        }
+
+        Values warning(String warning) {
+            return new Values(paths, absence, Optional.of(warning));
         }
     }
 

@@ -21,14 +21,16 @@ import java.util.Set;
  */
 public final class ResolvedPresets {
     private final List<PresetEntry> entries;
+    private final List<String> warnings;
 
-    private ResolvedPresets(List<PresetEntry> entries) {
+    private ResolvedPresets(List<PresetEntry> entries, List<String> warnings) {
         this.entries = List.copyOf(entries);
+        this.warnings = List.copyOf(warnings);
     }
 
     /** No preset. */
     public static ResolvedPresets none() {
-        return new ResolvedPresets(List.of());
+        return new ResolvedPresets(List.of(), List.of());
     }
 
     static ResolvedPresets of(List<ConfigSection> presets, PresetContext context) {
@@ -47,7 +49,8 @@ public final class ResolvedPresets {
                 }
             }
         }
-        return new ResolvedPresets(entries);
+        return new ResolvedPresets(entries,
+                computed.values().stream().flatMap(values -> values.warning().stream()).toList());
     }
 
     private static List<PresetEntry> paths(String preset, ConfigKey key, String written,
@@ -96,6 +99,11 @@ public final class ResolvedPresets {
     /** Every entry of every preset, granted or skipped, in preset order. */
     public List<PresetEntry> entries() {
         return entries;
+    }
+
+    /** What the user should hear about the values the presets were resolved with, e.g. a TMPDIR not granted. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** The entries skipped on this machine, each once. */

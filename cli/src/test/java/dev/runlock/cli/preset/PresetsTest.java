@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The built-in presets file, checked at build time with the loader runlock uses at run time, and
@@ -89,11 +90,80 @@ class PresetsTest {
     }
 
     @Test
-    void tmpIsTmpdirWhenItIsAnAbsolutePathElseSlashTmp() throws IOException {
-        Path tmpdir = Files.createDirectory(dir.resolve("t"));
-        assertThat(granted("tmp", Map.of("TMPDIR", tmpdir.toString()))).containsExactly("rw " + tmpdir.toRealPath());
-        assertThat(granted("tmp", Map.of("TMPDIR", "relative"))).containsExactly("rw /tmp");
+    void tmpIsTmpdirWhenItIsADirectoryOfItsOwn() throws IOException {
+        Path home = Files.createDirectory(dir.resolve("h"));
+        Path own = Files.createDirectory(dir.resolve("t")).toRealPath();
+        Path inHome = Files.createDirectory(home.resolve("tmp")).toRealPath();
+        Map<String, Path> expected = Map.of(own.toString(), own, own + "/", own, dir + "/x/../t", own,
+                inHome.toString(), inHome, "/var/tmp", Path.of("/var/tmp").toRealPath());
+        expected.forEach((tmpdir, granted) -> {
+            ResolvedPresets tmp = resolve("tmp", Map.of("TMPDIR", tmpdir, "HOME", home.toString()));
+            assertThat(lines(tmp)).as(tmpdir).containsExactly("rw " + granted);
+            assertThat(tmp.warnings()).as(tmpdir).isEmpty();
+        });
         assertThat(granted("tmp", Map.of())).containsExactly("rw /tmp");
+    }
+
+    @ParameterizedTest(name = "TMPDIR={0}")
+    @ValueSource(strings = {"/", "//", "/etc", "/usr/lib", "/usr/..", "/lib64", "/sys/fs", "/var", "/home", "/run",
+            "relative", "HOME", "HOME/", "HOME/..", "HOME/x/../.."})
+    void aTmpdirThatWouldGrantTooMuchGivesSlashTmpAndOneWarningNamingIt(String tmpdir) throws IOException {
+        Path home = Files.createDirectory(dir.resolve("h"));
+        String value = tmpdir.replace("HOME", home.toString());
+        ResolvedPresets tmp = resolve("tmp", Map.of("TMPDIR", value, "HOME", home.toString()));
+        assertThat(lines(tmp)).containsExactly("rw /tmp");
+        assertThat(tmp.warnings()).singleElement().asString()
+                .startsWith("TMPDIR '" + value + "' is not granted").endsWith("/tmp is granted instead");
+    }
+
+    @Test
+    void aTmpdirLinkIsJudgedByItsTarget() throws IOException {
+        Path link = Files.createSymbolicLink(dir.resolve("link"), Path.of("/etc"));
+        assertThat(resolve("tmp", Map.of("TMPDIR", link.toString())).warnings()).hasSize(1);
+        Files.delete(link);
+    }
+
+    @Test
+    void javaHomeIsAJdkOtherThanTheHomeDirectoryOrAbove() throws IOException {
+        Path jdk = fakeJdk(dir.resolve("jdk"));
+        Path home = fakeJdk(dir.resolve("h"));
+        assertThat(javaHome(Map.of("JAVA_HOME", jdk + "/", "HOME", home.toString())).value())
+                .isEqualTo(jdk.toRealPath().toString());
+        for (String javaHome : List.of("/", home.toString(), home + "/", dir.toString(), dir.resolve("h/bin").toString(),
+                "relative")) {
+            PresetEntry entry = javaHome(Map.of("JAVA_HOME", javaHome, "HOME", home.toString()));
+            assertThat(entry.absence()).as(javaHome).get().asString().startsWith("JAVA_HOME '" + javaHome + "' is not a JDK");
+        }
+    }
+
+    @Test
+    void withoutJavaHomeTheJdkOfAJavaOnPathIsOneWithAReleaseFileOutsideHome() throws IOException {
+        Path jdk = fakeJdk(dir.resolve("jdk"));
+        Path home = fakeJdk(dir.resolve("h"));
+        Path wrapper = Files.createDirectories(home.resolve("wrapper/bin"));
+        Files.createSymbolicLink(wrapper.resolve("java"), home.resolve("bin/java"));
+        Path links = Files.createDirectory(dir.resolve("links"));
+        Files.createSymbolicLink(links.resolve("java"), jdk.resolve("bin/java"));
+        assertThat(javaHome(Map.of("HOME", home.toString(), "PATH",
+                "bin:" + home.resolve("bin") + ":" + wrapper + ":" + links + ":/usr/bin")).value())
+                .isEqualTo(jdk.toRealPath().toString());
+        assertThat(javaHome(Map.of("HOME", home.toString(), "PATH", home.resolve("bin").toString())).absence())
+                .contains("JAVA_HOME is not set and no JDK's bin/java is on PATH");
+    }
+
+    /** What preset maven makes of {@code {JAVA_HOME}}. */
+    private static PresetEntry javaHome(Map<String, String> environment) {
+        return resolve("maven", environment).entries().stream().filter(e -> e.written().equals("{JAVA_HOME}"))
+                .findFirst().orElseThrow();
+    }
+
+    /** A directory with what a JDK has: {@code release} and an executable {@code bin/java}. */
+    private static Path fakeJdk(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("bin"));
+        Files.writeString(dir.resolve("release"), "JAVA_VERSION=\"17\"\n");
+        Path java = Files.writeString(dir.resolve("bin/java"), "#!/bin/sh\n");
+        java.toFile().setExecutable(true);
+        return dir;
     }
 
     @Test
@@ -139,9 +209,16 @@ class PresetsTest {
                 .singleElement().extracting(ConfigSection::name).isEqualTo("users");
     }
 
+    private static ResolvedPresets resolve(String preset, Map<String, String> environment) {
+        return Presets.builtIn().resolve(List.of(preset), new PresetContext(environment, Optional.empty()));
+    }
+
     private static List<String> granted(String preset, Map<String, String> environment) {
-        return Presets.builtIn().resolve(List.of(preset), new PresetContext(environment, Optional.empty()))
-                .sections().stream().flatMap(PresetsTest::lines).toList();
+        return lines(resolve(preset, environment));
+    }
+
+    private static List<String> lines(ResolvedPresets resolved) {
+        return resolved.sections().stream().flatMap(PresetsTest::lines).toList();
     }
 
     private static java.util.stream.Stream<String> lines(ConfigSection section) {
