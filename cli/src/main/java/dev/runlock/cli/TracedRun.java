@@ -11,6 +11,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -53,13 +54,20 @@ final class TracedRun {
     private TracedRun() {
     }
 
-    /** strace on the caller's PATH. */
+    /**
+     * strace in an absolute directory of the caller's PATH: it runs outside the sandbox, so never
+     * one that an empty or relative entry finds in the working directory, nor one Java cannot name.
+     */
     static Optional<Path> strace(Map<String, String> environment) {
         String path = environment.getOrDefault("PATH", "/usr/bin:/bin");
         for (String dir : path.split(":")) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "strace");
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
+            try {
+                Path candidate = Path.of(dir, "strace");
+                if (dir.startsWith("/") && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            } catch (InvalidPathException e) {
+                // Bytes that are not UTF-8: a strace there could not be started by name anyway.
             }
         }
         return Optional.empty();

@@ -300,6 +300,23 @@ class LearnIT {
         assertThat(r.out()).as(r.err()).isEqualTo(" ff fe 7c 63 61 66 c3 a9 7c\n");
     }
 
+    /** strace runs outside the sandbox: one in the working directory must not be the one started. */
+    @ParameterizedTest(name = "PATH={0}")
+    @ValueSource(strings = {":/usr/bin:/bin", ".:/usr/bin:/bin", "bin:/usr/bin:/bin"})
+    void onlyAStraceInAnAbsolutePathEntryIsStarted(String path) throws Exception {
+        Path started = dir.resolve("fake strace started");
+        for (Path fake : List.of(dir.resolve("strace"), Files.createDirectory(dir.resolve("bin")).resolve("strace"))) {
+            Files.writeString(fake, "#!/bin/sh\ntouch '" + started + "'\n").toFile().setExecutable(true);
+        }
+        Launcher runlock = runlock(As.ROOT);
+        runlock.environment().put("PATH", path);
+        Launcher.Result r = runlock.run("diagnose", "--", "/bin/true");
+        assertThat(started).as(r.err()).doesNotExist();
+        assertThat(r.status()).isZero();
+        assertThat(r.errLines()).containsExactly(
+                "runlock: diagnose: the sandbox denied nothing; the command exited with status 0");
+    }
+
     private void chown(As as) throws IOException, InterruptedException {
         if (as == As.USER) {
             run("chown", "-R", USER + ":", dir.getParent().toString());
