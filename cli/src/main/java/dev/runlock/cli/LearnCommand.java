@@ -8,6 +8,7 @@ import dev.runlock.cli.learn.Need;
 import dev.runlock.cli.learn.Requirement;
 import dev.runlock.cli.learn.SectionText.Entry;
 import dev.runlock.cli.trace.TraceText;
+import dev.runlock.cli.preset.EnvironmentPath;
 import dev.runlock.cli.preset.PresetContext;
 import dev.runlock.cli.preset.Presets;
 import dev.runlock.elf.ExecClosure;
@@ -74,7 +75,7 @@ final class LearnCommand {
         }
         String name = Path.of(options.command().getFirst()).getFileName().toString();
         Compaction compaction = new Compaction(new RunFiles(run.started()), autoImported(run),
-                TracedRun.bytes(environment.getOrDefault("HOME", "/")), builtInPresets());
+                TracedRun.bytes(home()), builtInPresets());
         List<Entry> entries = new ArrayList<>();
         compaction.compact(run.operations()).forEach(r -> entries.add(entry(r)));
         entries.addAll(given());
@@ -92,6 +93,12 @@ final class LearnCommand {
             err.flush();
         }
         return run.status();
+    }
+
+    /** $HOME as the trace names it: normalised, links resolved; {@code /} when unset or relative. */
+    private String home() {
+        return Optional.ofNullable(environment.get("HOME")).flatMap(EnvironmentPath::of)
+                .map(home -> home.path().toString()).orElse("/");
     }
 
     /** What auto-import grants for the command and every program it executed: the section leaves it out. */

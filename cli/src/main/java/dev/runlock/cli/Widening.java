@@ -1,6 +1,7 @@
 package dev.runlock.cli;
 
 import dev.runlock.cli.config.ConfigSection;
+import dev.runlock.cli.preset.EnvironmentPath;
 import dev.runlock.landlock.AccessFs;
 import dev.runlock.sandbox.Intent;
 import java.io.IOException;
@@ -28,7 +29,8 @@ final class Widening {
         GrantSource typed = new GrantSource.CommandLine(options, workingDirectory);
         GrantSource config = new GrantSource.Section(section);
         List<Path> sensitive = Stream.of(Optional.of("/etc"), Optional.ofNullable(environment.get("HOME")))
-                .flatMap(Optional::stream).filter(p -> p.startsWith("/")).map(p -> real(Path.of(p))).toList();
+                .flatMap(Optional::stream).flatMap(p -> EnvironmentPath.of(p).stream()).map(EnvironmentPath::path)
+                .toList();
         List<String> keys = new ArrayList<>();
         for (Setting setting : Setting.values()) {
             switch (setting.grant()) {

@@ -317,6 +317,23 @@ class LearnIT {
                 "runlock: diagnose: the sandbox denied nothing; the command exited with status 0");
     }
 
+    /** However HOME names the home directory, learn lists the files used in it, never the whole directory. */
+    @ParameterizedTest(name = "HOME={0}")
+    @ValueSource(strings = {"HOME/", "HOME/../home", "LINK"})
+    void theHomeDirectoryIsNeverLearnedWhole(String variable) throws Exception {
+        Path home = Files.createDirectory(dir.resolve("home"));
+        Files.createSymbolicLink(dir.resolve("link"), home);
+        List<String> command = new ArrayList<>(List.of("--", "cat"));
+        for (String name : List.of("a", "b", "c", "d")) {
+            command.add(Files.writeString(home.resolve(name), name).toString());
+        }
+        Launcher runlock = runlock(As.ROOT);
+        runlock.environment().put("HOME", variable.replace("HOME", home.toString()).replace("LINK", dir + "/link"));
+        learn(runlock, command.toArray(String[]::new));
+        assertThat(Files.readString(config())).contains("\"" + home.resolve("a") + "\"", "\"" + home.resolve("d") + "\"")
+                .doesNotContain("\"" + home + "\"");
+    }
+
     private void chown(As as) throws IOException, InterruptedException {
         if (as == As.USER) {
             run("chown", "-R", USER + ":", dir.getParent().toString());

@@ -84,7 +84,8 @@ public final class Compaction {
 
     /**
      * @param autoImported the real paths of what auto-import grants for the command and the executables it ran
-     * @param home the user's home directory (never made an entry for the files in it)
+     * @param home the user's home directory, its real path: neither it nor a directory above it is
+     *     made an entry for the files in it
      */
     public Compaction(Files files, Set<String> autoImported, String home, Presets presets) {
         this.files = files;
@@ -228,7 +229,12 @@ public final class Compaction {
     }
 
     private boolean collapsible(String dir) {
-        return depth(dir) >= 2 && !systemWide(dir) && !dir.equals(home) && files.isDirectory(dir);
+        return depth(dir) >= 2 && !systemWide(dir) && !holdsHome(dir) && !holdsHome(files.realPath(dir))
+                && files.isDirectory(dir);
+    }
+
+    private boolean holdsHome(String dir) {
+        return dir.equals(home) || isBelow(home, dir);
     }
 
     /** A directory too broad to stand for a few files in it, or one above such: {@code /}, {@code /usr}, … */

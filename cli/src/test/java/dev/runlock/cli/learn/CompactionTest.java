@@ -72,10 +72,22 @@ class CompactionTest {
     }
 
     private static List<String> compact(Set<String> autoImported, Operation... ops) {
+        return compact("/home/u", autoImported, ops);
+    }
+
+    private static List<String> compact(String home, Set<String> autoImported, Operation... ops) {
         List<Operation> all = new ArrayList<>(List.of(op(Access.EXECUTE, "/usr/bin/prog")));
         all.addAll(List.of(ops));
-        return new Compaction(new FakeFiles(), autoImported, "/home/u", new FakePresets()).compact(all).stream()
+        return new Compaction(new FakeFiles(), autoImported, home, new FakePresets()).compact(all).stream()
                 .map(r -> r.need() + " " + r.target()).toList();
+    }
+
+    @Test
+    void aDirectoryAboveHomeNeverStandsForTheFilesInIt() {
+        assertThat(compact("/srv/users/u", Set.of(), op(Access.READ, "/srv/users/u/.a.rc"),
+                op(Access.READ, "/srv/users/v.txt"), op(Access.READ, "/srv/users/w.txt"), op(Access.READ, "/srv/users/x.txt")))
+                .containsExactlyInAnyOrder("RO /srv/users/u/.a.rc", "RO /srv/users/v.txt", "RO /srv/users/w.txt",
+                        "RO /srv/users/x.txt");
     }
 
     @Test
