@@ -15,6 +15,7 @@ import dev.runlock.elf.ExecClosure;
 import dev.runlock.elf.ExecutableResolver;
 import dev.runlock.elf.LoaderEnvironment;
 import dev.runlock.elf.ResolveException;
+import dev.runlock.os.ByteStrings;
 import dev.runlock.sandbox.AutoImport;
 import dev.runlock.sandbox.Imports;
 import dev.runlock.sandbox.PathGrant;
@@ -63,7 +64,7 @@ final class LearnCommand {
         TracedRun.check("learn", options, Set.of(Option.EXPLAIN, Option.KEEP_FD, Option.DISABLE_AUTO_IMPORT));
         Path strace = TracedRun.strace(environment).orElseThrow(() -> new UsageException(TracedRun.missingStrace("learn")));
         if (write != null) {
-            ConfigEditor.check(Path.of(write));
+            ConfigEditor.check(ByteStrings.path(write));
         }
         List<String> args = new ArrayList<>(CommandModel.arguments(options,
                 Set.of(Option.UNRESTRICTED_FILESYSTEM, Option.UNRESTRICTED_NETWORK)));
@@ -73,7 +74,7 @@ final class LearnCommand {
         if (!run.commandStarted()) {
             return run.status();
         }
-        String name = Path.of(options.command().getFirst()).getFileName().toString();
+        String name = RunlockCommand.sectionName(options.command().getFirst());
         Compaction compaction = new Compaction(new RunFiles(run.started()), autoImported(run),
                 TracedRun.bytes(home()), builtInPresets());
         List<Entry> entries = new ArrayList<>();
@@ -86,7 +87,7 @@ final class LearnCommand {
             out.print(section);
             out.flush();
         } else {
-            Path file = Path.of(write);
+            Path file = ByteStrings.path(write);
             ConfigEditor.write(file, name, section);
             err.println(Log.line("learn: wrote section [" + name + "] to " + file + "; run it with: SANDBOX_CONFIG="
                     + file + " runlock " + String.join(" ", options.command())));

@@ -142,7 +142,7 @@ final class RunlockCommand {
         }
         String name = options.command().getFirst();
         Path cwd = Path.of("").toAbsolutePath();
-        Optional<ConfigSection> section = config(log, ByteStrings.path(name).getFileName().toString(), cwd);
+        Optional<ConfigSection> section = config(log, sectionName(name), cwd);
         Request request = new RequestBuilder(options, section.stream().toList(), environment, cwd, log).build();
         section.flatMap(s -> Widening.warning(s, options, environment, cwd)).ifPresent(log::warn);
 
@@ -186,6 +186,15 @@ final class RunlockCommand {
         TracedRun.markExec();
         KernelException failure = Exec.exec(kernel, command);
         return fail(log, ExecFailure.explain(failure, command, closure, plan));
+    }
+
+    /** The config section for {@code command}: the one named after its file name, whatever its bytes. */
+    static String sectionName(String command) throws UsageException {
+        Path name = ByteStrings.path(command).getFileName();
+        if (name == null) {
+            throw new UsageException(command + ": is a directory");
+        }
+        return name.toString();
     }
 
     private Optional<ConfigSection> config(Log log, String commandName, Path cwd) throws ConfigException {

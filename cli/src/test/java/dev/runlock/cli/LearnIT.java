@@ -334,6 +334,21 @@ class LearnIT {
                 .doesNotContain("\"" + home + "\"");
     }
 
+    @Test
+    void learnRefusesTheRootDirectoryAsCommandInOneLine() throws Exception {
+        runlock(As.ROOT).run("learn", "--", "/").assertRefused("/: is a directory");
+    }
+
+    /** A command whose name is not UTF-8 gets a section all the same, which a later run finds. */
+    @Test
+    void aCommandNamedWithBytesThatAreNotUtf8IsLearned() throws Exception {
+        Launcher runlock = runlock(As.ROOT);
+        Launcher.Result r = runlock.via("cp /bin/true $'\\xff'cmd && exec \"$0\" \"$@\" ./$'\\xff'cmd")
+                .run("learn", "--write", config().toString(), "--");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.errLines()).singleElement().asString().startsWith("runlock: learn: wrote section [");
+    }
+
     private void chown(As as) throws IOException, InterruptedException {
         if (as == As.USER) {
             run("chown", "-R", USER + ":", dir.getParent().toString());

@@ -181,6 +181,12 @@ class RunlockIT {
     }
 
     @Test
+    void theRootDirectoryAsCommandIsOneLineAndStatus1() {
+        runlock.run("--", "/").assertRefused("/: is a directory");
+        runlock.run("--", "//").assertRefused("//: is a directory");
+    }
+
+    @Test
     void deathBySignalIsPassedThrough() {
         Launcher.Result r = runlock.run("--", "sh", "-c", "kill -TERM $$");
         assertThat(r.status()).isEqualTo(128 + 15);
