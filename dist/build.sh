@@ -47,11 +47,11 @@ cp "$here/copyright" "$tree/share/doc/runlock/copyright"
 cp /usr/share/common-licenses/Apache-2.0 "$tree/share/doc/runlock/licenses/Apache-2.0"
 
 # The AOT cache must be trained with the runtime that will use it, and with the launcher's flags;
-# a real sandboxed run (RUNLOCK_AOT_TRAINING skips only the final execve), as cli/pom.xml does.
+# a real sandboxed run (-Drunlock.aot.training=true skips only the final execve), as cli/pom.xml does.
 conf="$DIST_TARGET/runlock.aotconf"
 # shellcheck disable=SC2086 # DIST_JVM_FLAGS is a list of flags
-RUNLOCK_AOT_TRAINING=1 "$tree/lib/runtime/bin/java" $DIST_JVM_FLAGS -XX:AOTMode=record -XX:AOTConfiguration="$conf" \
-  -jar "$tree/lib/runlock.jar" --ro "$tree/lib/runtime" --rw "$DIST_TARGET" -- /bin/true >"$DIST_TARGET/aot.log" 2>&1
+"$tree/lib/runtime/bin/java" $DIST_JVM_FLAGS -XX:AOTMode=record -XX:AOTConfiguration="$conf" \
+  -Drunlock.aot.training=true -jar "$tree/lib/runlock.jar" --ro "$tree/lib/runtime" --rw "$DIST_TARGET" -- /bin/true >"$DIST_TARGET/aot.log" 2>&1
 # shellcheck disable=SC2086
 "$tree/lib/runtime/bin/java" $DIST_JVM_FLAGS -XX:AOTMode=create -XX:AOTConfiguration="$conf" \
   -XX:AOTCache="$tree/lib/runlock.aot" -jar "$tree/lib/runlock.jar" >>"$DIST_TARGET/aot.log" 2>&1

@@ -41,8 +41,11 @@ import picocli.CommandLine.ParseResult;
 
 /** {@code runlock [OPTIONS] <COMMAND> [ARGS]...}: sandbox, then become the command. */
 final class RunlockCommand {
-    /** Marker the AOT training run sets: do everything, then exit instead of exec. */
-    static final String TRAINING_ENV = "RUNLOCK_AOT_TRAINING";
+    /**
+     * The system property the build's AOT training run sets: do everything, then exit instead of exec.
+     * Not a variable: the caller's environment must not be able to skip the command.
+     */
+    static final String TRAINING_PROPERTY = "runlock.aot.training";
 
     private final Options options;
     private final Map<String, String> environment;
@@ -179,7 +182,7 @@ final class RunlockCommand {
             throw new UsageException("cannot apply the sandbox: " + e.getMessage());
         }
         log.debug("sandbox " + Wording.enforcement(plan.enforcement()) + "; executing " + command.path());
-        if (environment.containsKey(TRAINING_ENV)) {
+        if (Boolean.getBoolean(TRAINING_PROPERTY)) {
             Exec.exec(new Rehearsal(kernel), command);
             return 0;
         }

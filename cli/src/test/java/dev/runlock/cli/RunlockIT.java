@@ -181,6 +181,14 @@ class RunlockIT {
     }
 
     @Test
+    void noVariableOfTheCallerMakesRunlockSkipTheCommand() {
+        runlock.environment().put("RUNLOCK_AOT_TRAINING", "1");
+        Launcher.Result r = runlock.run("--", "sh", "-c", "echo ran; exit 7");
+        assertThat(r.status()).as(r.err()).isEqualTo(7);
+        assertThat(r.out()).isEqualTo("ran\n");
+    }
+
+    @Test
     void theRootDirectoryAsCommandIsOneLineAndStatus1() {
         runlock.run("--", "/").assertRefused("/: is a directory");
         runlock.run("--", "//").assertRefused("//: is a directory");
