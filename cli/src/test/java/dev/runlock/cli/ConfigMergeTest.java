@@ -287,4 +287,12 @@ class ConfigMergeTest {
         assertThat(run("[true]\nrw = [\"home/user/project\"]\n", "true").assertExplained().err())
                 .doesNotContain("widens");
     }
+
+    @Test
+    void aHomeWhoseBytesAreNotUtf8LeavesTheWarningToEtc() throws IOException {
+        env.put("HOME", "/home/\uDCFFuser");
+        assertThat(run("[true]\nrw = [\"/etc\"]\n", "true").assertExplained().errLines())
+                .filteredOn(l -> l.contains("widens")).containsExactly("runlock: warning: " + file
+                        + " [true] widens the sandbox beyond the command line: rw = \"/etc\"");
+    }
 }

@@ -25,7 +25,7 @@ public enum Placeholder {
                 return Values.none("HOME is not set");
             }
             return EnvironmentPath.home(context).map(home -> Values.of(home.path()))
-                    .orElse(Values.none("HOME is not an absolute path"));
+                    .orElse(Values.none("HOME is not an absolute UTF-8 path"));
         }
     },
     /**

@@ -106,7 +106,7 @@ class PresetsTest {
 
     @ParameterizedTest(name = "TMPDIR={0}")
     @ValueSource(strings = {"/", "//", "/etc", "/usr/lib", "/usr/..", "/lib64", "/sys/fs", "/var", "/home", "/run",
-            "relative", "HOME", "HOME/", "HOME/..", "HOME/x/../.."})
+            "relative", "/tmp/\uDCFF", "HOME", "HOME/", "HOME/..", "HOME/x/../.."})
     void aTmpdirThatWouldGrantTooMuchGivesSlashTmpAndOneWarningNamingIt(String tmpdir) throws IOException {
         Path home = Files.createDirectory(dir.resolve("h"));
         String value = tmpdir.replace("HOME", home.toString());
@@ -167,11 +167,15 @@ class PresetsTest {
     }
 
     @Test
-    void homeEntriesAreSkippedWithTheReasonWhenHomeIsUnset() {
+    void homeEntriesAreSkippedWithTheReasonWhenHomeIsUnsetOrUnusable() {
         ResolvedPresets git = Presets.builtIn().resolve(List.of("git"), new PresetContext(Map.of(), Optional.empty()));
         assertThat(git.skipped()).filteredOn(e -> e.written().startsWith("{HOME}"))
                 .extracting(e -> e.absence().orElseThrow()).isNotEmpty().containsOnly("HOME is not set");
         assertThat(git.entries()).filteredOn(PresetEntry::granted).noneMatch(e -> e.written().startsWith("{HOME}"));
+        for (String home : List.of("relative", "/home/\uDCFFuser")) {
+            assertThat(resolve("git", Map.of("HOME", home)).skipped()).filteredOn(e -> e.written().startsWith("{HOME}"))
+                    .extracting(e -> e.absence().orElseThrow()).isNotEmpty().containsOnly("HOME is not an absolute UTF-8 path");
+        }
     }
 
     @Test
