@@ -183,6 +183,7 @@ class RunlockIT {
     @Test
     void noVariableOfTheCallerMakesRunlockSkipTheCommand() {
         runlock.environment().put("RUNLOCK_AOT_TRAINING", "1");
+        runlock.environment().put("JDK_JAVA_OPTIONS", "-Drunlock.aot.training=true");
         Launcher.Result r = runlock.run("--", "sh", "-c", "echo ran; exit 7");
         assertThat(r.status()).as(r.err()).isEqualTo(7);
         assertThat(r.out()).isEqualTo("ran\n");
