@@ -222,7 +222,7 @@ final class RunlockCommand {
 
     private boolean onPath(String name) {
         return Stream.of(environment.getOrDefault("PATH", "").split(":", -1))
-                .anyMatch(dir -> Files.isExecutable(Path.of(dir.isEmpty() ? "." : dir).resolve(name)));
+                .anyMatch(dir -> Files.isExecutable(ByteStrings.path(dir.isEmpty() ? "." : dir).resolve(name)));
     }
 
     /** The value of {@code key} in the command's environment, or null if it gets none. */

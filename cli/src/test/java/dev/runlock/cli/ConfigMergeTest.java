@@ -255,6 +255,9 @@ class ConfigMergeTest {
         assertThat(run("[ture]\n[ls]\n", "--log-level", "info", "true").assertExplained().errLines())
                 .contains(typo).noneMatch(line -> line.contains("[ls]"));
         assertThat(run("[ture]\n", "true").assertExplained().err()).doesNotContain("ture");
+        env.put("PATH", "/\uDCFF:" + env.get("PATH"));
+        assertThat(run("[ture]\n[ls]\n", "--log-level", "info", "true").assertExplained().errLines())
+                .as("a PATH entry whose bytes are not UTF-8").contains(typo).noneMatch(line -> line.contains("[ls]"));
     }
 
     @Test
