@@ -131,7 +131,7 @@ class RunlockIT {
         Launcher.Result r = runlock.run("-d", "--ro", "/etc", "--", "cat", "/etc/os-release");
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).isEmpty();
-        assertThat(r.errLines()).containsExactly("runlock: error: cannot execute /usr/bin/cat: "
+        assertThat(r.errLinesBesideTheAbiWarning()).containsExactly("runlock: error: cannot execute /usr/bin/cat: "
                 + "permission denied: the sandbox does not allow execute and read on /usr/bin/cat (the command); "
                 + "grant it with --rox /usr/bin/cat or leave auto-import on (no -d)");
     }
@@ -141,7 +141,7 @@ class RunlockIT {
         assumeTrue(landlock(), "without Landlock nothing is denied: no diagnosis to give");
         Launcher.Result r = runlock.run("-d", "--rox", "/usr/bin/true", "--", "true");
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.errLines()).singleElement().asString()
+        assertThat(r.errLinesBesideTheAbiWarning()).singleElement().asString()
                 .startsWith("runlock: error: cannot execute /usr/bin/true: permission denied")
                 .contains("(its ELF interpreter); grant it with --rox ");
     }
@@ -153,7 +153,7 @@ class RunlockIT {
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         Launcher.Result r = runlock.run("-d", "--rox", dir.toString(), "--", script.toString());
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.errLines()).containsExactly("runlock: error: cannot execute " + script
+        assertThat(r.errLinesBesideTheAbiWarning()).containsExactly("runlock: error: cannot execute " + script
                 + ": permission denied: the sandbox does not allow execute and read on /bin/sh "
                 + "(its script interpreter); grant it with --rox /bin/sh or leave auto-import on (no -d)");
         Launcher.Result imported = runlock.run("--rox", dir.toString(), "--", script.toString());
@@ -199,7 +199,7 @@ class RunlockIT {
     void deathBySignalIsPassedThrough() {
         Launcher.Result r = runlock.run("--", "sh", "-c", "kill -TERM $$");
         assertThat(r.status()).isEqualTo(128 + 15);
-        assertThat(r.errLines()).isEmpty();
+        assertThat(r.errLinesBesideTheAbiWarning()).isEmpty();
     }
 
     @Test
@@ -248,7 +248,7 @@ class RunlockIT {
                 "--", "env");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out().lines()).containsExactlyInAnyOrder("HOME=/root", "GREETING=hi there");
-        assertThat(r.errLines())
+        assertThat(r.errLinesBesideTheAbiWarning())
                 .containsExactly("runlock: warning: --env RUNLOCK_UNSET: not set in runlock's environment, not passed");
     }
 
