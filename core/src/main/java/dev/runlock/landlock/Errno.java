@@ -21,6 +21,7 @@ public final class Errno {
     public static final int EBADFD = 77;
     public static final int EPROTONOSUPPORT = 93;
     public static final int EOPNOTSUPP = 95;
+    public static final int EAFNOSUPPORT = 97;
 
     private Errno() {
     }
@@ -47,6 +48,7 @@ public final class Errno {
             case EBADFD -> "EBADFD";
             case EPROTONOSUPPORT -> "EPROTONOSUPPORT";
             case EOPNOTSUPP -> "EOPNOTSUPP";
+            case EAFNOSUPPORT -> "EAFNOSUPPORT";
             default -> "errno " + errno;
         };
     }

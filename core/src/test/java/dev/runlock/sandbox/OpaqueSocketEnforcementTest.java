@@ -4,48 +4,63 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The MPTCP guard where a socket's protocol is out of seccomp's reach, probed by static C
- * programs compiled here: i386 {@code socketcall(SYS_SOCKET)} ({@code socketcall.c}) and an
- * io_uring {@code IORING_OP_SOCKET} request ({@code uring.c}). Each probe runs twice: with TCP
- * restricted to binding one granted port, and, as the control, with the network unrestricted,
- * where it must create an MPTCP socket and bind the other port with it.
+ * The MPTCP guard where a socket's protocol or a send's flags are out of seccomp's reach, probed
+ * by static C programs compiled here: i386 {@code socketcall(SYS_SOCKET)} and
+ * {@code socketcall(SYS_SENDTO, MSG_FASTOPEN)} ({@code socketcall.c}) and an io_uring
+ * {@code IORING_OP_SOCKET} request ({@code uring.c}). Each probe runs twice: with TCP restricted
+ * to binding one granted port, and, as the control, with the network unrestricted, where it must
+ * create an MPTCP socket and bind the other port with it, or reach a listener it was not granted.
  */
 class OpaqueSocketEnforcementTest {
     @TempDir
     static Path tmp;
     static int granted;
     static int other;
+    static ServerSocket listener;
 
     @BeforeAll
     static void requireGuard() throws IOException {
         SandboxProcess.requireMptcpGuard(SandboxProcess.requireLandlock());
         granted = SandboxProcess.freePort();
         other = SandboxProcess.freePort();
+        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    }
+
+    @AfterAll
+    static void closeListener() throws IOException {
+        if (listener != null) {
+            listener.close();
+        }
     }
 
     @Test
-    void i386SocketcallSocketFailsWithEnosysWhileTcpIsRestricted() throws IOException {
+    void i386SocketcallSocketAndSendFailWithEnosysWhileTcpIsRestricted() throws IOException {
         Path probe = SandboxProcess.compile("socketcall.c", tmp, "-m32", "-static");
 
-        Map<String, String> control = unrestricted(probe, granted, other);
-        Map<String, String> restricted = tcpRestricted(probe, granted, other);
+        Map<String, String> control = unrestricted(probe, granted, other, listener.getLocalPort());
+        Map<String, String> restricted = tcpRestricted(probe, granted, other, listener.getLocalPort());
 
         assertThat(control).containsEntry("socketcall-mptcp", "OK").containsEntry("socketcall-mptcp-bind-", "OK")
                 .containsEntry("socket-mptcp", "OK")
-                .containsEntry("bind+", "OK").containsEntry("bind-", "OK");
+                .containsEntry("bind+", "OK").containsEntry("bind-", "OK")
+                .containsEntry("socketcall-fastopen-", "OK");
         assertThat(restricted).containsEntry("socketcall-mptcp", "ENOSYS")
                 .doesNotContainKey("socketcall-mptcp-bind-")
                 .containsEntry("socket-mptcp", "EPROTONOSUPPORT")
+                .containsEntry("socketcall-fastopen-", "ENOSYS")
                 // Other socketcall calls pass, and Landlock decides.
                 .containsEntry("bind+", "OK").containsEntry("bind-", "EACCES");
     }

@@ -1,7 +1,10 @@
 package dev.runlock.landlock.kernel;
 
 import dev.runlock.landlock.Errno;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * runlock's classic-BPF seccomp program. It always makes {@code ioctl(fd, TIOCSTI, ...)} and
@@ -11,28 +14,43 @@ import java.util.List;
  * request are compared, as the kernel reads them (CVE-2019-10063: {@code TIOCSTI | 1 << 32}
  * passed flatpak's filter and still injected).
  * <p>
- * With {@code blockMptcp}, {@code socket(*, *, IPPROTO_MPTCP)} fails with EPROTONOSUPPORT too:
- * since Landlock erratum 1, TCP rights cover only {@code IPPROTO_TCP} sockets, so an MPTCP
- * socket could bind or connect any port; programs that try MPTCP fall back to TCP on this error.
- * Two other calls create sockets whose protocol seccomp cannot read; with {@code blockMptcp}
- * they fail with ENOSYS, as on a kernel without them, so that callers fall back on the direct
- * {@code socket}: {@code io_uring_setup} (an {@code IORING_OP_SOCKET} request carries the
- * protocol in shared memory) and, on i386, {@code socketcall(SYS_SOCKET, args)}, whose arguments
- * lie in user memory (a libc that creates every socket this way has no fallback; the other
- * {@code socketcall} calls act on sockets that exist already and pass). x32 needs nothing more:
- * it uses x86-64's table, which has no {@code socketcall}, and its {@code socket} is the native
- * number with the x32 bit.
- * <p>
+ * With {@code blockMptcp} (TCP restricted on a kernel with Landlock erratum 1, whose TCP rights
+ * cover only {@code IPPROTO_TCP} sockets and only {@code bind}/{@code connect}), it also closes
+ * the other ways to bind or connect a TCP-like socket, each with the error a kernel without the
+ * feature gives, so that programs fall back to plain TCP:
+ * <ul>
+ * <li>{@code socket(*, *, IPPROTO_MPTCP)}, and on AF_INET/AF_INET6 SCTP ({@code IPPROTO_SCTP},
+ * or {@code SOCK_SEQPACKET}, which only SCTP provides) and {@code IPPROTO_SMC}: EPROTONOSUPPORT;
+ * <li>{@code socket(AF_SMC, ...)}: EAFNOSUPPORT;
+ * <li>{@code sendto}, {@code sendmsg} and {@code sendmmsg} with {@code MSG_FASTOPEN}, which
+ * connects without the connect hook: EOPNOTSUPP (flags compared on their low 32 bits);
+ * <li>calls whose protocol or flags lie in user memory, out of seccomp's reach: ENOSYS, as on a
+ * kernel without them, so that callers fall back on the direct syscalls: {@code io_uring_setup}
+ * (an {@code IORING_OP_SOCKET} or {@code IORING_OP_SENDMSG} request) and, on i386,
+ * {@code socketcall} with {@code SYS_SOCKET}, {@code SYS_SENDTO}, {@code SYS_SENDMSG} or
+ * {@code SYS_SENDMMSG} (glibc uses the direct syscalls; the other {@code socketcall} calls pass).
+ * </ul>
  * Covers the native ABI, x32 (and x32 numbers reached without the x32 bit on old kernels), and
- * the 32-bit compat ABI's direct {@code socket}, {@code socketcall}, {@code io_uring_setup} and
- * {@code ioctl} syscalls. Everything else is allowed.
+ * the 32-bit compat ABI's direct calls. Everything else is allowed.
  */
 final class SeccompFilter {
     static final int IPPROTO_MPTCP = 262;
+    static final int IPPROTO_SCTP = 132;
+    static final int IPPROTO_SMC = 256;
+    static final int AF_INET = 2;
+    static final int AF_INET6 = 10;
+    static final int AF_SMC = 43;
+    static final int SOCK_SEQPACKET = 5;
+    static final int MSG_FASTOPEN = 0x20000000;
     static final int TIOCSTI = 0x5412;
     static final int TIOCLINUX = 0x541C;
     static final int SYS_SOCKET = 1;
+    static final int SYS_SENDTO = 11;
+    static final int SYS_SENDMSG = 16;
+    static final int SYS_SENDMMSG = 20;
 
+    /** {@code SOCK_TYPE_MASK}: the type without {@code SOCK_NONBLOCK} and {@code SOCK_CLOEXEC}. */
+    private static final int SOCK_TYPE_MASK = 0xf;
     private static final short LD_W_ABS = 0x20;
     private static final short ALU_AND_K = 0x54;
     private static final short JEQ_K = 0x15;
@@ -43,45 +61,116 @@ final class SeccompFilter {
     /* struct seccomp_data { int nr; __u32 arch; __u64 instruction_pointer; __u64 args[6]; }, little-endian */
     private static final int OFFSET_NR = 0;
     private static final int OFFSET_ARCH = 4;
-    private static final int OFFSET_ARG0_LOW = 16;
-    private static final int OFFSET_ARG1_LOW = 16 + 8;
-    private static final int OFFSET_ARG2_LOW = 16 + 2 * 8;
+    private static final int OFFSET_ARGS_LOW = 16;
 
     /** One BPF instruction. */
     record Insn(short code, int jt, int jf, int k) {
+    }
+
+    /** The blocks of the program that jumps land on. */
+    private enum Label {
+        COMPAT, SOCKET, INET_SOCKET, IOCTL, SOCKETCALL, FLAGS_ARG2, FLAGS_ARG3,
+        ALLOW, NO_PROTOCOL, NO_FAMILY, NO_FASTOPEN, OPAQUE, TERMINAL
     }
 
     private SeccompFilter() {
     }
 
     static List<Insn> program(Arch.Numbers n, boolean blockMptcp) {
-        int mptcp = blockMptcp ? RET_ERRNO | Errno.EPROTONOSUPPORT : RET_ALLOW;
-        int opaqueSocket = blockMptcp ? RET_ERRNO | Errno.ENOSYS : RET_ALLOW;
-        return List.of(
-                /* 0 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARCH),
-                /* 1 */ new Insn(JEQ_K, 0, 6, n.auditArch()),          // native → 2, else → 8
-                /* 2 */ new Insn(LD_W_ABS, 0, 0, OFFSET_NR),
-                /* 3 */ new Insn(ALU_AND_K, 0, 0, ~n.x32Bit()),          // x32 calls share the checks
-                /* 4 */ new Insn(JEQ_K, 9, 0, (int) n.socket()),        // → 14
-                /* 5 */ new Insn(JEQ_K, 10, 0, (int) n.ioctl()),        // → 16
-                /* 6 */ new Insn(JEQ_K, 9, 0, (int) n.x32Ioctl()),      // → 16
-                /* 7 */ new Insn(JEQ_K, 15, 13, (int) Arch.IO_URING_SETUP), // → 23, else → 21
-                /* 8 */ new Insn(JEQ_K, 0, 12, n.compatAuditArch()),    // compat → 9, else → 21
-                /* 9 */ new Insn(LD_W_ABS, 0, 0, OFFSET_NR),
-                /* 10 */ new Insn(JEQ_K, 3, 0, (int) n.compatSocket()), // → 14
-                /* 11 */ new Insn(JEQ_K, 4, 0, (int) n.compatIoctl()),  // → 16
-                /* 12 */ new Insn(JEQ_K, 10, 0, (int) Arch.IO_URING_SETUP), // → 23
-                /* 13 */ new Insn(JEQ_K, 5, 7, (int) n.compatSocketcall()), // → 19, else → 21
-                /* 14 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARG2_LOW),
-                /* 15 */ new Insn(JEQ_K, 6, 5, IPPROTO_MPTCP),          // → 22, else → 21
-                /* 16 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARG1_LOW),
-                /* 17 */ new Insn(JEQ_K, 6, 0, TIOCSTI),                // → 24
-                /* 18 */ new Insn(JEQ_K, 5, 2, TIOCLINUX),              // → 24, else → 21
-                /* 19 */ new Insn(LD_W_ABS, 0, 0, OFFSET_ARG0_LOW),
-                /* 20 */ new Insn(JEQ_K, 2, 0, SYS_SOCKET),             // → 23, else → 21
-                /* 21 */ new Insn(RET_K, 0, 0, RET_ALLOW),
-                /* 22 */ new Insn(RET_K, 0, 0, mptcp),
-                /* 23 */ new Insn(RET_K, 0, 0, opaqueSocket),
-                /* 24 */ new Insn(RET_K, 0, 0, RET_ERRNO | Errno.EPERM));
+        return new Assembler()
+                .load(OFFSET_ARCH).jeq(n.auditArch(), null, Label.COMPAT)
+                .load(OFFSET_NR).and(~n.x32Bit()) // x32 calls share the checks
+                .jeq(n.socket(), Label.SOCKET)
+                .jeq(n.ioctl(), Label.IOCTL).jeq(n.x32Ioctl(), Label.IOCTL)
+                .jeq(n.sendto(), Label.FLAGS_ARG3).jeq(n.sendmmsg(), Label.FLAGS_ARG3).jeq(n.x32Sendmmsg(), Label.FLAGS_ARG3)
+                .jeq(n.sendmsg(), Label.FLAGS_ARG2).jeq(n.x32Sendmsg(), Label.FLAGS_ARG2)
+                .jeq(Arch.IO_URING_SETUP, Label.OPAQUE, Label.ALLOW)
+                .label(Label.COMPAT).jeq(n.compatAuditArch(), null, Label.ALLOW)
+                .load(OFFSET_NR)
+                .jeq(n.compatSocket(), Label.SOCKET)
+                .jeq(n.compatIoctl(), Label.IOCTL)
+                .jeq(Arch.IO_URING_SETUP, Label.OPAQUE)
+                .jeq(n.compatSendto(), Label.FLAGS_ARG3).jeq(n.compatSendmmsg(), Label.FLAGS_ARG3)
+                .jeq(n.compatSendmsg(), Label.FLAGS_ARG2)
+                .jeq(n.compatSocketcall(), Label.SOCKETCALL, Label.ALLOW)
+                .label(Label.SOCKET).load(arg(2)).jeq(IPPROTO_MPTCP, Label.NO_PROTOCOL)
+                .load(arg(0)).jeq(AF_SMC, Label.NO_FAMILY).jeq(AF_INET, Label.INET_SOCKET).jeq(AF_INET6, null, Label.ALLOW)
+                .label(Label.INET_SOCKET).load(arg(2)).jeq(IPPROTO_SCTP, Label.NO_PROTOCOL).jeq(IPPROTO_SMC, Label.NO_PROTOCOL)
+                .load(arg(1)).and(SOCK_TYPE_MASK).jeq(SOCK_SEQPACKET, Label.NO_PROTOCOL, Label.ALLOW)
+                .label(Label.IOCTL).load(arg(1)).jeq(TIOCSTI, Label.TERMINAL).jeq(TIOCLINUX, Label.TERMINAL, Label.ALLOW)
+                .label(Label.SOCKETCALL).load(arg(0)).jeq(SYS_SOCKET, Label.OPAQUE).jeq(SYS_SENDTO, Label.OPAQUE)
+                .jeq(SYS_SENDMSG, Label.OPAQUE).jeq(SYS_SENDMMSG, Label.OPAQUE, Label.ALLOW)
+                .label(Label.FLAGS_ARG2).load(arg(2)).and(MSG_FASTOPEN).jeq(MSG_FASTOPEN, Label.NO_FASTOPEN, Label.ALLOW)
+                .label(Label.FLAGS_ARG3).load(arg(3)).and(MSG_FASTOPEN).jeq(MSG_FASTOPEN, Label.NO_FASTOPEN, Label.ALLOW)
+                .label(Label.ALLOW).ret(RET_ALLOW)
+                .label(Label.NO_PROTOCOL).ret(guarded(blockMptcp, Errno.EPROTONOSUPPORT))
+                .label(Label.NO_FAMILY).ret(guarded(blockMptcp, Errno.EAFNOSUPPORT))
+                .label(Label.NO_FASTOPEN).ret(guarded(blockMptcp, Errno.EOPNOTSUPP))
+                .label(Label.OPAQUE).ret(guarded(blockMptcp, Errno.ENOSYS))
+                .label(Label.TERMINAL).ret(RET_ERRNO | Errno.EPERM)
+                .assemble();
+    }
+
+    private static int guarded(boolean blockMptcp, int errno) {
+        return blockMptcp ? RET_ERRNO | errno : RET_ALLOW;
+    }
+
+    /** The offset of the low half of syscall argument {@code i}. */
+    private static int arg(int i) {
+        return OFFSET_ARGS_LOW + 8 * i;
+    }
+
+    /** Builds the program with jumps to labels, resolved to relative offsets at the end. */
+    private static final class Assembler {
+        private record Pending(short code, Label jt, Label jf, int k) {
+        }
+
+        private final List<Pending> code = new ArrayList<>();
+        private final Map<Label, Integer> labels = new EnumMap<>(Label.class);
+
+        Assembler label(Label label) {
+            labels.put(label, code.size());
+            return this;
+        }
+
+        Assembler load(int offset) {
+            return add(LD_W_ABS, null, null, offset);
+        }
+
+        Assembler and(int mask) {
+            return add(ALU_AND_K, null, null, mask);
+        }
+
+        /** Jumps to {@code then} if the accumulator equals the low 32 bits of {@code k}, else falls through. */
+        Assembler jeq(long k, Label then) {
+            return jeq(k, then, null);
+        }
+
+        /** Jumps to {@code then} or {@code otherwise}; {@code null} is the next instruction. */
+        Assembler jeq(long k, Label then, Label otherwise) {
+            return add(JEQ_K, then, otherwise, (int) k);
+        }
+
+        Assembler ret(int k) {
+            return add(RET_K, null, null, k);
+        }
+
+        private Assembler add(short op, Label jt, Label jf, int k) {
+            code.add(new Pending(op, jt, jf, k));
+            return this;
+        }
+
+        List<Insn> assemble() {
+            List<Insn> program = new ArrayList<>(code.size());
+            for (int pc = 0; pc < code.size(); pc++) {
+                Pending p = code.get(pc);
+                program.add(new Insn(p.code(), offset(pc, p.jt()), offset(pc, p.jf()), p.k()));
+            }
+            return List.copyOf(program);
+        }
+
+        private int offset(int pc, Label target) {
+            return target == null ? 0 : labels.get(target) - pc - 1;
+        }
     }
 }

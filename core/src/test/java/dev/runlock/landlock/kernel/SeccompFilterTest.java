@@ -17,6 +17,8 @@ class SeccompFilterTest {
     private static final int EPROTONOSUPPORT = 0x00050000 | Errno.EPROTONOSUPPORT;
     private static final int EPERM = 0x00050000 | Errno.EPERM;
     private static final int ENOSYS = 0x00050000 | Errno.ENOSYS;
+    private static final int EAFNOSUPPORT = 0x00050000 | Errno.EAFNOSUPPORT;
+    private static final int EOPNOTSUPP = 0x00050000 | Errno.EOPNOTSUPP;
     private static final long SYS_BIND = 2;
     private static final long SYS_CONNECT = 3;
     private static final long SYS_SOCKETPAIR = 8;
@@ -26,6 +28,14 @@ class SeccompFilterTest {
     private static final long AF_INET = 2;
     private static final long SOCK_STREAM = 1;
     private static final long IPPROTO_TCP = 6;
+    private static final long IPPROTO_UDP = 17;
+    private static final long AF_UNIX = 1;
+    private static final long SOCK_DGRAM = 2;
+    private static final long SOCK_NONBLOCK_CLOEXEC = 0x800 | 0x80000;
+    private static final long SYS_SEND = 9;
+    private static final long SYS_RECVFROM = 12;
+    private static final long MSG_DONTWAIT = 0x40;
+    private static final long MSG_NOSIGNAL = 0x4000;
     private static final int UNKNOWN_ARCH = 0xC00000F3;
 
     @ParameterizedTest
@@ -135,8 +145,14 @@ class SeccompFilterTest {
         // The kernel reads the call number as an int.
         assertThat(run(n, mptcp, compat, n.compatSocketcall(), 0xFFFF_FFFF_0000_0000L | SeccompFilter.SYS_SOCKET,
                 ARGS_POINTER)).isEqualTo(mptcp ? ENOSYS : ALLOW);
-        // Calls on sockets that exist already, and socketpair (no MPTCP pairs), pass.
-        for (long call : new long[] {SYS_BIND, SYS_CONNECT, SYS_SOCKETPAIR}) {
+        // Their flags lie behind ARGS_POINTER too: MSG_FASTOPEN could be among them.
+        for (long call : new long[] {SeccompFilter.SYS_SENDTO, SeccompFilter.SYS_SENDMSG, SeccompFilter.SYS_SENDMMSG}) {
+            assertThat(run(n, mptcp, compat, n.compatSocketcall(), call, ARGS_POINTER)).as("call %d", call)
+                    .isEqualTo(mptcp ? ENOSYS : ALLOW);
+        }
+        // Calls on sockets that exist already, send (no address to connect to), and socketpair
+        // (no MPTCP pairs) pass.
+        for (long call : new long[] {SYS_BIND, SYS_CONNECT, SYS_SOCKETPAIR, SYS_SEND, SYS_RECVFROM}) {
             assertThat(run(n, mptcp, compat, n.compatSocketcall(), call, ARGS_POINTER)).as("call %d", call)
                     .isEqualTo(ALLOW);
         }
@@ -156,6 +172,86 @@ class SeccompFilterTest {
         assertThat(run(n, mptcp, n.compatAuditArch(), Arch.IO_URING_SETUP, 8, 0)).isEqualTo(expected);
         // Without a ring, io_uring_enter has nothing to run.
         assertThat(run(n, mptcp, n.auditArch(), Arch.IO_URING_SETUP + 1, 3, 1)).isEqualTo(ALLOW);
+    }
+
+    @ParameterizedTest(name = "{0}, MPTCP guard {1}")
+    @CsvSource({"X86_64, true", "X86_64, false", "AARCH64, true", "AARCH64, false"})
+    void sctpAndSmcSocketsFailOnEveryAbiOnlyWhenGuarded(Arch arch, boolean guard) {
+        Arch.Numbers n = arch.numbers();
+        long[][] abis = {{n.auditArch(), n.socket()}, {n.auditArch(), n.socket() | n.x32Bit()},
+                {n.compatAuditArch(), n.compatSocket()}};
+        for (long[] abi : abis) {
+            int auditArch = (int) abi[0];
+            long nr = abi[1];
+            for (long family : new long[] {AF_INET, SeccompFilter.AF_INET6}) {
+                for (long[] typeAndProtocol : new long[][] {{SOCK_STREAM, SeccompFilter.IPPROTO_SCTP},
+                        {SeccompFilter.SOCK_SEQPACKET, SeccompFilter.IPPROTO_SCTP},
+                        // SCTP is the only SOCK_SEQPACKET protocol of AF_INET: protocol 0 picks it.
+                        {SeccompFilter.SOCK_SEQPACKET, 0},
+                        {SeccompFilter.SOCK_SEQPACKET | SOCK_NONBLOCK_CLOEXEC, 0},
+                        {SOCK_STREAM, 0xFFFF_FFFF_0000_0000L | SeccompFilter.IPPROTO_SCTP},
+                        {SOCK_STREAM, SeccompFilter.IPPROTO_SMC}}) {
+                    assertThat(run(n, guard, auditArch, nr, family, typeAndProtocol[0], typeAndProtocol[1]))
+                            .as("nr %d, family %d, type %d, protocol %d", nr, family, typeAndProtocol[0], typeAndProtocol[1])
+                            .isEqualTo(guard ? EPROTONOSUPPORT : ALLOW);
+                }
+                // Ordinary TCP and UDP sockets pass.
+                for (long[] typeAndProtocol : new long[][] {{SOCK_STREAM, 0}, {SOCK_STREAM, IPPROTO_TCP},
+                        {SOCK_STREAM | SOCK_NONBLOCK_CLOEXEC, 0}, {SOCK_DGRAM, 0}, {SOCK_DGRAM, IPPROTO_UDP}}) {
+                    assertThat(run(n, guard, auditArch, nr, family, typeAndProtocol[0], typeAndProtocol[1]))
+                            .as("nr %d, family %d, type %d", nr, family, typeAndProtocol[0]).isEqualTo(ALLOW);
+                }
+            }
+            assertThat(run(n, guard, auditArch, nr, SeccompFilter.AF_SMC, SOCK_STREAM, 0))
+                    .isEqualTo(guard ? EAFNOSUPPORT : ALLOW);
+            assertThat(run(n, guard, auditArch, nr, 0xFFFF_FFFF_0000_0000L | SeccompFilter.AF_SMC, SOCK_STREAM, 1))
+                    .isEqualTo(guard ? EAFNOSUPPORT : ALLOW);
+            // Other families give these numbers other meanings: UNIX seqpacket sockets pass.
+            assertThat(run(n, guard, auditArch, nr, AF_UNIX, SeccompFilter.SOCK_SEQPACKET, 0)).isEqualTo(ALLOW);
+            assertThat(run(n, guard, auditArch, nr, AF_UNIX, SOCK_STREAM, SeccompFilter.IPPROTO_SCTP)).isEqualTo(ALLOW);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}, MPTCP guard {1}")
+    @CsvSource({"X86_64, true", "X86_64, false", "AARCH64, true", "AARCH64, false"})
+    void fastOpenSendsFailWithEopnotsuppOnEveryAbiOnlyWhenGuarded(Arch arch, boolean guard) {
+        Arch.Numbers n = arch.numbers();
+        int expected = guard ? EOPNOTSUPP : ALLOW;
+        // {audit arch, nr, index of the flags argument}
+        long[][] sends = {
+                {n.auditArch(), n.sendto(), 3}, {n.auditArch(), n.sendmsg(), 2}, {n.auditArch(), n.sendmmsg(), 3},
+                {n.auditArch(), n.sendto() | n.x32Bit(), 3}, {n.auditArch(), n.x32Sendmsg() | n.x32Bit(), 2},
+                {n.auditArch(), n.x32Sendmmsg() | n.x32Bit(), 3}, {n.auditArch(), n.x32Sendmsg(), 2},
+                {n.compatAuditArch(), n.compatSendto(), 3}, {n.compatAuditArch(), n.compatSendmsg(), 2},
+                {n.compatAuditArch(), n.compatSendmmsg(), 3}};
+        for (long[] send : sends) {
+            int auditArch = (int) send[0];
+            long nr = send[1];
+            int at = (int) send[2];
+            assertThat(run(n, guard, auditArch, nr, flagsAt(at, SeccompFilter.MSG_FASTOPEN))).as("nr %d", nr)
+                    .isEqualTo(expected);
+            assertThat(run(n, guard, auditArch, nr, flagsAt(at, SeccompFilter.MSG_FASTOPEN | MSG_NOSIGNAL)))
+                    .as("nr %d", nr).isEqualTo(expected);
+            // The kernel reads the flags as an unsigned int.
+            assertThat(run(n, guard, auditArch, nr, flagsAt(at, 0xFFFF_FFFF_0000_0000L | SeccompFilter.MSG_FASTOPEN)))
+                    .as("nr %d", nr).isEqualTo(expected);
+            assertThat(run(n, guard, auditArch, nr, flagsAt(at, (long) SeccompFilter.MSG_FASTOPEN << 32)))
+                    .as("nr %d", nr).isEqualTo(ALLOW);
+            // Ordinary flags, and MSG_FASTOPEN's bit in another argument, pass.
+            for (long flags : new long[] {0, MSG_NOSIGNAL, MSG_DONTWAIT | MSG_NOSIGNAL}) {
+                assertThat(run(n, guard, auditArch, nr, flagsAt(at, flags))).as("nr %d", nr).isEqualTo(ALLOW);
+            }
+            assertThat(run(n, guard, auditArch, nr, flagsAt(at == 2 ? 3 : 2, SeccompFilter.MSG_FASTOPEN)))
+                    .as("nr %d", nr).isEqualTo(ALLOW);
+        }
+        assertThat(run(n, guard, n.auditArch(), n.openat(), flagsAt(3, SeccompFilter.MSG_FASTOPEN))).isEqualTo(ALLOW);
+    }
+
+    /** Syscall arguments with {@code flags} at index {@code at} and zeros before. */
+    private static long[] flagsAt(int at, long flags) {
+        long[] args = new long[at + 1];
+        args[at] = flags;
+        return args;
     }
 
     /** Evaluates the program for {@code socket(AF_INET, SOCK_STREAM, protocol)} under syscall number {@code nr}. */
