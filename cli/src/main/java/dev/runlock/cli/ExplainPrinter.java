@@ -81,7 +81,7 @@ final class ExplainPrinter {
             lines.add("log flags:   " + names(ruleset.flags()));
         }
         lines.add("mptcp:       " + switch (Mptcp.of(plan)) {
-            case BLOCKED_BY_SECCOMP -> "blocked by seccomp filter (falls back to TCP); so are io_uring and i386 socketcall sockets";
+            case BLOCKED_BY_SECCOMP -> "blocked by seccomp filter (falls back to TCP); so are SCTP, SMC, TCP Fast Open, io_uring and i386 socketcall";
             case COVERED_BY_LANDLOCK -> "covered by the kernel's TCP rights";
             case NOT_RESTRICTED -> "not restricted";
         });

@@ -46,7 +46,7 @@ final class StatusCommand {
         return switch (Mptcp.whenTcpRestricted(kernel)) {
             case NOT_RESTRICTED -> "not applicable (no TCP restriction here)";
             case BLOCKED_BY_SECCOMP ->
-                    "closed by runlock's seccomp filter when TCP is restricted (Landlock's TCP rights skip MPTCP here)";
+                    "closed by runlock's seccomp filter when TCP is restricted, with SCTP, SMC and TCP Fast Open (Landlock's TCP rights skip MPTCP here)";
             case COVERED_BY_LANDLOCK -> "covered by Landlock's TCP rights (kernel without erratum 1)";
         };
     }

@@ -1,17 +1,18 @@
 package dev.runlock.landlock;
 
 /**
- * How MPTCP sockets are kept inside Landlock's TCP restriction. Kernels with the fix for
- * {@link Erratum#TCP_SOCKET_IDENTIFICATION} apply TCP rights to plain TCP sockets only, so an
- * MPTCP socket would escape them; runlock then refuses MPTCP sockets with a seccomp filter,
- * and programs fall back to TCP.
+ * How MPTCP sockets, and the other ways around TCP rights, are kept inside Landlock's TCP
+ * restriction. Kernels with the fix for {@link Erratum#TCP_SOCKET_IDENTIFICATION} apply TCP
+ * rights to plain TCP sockets only, so MPTCP, SCTP and SMC sockets would escape them; runlock
+ * then refuses these with a seccomp filter, together with TCP Fast Open sends (which connect
+ * without the connect hook), and programs fall back to TCP.
  */
 public enum Mptcp {
     /** TCP is not restricted: there is nothing to escape. */
     NOT_RESTRICTED,
     /** The kernel counts MPTCP as TCP (no erratum 1): Landlock's TCP rights cover it. */
     COVERED_BY_LANDLOCK,
-    /** Landlock's TCP rights skip MPTCP on this kernel: runlock's seccomp filter refuses MPTCP sockets. */
+    /** Landlock's TCP rights skip MPTCP on this kernel: runlock's seccomp filter refuses MPTCP, SCTP, SMC and TCP Fast Open. */
     BLOCKED_BY_SECCOMP;
 
     /** What {@code plan} does about MPTCP. */

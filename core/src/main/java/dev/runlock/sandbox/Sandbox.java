@@ -24,7 +24,7 @@ public final class Sandbox {
 
     /**
      * Sets no_new_privs and installs the seccomp filter against terminal injection (always, as a
-     * sandbox should; the filter also closes the MPTCP hole when needed), then, if the plan
+     * sandbox should; the filter also closes the holes around TCP rights when needed), then, if the plan
      * applies, creates the ruleset, adds its rules and restricts this thread. From ABI 11 on,
      * {@code restrict_self} sets no_new_privs itself once the enforcement succeeded and the filter
      * (which needs it) follows: a failed enforcement leaves no_new_privs unset.
