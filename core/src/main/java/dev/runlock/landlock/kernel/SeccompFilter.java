@@ -16,8 +16,8 @@ import java.util.Map;
  * <p>
  * With {@code blockMptcp} (TCP restricted on a kernel with Landlock erratum 1, whose TCP rights
  * cover only {@code IPPROTO_TCP} sockets and only {@code bind}/{@code connect}), it also closes
- * the other ways to bind or connect a TCP-like socket, each with the error a kernel without the
- * feature gives, so that programs fall back to plain TCP:
+ * the other ways to bind or connect a TCP-like socket, with the errors of a kernel without the
+ * feature, so that programs fall back to plain TCP:
  * <ul>
  * <li>{@code socket(*, *, IPPROTO_MPTCP)}, and on AF_INET/AF_INET6 SCTP ({@code IPPROTO_SCTP},
  * or {@code SOCK_SEQPACKET}, which only SCTP provides) and {@code IPPROTO_SMC}: EPROTONOSUPPORT;
@@ -28,7 +28,7 @@ import java.util.Map;
  * kernel without them, so that callers fall back on the direct syscalls: {@code io_uring_setup}
  * (an {@code IORING_OP_SOCKET} or {@code IORING_OP_SENDMSG} request) and, on i386,
  * {@code socketcall} with {@code SYS_SOCKET}, {@code SYS_SENDTO}, {@code SYS_SENDMSG} or
- * {@code SYS_SENDMMSG} (glibc uses the direct syscalls; the other {@code socketcall} calls pass).
+ * {@code SYS_SENDMMSG} (the other {@code socketcall} calls pass).
  * </ul>
  * Covers the native ABI, x32 (and x32 numbers reached without the x32 bit on old kernels), and
  * the 32-bit compat ABI's direct calls. Everything else is allowed.
