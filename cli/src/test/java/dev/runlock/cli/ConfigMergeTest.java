@@ -91,7 +91,9 @@ class ConfigMergeTest {
             });
             case CONNECT_UDP -> new KeyCase("connect_udp = [\"5353-5354\"]", Abi.V1, r -> {
                 if (abi.atLeast(Abi.V10)) {
-                    assertThat(r.rules("  port ")).containsExactly("  port 5353  connect_send_udp  " + origin("connect_udp"),
+                    assertThat(r.rules("  port ")).containsExactly(
+                            "  port 0  bind_udp  [ephemeral bind for " + origin("connect_udp").substring(1),
+                            "  port 5353  connect_send_udp  " + origin("connect_udp"),
                             "  port 5354  connect_send_udp  " + origin("connect_udp"));
                 } else {
                     assertThat(r.line("dropped:")).endsWith("] connect_udp 5353 needs UDP (ABI 10)");

@@ -143,7 +143,9 @@ class ExplainTest {
     void udpPortsBecomeRulesFromAbi10AndAreReportedAsNotEnforcedBefore() {
         CliRun run = run("--bind-udp", "53", "--connect-udp", "5353-5354", "true").assertExplained();
         if (abi.atLeast(Abi.V10)) {
-            assertThat(run.rules("  port ")).containsExactly("  port 53  bind_udp  [--bind-udp]",
+            // Port 0: the ephemeral bind the first send from an unbound socket makes.
+            assertThat(run.rules("  port ")).containsExactly("  port 0  bind_udp  [ephemeral bind for --connect-udp]",
+                    "  port 53  bind_udp  [--bind-udp]",
                     "  port 5353  connect_send_udp  [--connect-udp]", "  port 5354  connect_send_udp  [--connect-udp]");
             assertThat(run.out()).doesNotContain("UDP (ABI 10)");
         } else {

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -70,6 +71,7 @@ public final class Downgrade {
                 portRules.add(kept);
             }
         }
+        ephemeralUdpBind(net, portRules).ifPresent(rule -> portRules.addFirst(rule));
         Ruleset ruleset = new Ruleset(fs, net, scopes, flags, pathRules, portRules);
         boolean nothingLeft = !ruleset.restrictsAnything();
 
@@ -106,6 +108,21 @@ public final class Downgrade {
             }
         }
         return new RulesetPlan(kernel, request.target(), abi, ruleset, enforcement, lost, unrequested, dropped, cause);
+    }
+
+    /**
+     * The first send on an unbound UDP socket binds it to an ephemeral port, which the kernel
+     * checks as BIND_UDP on port 0 when that right is handled: without this rule a UDP connect
+     * grant allows nothing (a DNS query fails with EACCES). Port 0 names no port the command could
+     * choose. Added here, where the kernel's rights are known, so it is never reported as dropped.
+     */
+    private static Optional<PortRule> ephemeralUdpBind(Set<AccessNet> net, List<PortRule> rules) {
+        if (!net.contains(AccessNet.BIND_UDP)
+                || rules.stream().anyMatch(r -> r.port() == 0 && r.access().contains(AccessNet.BIND_UDP))) {
+            return Optional.empty();
+        }
+        return rules.stream().filter(r -> r.access().contains(AccessNet.CONNECT_SEND_UDP)).findFirst()
+                .map(r -> new PortRule(EnumSet.of(AccessNet.BIND_UDP), 0, "ephemeral bind for " + r.origin()));
     }
 
     /** Records {@code rule} as dropped when it loses asked-for rights. */

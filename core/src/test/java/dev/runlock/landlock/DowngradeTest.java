@@ -167,9 +167,14 @@ class DowngradeTest {
         assertThat(plan.ruleset().pathRules()).isEqualTo(request.ruleset().pathRules().stream()
                 .map(r -> new PathRule(r.path(), r.directory(), maskOf(r.access(), fs), r.origin()))
                 .filter(r -> !r.access().isEmpty()).toList());
-        assertThat(plan.ruleset().portRules()).isEqualTo(request.ruleset().portRules().stream()
+        List<PortRule> ports = new ArrayList<>(request.ruleset().portRules().stream()
                 .map(r -> new PortRule(netOf(r.access(), net), r.port(), r.origin()))
                 .filter(r -> !r.access().isEmpty()).toList());
+        if ((net & LandlockBit.mask(Set.of(AccessNet.BIND_UDP))) != 0
+                && ports.stream().anyMatch(r -> r.access().contains(AccessNet.CONNECT_SEND_UDP))) {
+            ports.addFirst(new PortRule(EnumSet.of(AccessNet.BIND_UDP), 0, "ephemeral bind for --port"));
+        }
+        assertThat(plan.ruleset().portRules()).isEqualTo(ports);
         assertThat(plan.ruleset().restrictsTcp()).isEqualTo((net & 0x3) != 0);
         boolean referLost = owed.contains("cross-directory rename/link (ABI 2)");
         assertThat(plan.cause()).isEqualTo(switch (expected) {
@@ -217,6 +222,23 @@ class DowngradeTest {
         assertThat(onAbi5.lost()).containsExactly(Scope.ABSTRACT_UNIX_SOCKET, Scope.SIGNAL);
         assertThat(onAbi6.lost()).isEmpty();
         assertThat(onAbi6.unrequested()).containsExactly(AccessFs.RESOLVE_UNIX, AccessNet.BIND_UDP, AccessNet.CONNECT_SEND_UDP);
+    }
+
+    @Test
+    void aUdpConnectRuleBringsTheEphemeralBindTheFirstSendNeedsWhereBindIsHandled() throws CompatibilityException {
+        PortRule dns = port(53, AccessNet.CONNECT_SEND_UDP);
+        RulesetRequest request = request(Abi.V10, AccessFs.upTo(Abi.V10), AccessNet.upTo(Abi.V10), Scope.upTo(Abi.V10),
+                List.of(rox("/usr")), List.of(dns));
+
+        assertThat(Downgrade.plan(request, KernelSupport.enabled(10, ALL_ERRATA)).ruleset().portRules()).containsExactly(
+                new PortRule(EnumSet.of(AccessNet.BIND_UDP), 0, "ephemeral bind for --port"), dns);
+        RulesetPlan onAbi7 = Downgrade.plan(request, KernelSupport.enabled(7, ALL_ERRATA));
+        assertThat(onAbi7.ruleset().portRules()).as("UDP not handled: nothing to add").isEmpty();
+        assertThat(onAbi7.dropped()).extracting(DroppedRule::rule).containsExactly(dns);
+        PortRule ownBind = port(0, AccessNet.BIND_UDP);
+        assertThat(Downgrade.plan(request(Abi.V10, AccessFs.upTo(Abi.V10), AccessNet.upTo(Abi.V10), Scope.upTo(Abi.V10),
+                List.of(rox("/usr")), List.of(ownBind, dns)), KernelSupport.enabled(10, ALL_ERRATA)).ruleset().portRules())
+                .as("a bind rule for port 0 is there already").containsExactly(ownBind, dns);
     }
 
     @Test
