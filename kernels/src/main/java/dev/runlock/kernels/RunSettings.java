@@ -39,7 +39,7 @@ public record RunSettings(Path repo, Path matrix, Path target, boolean full, Set
                         .filter(name -> !name.isEmpty())
                         .collect(Collectors.toSet()),
                 accel.equals("AUTO") ? Optional.empty() : Optional.of(Accelerator.valueOf(accel)),
-                Duration.ofSeconds(Long.parseLong(System.getProperty("kernels.timeout", "900").strip())));
+                Duration.ofSeconds(Long.parseLong(System.getProperty("kernels.timeout", "1800").strip())));
     }
 
     /** Whether {@code spec} is selected by {@code kernels.only}. */
