@@ -82,7 +82,8 @@ final class ExplainPrinter {
         }
         lines.add("mptcp:       " + switch (Mptcp.of(plan)) {
             case BLOCKED_BY_SECCOMP -> "blocked by seccomp filter (falls back to TCP); so are SCTP, SMC, TCP Fast Open, io_uring and i386 socketcall";
-            case COVERED_BY_LANDLOCK -> "covered by the kernel's TCP rights";
+            case COVERED_BY_LANDLOCK -> "covered by the kernel's TCP rights; the seccomp filter blocks the rest "
+                    + "(SCTP, SMC, TCP Fast Open, io_uring, i386 socketcall)";
             case NOT_RESTRICTED -> "not restricted";
         });
         lines.add("terminal:    " + StatusCommand.TERMINAL_GUARD);

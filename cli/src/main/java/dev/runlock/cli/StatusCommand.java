@@ -47,7 +47,8 @@ final class StatusCommand {
             case NOT_RESTRICTED -> "not applicable (no TCP restriction here)";
             case BLOCKED_BY_SECCOMP ->
                     "closed by runlock's seccomp filter when TCP is restricted, with SCTP, SMC and TCP Fast Open (Landlock's TCP rights skip MPTCP here)";
-            case COVERED_BY_LANDLOCK -> "covered by Landlock's TCP rights (kernel without erratum 1)";
+            case COVERED_BY_LANDLOCK -> "covered by Landlock's TCP rights (kernel without erratum 1); SCTP, SMC and "
+                    + "TCP Fast Open closed by runlock's seccomp filter when TCP is restricted";
         };
     }
 

@@ -10,7 +10,10 @@ package dev.runlock.landlock;
 public enum Mptcp {
     /** TCP is not restricted: there is nothing to escape. */
     NOT_RESTRICTED,
-    /** The kernel counts MPTCP as TCP (no erratum 1): Landlock's TCP rights cover it. */
+    /**
+     * The kernel counts MPTCP as TCP (no erratum 1): Landlock's TCP rights cover it. TCP Fast Open
+     * escapes them on every kernel, so the seccomp filter still refuses it (and the other sockets).
+     */
     COVERED_BY_LANDLOCK,
     /** Landlock's TCP rights skip MPTCP on this kernel: runlock's seccomp filter refuses MPTCP, SCTP, SMC and TCP Fast Open. */
     BLOCKED_BY_SECCOMP;

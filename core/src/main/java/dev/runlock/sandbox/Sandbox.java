@@ -30,7 +30,8 @@ public final class Sandbox {
      * (which needs it) follows: a failed enforcement leaves no_new_privs unset.
      */
     public void enforce(RulesetPlan plan) throws KernelException {
-        boolean mptcp = Mptcp.of(plan) == Mptcp.BLOCKED_BY_SECCOMP;
+        // TCP Fast Open escapes the connect rules on every kernel: the filter's socket guard follows TCP.
+        boolean mptcp = Mptcp.of(plan) != Mptcp.NOT_RESTRICTED;
         boolean byRestrictSelf = plan.applies() && plan.abi().atLeast(RestrictFlag.NO_NEW_PRIVS.since());
         if (!byRestrictSelf) {
             kernel.setNoNewPrivs();

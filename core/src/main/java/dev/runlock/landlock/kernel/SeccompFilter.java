@@ -14,8 +14,8 @@ import java.util.Map;
  * request are compared, as the kernel reads them (CVE-2019-10063: {@code TIOCSTI | 1 << 32}
  * passed flatpak's filter and still injected).
  * <p>
- * With {@code blockMptcp} (TCP restricted on a kernel with Landlock erratum 1, whose TCP rights
- * cover only {@code IPPROTO_TCP} sockets and only {@code bind}/{@code connect}), it also closes
+ * With {@code blockMptcp} (TCP restricted: with Landlock erratum 1 TCP rights cover only
+ * {@code IPPROTO_TCP} sockets, and on every kernel only {@code bind}/{@code connect}), it also closes
  * the other ways to bind or connect a TCP-like socket, with the errors of a kernel without the
  * feature, so that programs fall back to plain TCP:
  * <ul>
