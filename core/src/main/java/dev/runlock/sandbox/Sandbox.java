@@ -1,7 +1,6 @@
 package dev.runlock.sandbox;
 
 import dev.runlock.landlock.LandlockBit;
-import dev.runlock.landlock.Mptcp;
 import dev.runlock.landlock.PathRule;
 import dev.runlock.landlock.PortRule;
 import dev.runlock.landlock.RestrictFlag;
@@ -31,11 +30,11 @@ public final class Sandbox {
      */
     public void enforce(RulesetPlan plan) throws KernelException {
         // TCP Fast Open escapes the connect rules on every kernel: the filter's socket guard follows TCP.
-        boolean mptcp = Mptcp.of(plan) != Mptcp.NOT_RESTRICTED;
+        boolean tcpRestricted = plan.ruleset().restrictsTcp();
         boolean byRestrictSelf = plan.applies() && plan.abi().atLeast(RestrictFlag.NO_NEW_PRIVS.since());
         if (!byRestrictSelf) {
             kernel.setNoNewPrivs();
-            kernel.installSeccompFilter(mptcp);
+            kernel.installSeccompFilter(tcpRestricted);
         }
         if (!plan.applies()) {
             return;
@@ -58,7 +57,7 @@ public final class Sandbox {
             kernel.restrictSelf(ruleset, LandlockBit.mask(rules.flags())
                     | (byRestrictSelf ? RestrictFlag.NO_NEW_PRIVS.bit() : 0));
             if (byRestrictSelf) {
-                kernel.installSeccompFilter(mptcp);
+                kernel.installSeccompFilter(tcpRestricted);
             }
         } finally {
             kernel.close(ruleset);

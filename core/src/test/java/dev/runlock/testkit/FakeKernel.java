@@ -99,8 +99,8 @@ public final class FakeKernel implements Kernel {
     }
 
     @Override
-    public void installSeccompFilter(boolean blockMptcp) throws KernelException {
-        call("installSeccompFilter", "installSeccompFilter mptcp=" + blockMptcp);
+    public void installSeccompFilter(boolean tcpRestricted) throws KernelException {
+        call("installSeccompFilter", "installSeccompFilter mptcp=" + tcpRestricted);
     }
 
     @Override

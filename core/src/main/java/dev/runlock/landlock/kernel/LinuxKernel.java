@@ -178,8 +178,8 @@ public final class LinuxKernel implements Kernel {
     }
 
     @Override
-    public void installSeccompFilter(boolean blockMptcp) throws KernelException {
-        List<SeccompFilter.Insn> program = SeccompFilter.program(nr, blockMptcp);
+    public void installSeccompFilter(boolean tcpRestricted) throws KernelException {
+        List<SeccompFilter.Insn> program = SeccompFilter.program(nr, tcpRestricted);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment filter = arena.allocate(Structs.SOCK_FILTER, program.size());
             long size = Structs.SOCK_FILTER.byteSize();

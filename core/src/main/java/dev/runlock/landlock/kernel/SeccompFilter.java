@@ -14,7 +14,7 @@ import java.util.Map;
  * request are compared, as the kernel reads them (CVE-2019-10063: {@code TIOCSTI | 1 << 32}
  * passed flatpak's filter and still injected).
  * <p>
- * With {@code blockMptcp} (TCP restricted: with Landlock erratum 1 TCP rights cover only
+ * With {@code tcpRestricted} (with Landlock erratum 1 TCP rights cover only
  * {@code IPPROTO_TCP} sockets, and on every kernel only {@code bind}/{@code connect}), it also closes
  * the other ways to bind or connect a TCP-like socket, with the errors of a kernel without the
  * feature, so that programs fall back to plain TCP:
@@ -76,7 +76,7 @@ final class SeccompFilter {
     private SeccompFilter() {
     }
 
-    static List<Insn> program(Arch.Numbers n, boolean blockMptcp) {
+    static List<Insn> program(Arch.Numbers n, boolean tcpRestricted) {
         return new Assembler()
                 .load(OFFSET_ARCH).jeq(n.auditArch(), null, Label.COMPAT)
                 .load(OFFSET_NR).and(~n.x32Bit()) // x32 calls share the checks
@@ -103,16 +103,16 @@ final class SeccompFilter {
                 .label(Label.FLAGS_ARG2).load(arg(2)).and(MSG_FASTOPEN).jeq(MSG_FASTOPEN, Label.NO_FASTOPEN, Label.ALLOW)
                 .label(Label.FLAGS_ARG3).load(arg(3)).and(MSG_FASTOPEN).jeq(MSG_FASTOPEN, Label.NO_FASTOPEN, Label.ALLOW)
                 .label(Label.ALLOW).ret(RET_ALLOW)
-                .label(Label.NO_PROTOCOL).ret(guarded(blockMptcp, Errno.EPROTONOSUPPORT))
-                .label(Label.NO_FAMILY).ret(guarded(blockMptcp, Errno.EAFNOSUPPORT))
-                .label(Label.NO_FASTOPEN).ret(guarded(blockMptcp, Errno.EOPNOTSUPP))
-                .label(Label.OPAQUE).ret(guarded(blockMptcp, Errno.ENOSYS))
+                .label(Label.NO_PROTOCOL).ret(guarded(tcpRestricted, Errno.EPROTONOSUPPORT))
+                .label(Label.NO_FAMILY).ret(guarded(tcpRestricted, Errno.EAFNOSUPPORT))
+                .label(Label.NO_FASTOPEN).ret(guarded(tcpRestricted, Errno.EOPNOTSUPP))
+                .label(Label.OPAQUE).ret(guarded(tcpRestricted, Errno.ENOSYS))
                 .label(Label.TERMINAL).ret(RET_ERRNO | Errno.EPERM)
                 .assemble();
     }
 
-    private static int guarded(boolean blockMptcp, int errno) {
-        return blockMptcp ? RET_ERRNO | errno : RET_ALLOW;
+    private static int guarded(boolean tcpRestricted, int errno) {
+        return tcpRestricted ? RET_ERRNO | errno : RET_ALLOW;
     }
 
     /** The offset of the low half of syscall argument {@code i}. */

@@ -264,13 +264,13 @@ class SeccompFilterTest {
     }
 
     /** Evaluates the program for one syscall; fails on any unknown opcode or runaway jump. */
-    private static int run(Arch.Numbers n, boolean blockMptcp, int auditArch, long nr, long... args) {
+    private static int run(Arch.Numbers n, boolean tcpRestricted, int auditArch, long nr, long... args) {
         ByteBuffer data = ByteBuffer.allocate(64).order(ByteOrder.LITTLE_ENDIAN);
         data.putInt(0, (int) nr).putInt(4, auditArch).putLong(8, 0x7f00_0000_1000L);
         for (int i = 0; i < args.length; i++) {
             data.putLong(16 + 8 * i, args[i]);
         }
-        List<SeccompFilter.Insn> program = SeccompFilter.program(n, blockMptcp);
+        List<SeccompFilter.Insn> program = SeccompFilter.program(n, tcpRestricted);
         int accumulator = 0;
         int pc = 0;
         while (true) {
