@@ -27,16 +27,17 @@ record CliModel(String name, List<String> description, List<Flag> options, List<
      * @param names every spelling, short first, negated forms ({@code --no-X}) last
      * @param label the value's placeholder ({@code PATH}), empty for flags
      * @param description help's text
-     * @param repeatable whether it may be given more than once
+     * @param repeatable whether it may be given more than once (a list also takes commas)
+     * @param values the values shells offer ({@code --preset}: the built-in presets); empty when any value goes
      */
-    record Flag(List<String> names, String label, String description, boolean repeatable) {
+    record Flag(List<String> names, String label, String description, boolean repeatable, List<String> values) {
         boolean takesValue() {
             return !label.isEmpty();
         }
 
         /** Whether the value is a file name, so shells complete paths. */
         boolean takesPath() {
-            return label.equals("PATH");
+            return label.equals("PATH") || label.equals("FILE");
         }
 
         /** Whether the value names an environment variable. */
@@ -63,8 +64,12 @@ record CliModel(String name, List<String> description, List<Flag> options, List<
                 }
             }
             boolean valued = option.typeInfo().isMultiValue() || !option.typeInfo().isBoolean();
+            List<String> values = new ArrayList<>();
+            if (option.completionCandidates() != null) {
+                option.completionCandidates().forEach(values::add);
+            }
             options.add(new Flag(List.copyOf(names), valued ? option.paramLabel() : "",
-                    String.join(" ", option.description()), option.typeInfo().isMultiValue()));
+                    String.join(" ", option.description()), option.typeInfo().isMultiValue(), List.copyOf(values)));
         }
         List<String> operands = spec.positionalParameters().stream().map(PositionalParamSpec::paramLabel).toList();
         List<CliModel> subcommands = commandLine.getSubcommands().values().stream()
@@ -80,5 +85,15 @@ record CliModel(String name, List<String> description, List<Flag> options, List<
 
     List<Flag> valueOptions() {
         return options.stream().filter(Flag::takesValue).toList();
+    }
+
+    /** Whether the operands are a command to run and its arguments, as for runlock, learn and diagnose. */
+    boolean runsCommand() {
+        return operands.contains("COMMAND");
+    }
+
+    /** Whether the operand is a file, as for trust and untrust. */
+    boolean takesFile() {
+        return operands.contains("FILE");
     }
 }
