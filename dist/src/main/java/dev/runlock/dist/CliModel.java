@@ -17,9 +17,10 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * @param options every option, help and version included, in help order
  * @param operands the positional parameters' labels, e.g. {@code COMMAND}
  * @param subcommands {@code runlock status} and its siblings
+ * @param synopsis help's usage lines, e.g. {@code runlock trust [--list] [FILE]}
  */
 record CliModel(String name, List<String> description, List<Flag> options, List<String> operands,
-        List<CliModel> subcommands) {
+        List<CliModel> subcommands, List<String> synopsis) {
 
     /**
      * One option.
@@ -75,7 +76,7 @@ record CliModel(String name, List<String> description, List<Flag> options, List<
         List<CliModel> subcommands = commandLine.getSubcommands().values().stream()
                 .filter(sub -> !sub.getCommandSpec().usageMessage().hidden()).map(CliModel::of).toList();
         return new CliModel(spec.name(), List.of(spec.usageMessage().description()), List.copyOf(options), operands,
-                subcommands);
+                subcommands, List.of(spec.usageMessage().customSynopsis()));
     }
 
     /** Every spelling of every option. */
