@@ -5,7 +5,6 @@ import dev.runlock.cli.preset.PresetEntry;
 import dev.runlock.cli.text.Printable;
 import dev.runlock.landlock.AccessFs;
 import dev.runlock.landlock.DroppedRule;
-import dev.runlock.landlock.LandlockBit;
 import dev.runlock.landlock.Mptcp;
 import dev.runlock.landlock.PathRule;
 import dev.runlock.landlock.PortRule;
@@ -15,7 +14,6 @@ import dev.runlock.sandbox.Launch;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -81,16 +79,16 @@ final class ExplainPrinter {
         for (PathRule rule : paths) {
             String rights = RightWords.of(rule.access(), rule.directory(), ruleset.handledFs());
             lines.add("  " + rule.path() + (rule.directory() && rule.path().getNameCount() > 0 ? "/" : "") + "  " + rights
-                    + (detail ? " (" + names(rule.access()) + ")" : "") + "  [" + rule.origin() + "]");
+                    + (detail ? " (" + RightWords.names(rule.access()) + ")" : "") + "  [" + rule.origin() + "]");
         }
         lines.add("network:     " + (ruleset.handledNet().isEmpty() ? "unrestricted"
-                : "restricted (" + names(ruleset.handledNet()) + "), " + ruleset.portRules().size() + " port rules"));
+                : "restricted (" + RightWords.names(ruleset.handledNet()) + "), " + ruleset.portRules().size() + " port rules"));
         for (PortRule rule : ruleset.portRules()) {
-            lines.add("  port " + rule.port() + "  " + names(rule.access()) + "  [" + rule.origin() + "]");
+            lines.add("  port " + rule.port() + "  " + RightWords.names(rule.access()) + "  [" + rule.origin() + "]");
         }
-        lines.add("scopes:      " + (ruleset.scopes().isEmpty() ? "none" : names(ruleset.scopes())));
+        lines.add("scopes:      " + (ruleset.scopes().isEmpty() ? "none" : RightWords.names(ruleset.scopes())));
         if (!ruleset.flags().isEmpty()) {
-            lines.add("log flags:   " + names(ruleset.flags()));
+            lines.add("log flags:   " + RightWords.names(ruleset.flags()));
         }
         lines.add("mptcp:       " + switch (Mptcp.of(plan)) {
             case BLOCKED_BY_SECCOMP -> "blocked by seccomp filter (falls back to TCP); so are SCTP, SMC, TCP Fast Open, io_uring and i386 socketcall";
@@ -106,10 +104,6 @@ final class ExplainPrinter {
     private static List<String> quoted(List<String> values) {
         return values.stream().map(v -> v.isEmpty() || v.chars().anyMatch(c -> c <= ' ' || c == '\'' || c == '"')
                 ? "'" + v.replace("'", "'\\''") + "'" : v).toList();
-    }
-
-    private static String names(Collection<? extends LandlockBit> bits) {
-        return RightWords.names(bits);
     }
 
     /**
