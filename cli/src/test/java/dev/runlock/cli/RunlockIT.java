@@ -122,7 +122,7 @@ class RunlockIT {
         assertThat(err).contains("runlock: enforcement: " + DefaultSandbox.enforcement(host),
                 "runlock: " + DefaultSandbox.network(host));
         if (landlock()) {
-            assertThat(err).contains("runlock:   /usr/  read_file,read_dir  [--ro]");
+            assertThat(err).contains("runlock:   /usr/  ro  [--ro]");
         }
     }
 
