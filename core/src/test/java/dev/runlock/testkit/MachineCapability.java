@@ -40,6 +40,12 @@ public enum MachineCapability {
     SCRIPT("script(1)", "not installed", () -> tool("script")),
     /** {@code /usr/bin/man} (man-db), which renders the man page. */
     MAN("man", "not installed", () -> tool("man")),
+    /** bash-completion's loader, which gives commands their own completion. */
+    BASH_COMPLETION("bash-completion", "not installed", () -> file(Path.of("/usr/share/bash-completion/bash_completion"))),
+    /** {@code /usr/bin/zsh}. */
+    ZSH("zsh", "not installed", () -> tool("zsh")),
+    /** {@code /usr/bin/fish}. */
+    FISH("fish", "not installed", () -> tool("fish")),
     /** A Docker engine that answers {@code docker version}. */
     DOCKER("a Docker engine", "not answering on this machine", MachineCapability::probeDocker),
     /** The tests run as root (uid 0): needed to make device nodes, or to run as another user. */
@@ -105,6 +111,10 @@ public enum MachineCapability {
     private static Probe tool(String name) {
         Path path = Path.of("/usr/bin", name);
         return new Probe(Files.isExecutable(path), Files.isExecutable(path) ? path.toString() : "no " + path);
+    }
+
+    private static Probe file(Path path) {
+        return new Probe(Files.isReadable(path), Files.isReadable(path) ? path.toString() : "no " + path);
     }
 
     private static Probe probeRoot() {

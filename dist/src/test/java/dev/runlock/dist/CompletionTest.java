@@ -1,9 +1,9 @@
 package dev.runlock.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.runlock.cli.preset.Presets;
+import dev.runlock.testkit.MachineCapability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,8 +90,8 @@ class CompletionTest {
 
     @Test
     void bashHandsTheCommandsArgumentsToItsOwnCompletionWithBashCompletion() {
+        MachineCapability.BASH_COMPLETION.assume("completion of the command's own arguments is not tested");
         Path loader = Path.of("/usr/share/bash-completion/bash_completion");
-        assumeTrue(Files.isReadable(loader), "needs bash-completion (Debian's bash-completion package)");
         // ls has no completion of its own beyond bash-completion's _longopt, which reads ls --help.
         List<String> ls = bashAfter(". " + loader + "; ", "runlock", "--ro", "/etc", "--", "ls", "--al");
         assertThat(ls).contains("--all");
@@ -116,7 +116,7 @@ class CompletionTest {
 
     @Test
     void zshLoadsTheCompletionAndOffersTheValues() throws IOException {
-        assumeTrue(Run.bash(cwd, "command -v zsh").exit() == 0, "needs zsh");
+        MachineCapability.ZSH.assume("the zsh completion is not checked");
         String script = Files.readString(share.resolve("zsh/vendor-completions/_runlock"));
         Run parse = Run.of(cwd, Map.of("PATH", "/usr/bin:/bin"), List.of("zsh", "-n", share.resolve("zsh/vendor-completions/_runlock").toString()));
         assertThat(parse.exit()).as("zsh -n: %s", parse).isZero();
@@ -144,7 +144,7 @@ class CompletionTest {
 
     /** The candidates fish offers for {@code line}, without their descriptions. */
     private static List<String> fish(String line) {
-        assumeTrue(Run.bash(cwd, "command -v fish").exit() == 0, "needs fish");
+        MachineCapability.FISH.assume("the fish completion is not tested");
         Path script = share.resolve("fish/vendor_completions.d/runlock.fish");
         Run run = Run.of(cwd, Map.of("PATH", "/usr/bin:/bin", "HOME", cwd.toString()),
                 List.of("fish", "--no-config", "-c", "source " + script + "; complete -C '" + line + "'"));
