@@ -62,6 +62,9 @@ final class ExplainPrinter {
         for (DroppedRule dropped : plan.dropped()) {
             lines.add("dropped:     " + Wording.dropped(dropped));
         }
+        for (DroppedRule optional : plan.optional()) {
+            lines.add("optional:    " + Wording.dropped(optional) + " (not enforceable here; a preset's, so no warning)");
+        }
         String notice = Wording.notice(plan);
         if (!notice.isEmpty()) {
             lines.add("note:        " + notice);

@@ -326,6 +326,24 @@ class ExplainTest {
     }
 
     @Test
+    void aPresetsRuleTheKernelCannotEnforceIsListedWithoutAWarningAndNotOwed() {
+        CliRun strict = run("--strict", "--preset", "dns", "true");
+        if (DefaultSandbox.owes(abi, Abi.baseline())) {
+            strict.assertRefused("(required by --compat hard");
+            return;
+        }
+        strict.assertExplained();
+        assertThat(strict.out()).doesNotContain("dropped:");
+        assertThat(strict.outLines()).filteredOn(l -> l.startsWith("optional:")).containsExactlyElementsOf(
+                abi.atLeast(Abi.V10) ? List.of() : List.of("optional:    preset dns 53 needs UDP (ABI 10)"
+                        + " (not enforceable here; a preset's, so no warning)"));
+        // Control: the same port given by the user is owed.
+        if (!abi.atLeast(Abi.V10)) {
+            run("--strict", "--preset", "dns", "--connect-udp", "53", "true").assertRefused("53 needs UDP (ABI 10) (required");
+        }
+    }
+
+    @Test
     void aRuleAboveThePinnedAbiIsListedAsDropped() {
         CliRun run = run("--abi", "7", "--connect-udp", "53", "true").assertExplained();
             if (abi != Abi.NONE) {
