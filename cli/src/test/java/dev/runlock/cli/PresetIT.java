@@ -77,6 +77,23 @@ class PresetIT {
     }
 
     @Test
+    void aVenvWhoseLibraryLinksToTheRootGrantsNoReadOnItAndSaysSo() throws IOException {
+        assumeTrue(Files.isExecutable(PYTHON), "no " + PYTHON);
+        Path secret = Files.writeString(dir.resolve("secret"), "the key");
+        Files.createSymbolicLink(Files.createDirectories(dir.resolve("venv/bin")).resolve("python"), PYTHON);
+        Path lib = Files.createSymbolicLink(Files.createDirectories(dir.resolve("venv/lib"))
+                .resolve(PYTHON.toRealPath().getFileName().toString()), Path.of("/"));
+        String read = "print(open('" + secret + "').read())";
+
+        Launcher.Result r = runlock.run("--preset", "python", "--", "venv/bin/python", "-c", read);
+
+        assertThat(r.out()).doesNotContain("the key");
+        assertThat(r.err()).contains("Permission denied", lib + " -> / (outside ");
+        assertThat(runlock.run("--preset", "python", "--ro", secret.toString(), "--", "venv/bin/python", "-c", read)
+                .out()).as("control: the same python reads a granted file").isEqualTo("the key\n");
+    }
+
+    @Test
     void shellEnvPassesTheLocaleVariablesThatAreSet() {
         runlock.environment().put("LC_MESSAGES", "C");
         runlock.environment().put("SECRET_TOKEN", "x");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ public final class ResolvedPresets {
     static ResolvedPresets of(List<ConfigSection> presets, PresetContext context) {
         Map<Placeholder, Placeholder.Values> computed = new EnumMap<>(Placeholder.class);
         List<PresetEntry> entries = new ArrayList<>();
+        Set<String> refused = new LinkedHashSet<>();
         for (ConfigSection preset : presets) {
             for (ConfigKey key : preset.values().keySet()) {
                 if (key == ConfigKey.PRESET) {
@@ -43,18 +45,24 @@ public final class ResolvedPresets {
                 }
                 for (String written : PresetIndex.texts(preset, key)) {
                     List<PresetEntry> resolved = Presets.PATH_KEYS.contains(key)
-                            ? paths(preset.name(), key, written, computed, context)
+                            ? paths(preset.name(), key, written, computed, context, refused)
                             : List.of(new PresetEntry(preset.name(), key, written, written, Optional.empty()));
                     resolved.stream().filter(e -> !entries.contains(e)).forEach(entries::add);
                 }
             }
         }
-        return new ResolvedPresets(entries,
-                computed.values().stream().flatMap(values -> values.warning().stream()).toList());
+        List<String> warnings = new ArrayList<>(computed.values().stream()
+                .flatMap(values -> values.warning().stream()).toList());
+        if (!refused.isEmpty()) {
+            warnings.add("not granted, a preset grants no computed path that is /, a top-level directory, your home"
+                    + " or above it: " + String.join(", ", refused));
+        }
+        return new ResolvedPresets(entries, warnings);
     }
 
+    /** @param refused where a path refused as too broad is named, for the one warning */
     private static List<PresetEntry> paths(String preset, ConfigKey key, String written,
-            Map<Placeholder, Placeholder.Values> computed, PresetContext context) {
+            Map<Placeholder, Placeholder.Values> computed, PresetContext context, Set<String> refused) {
         Optional<Placeholder> placeholder = Placeholder.leading(written);
         List<Path> candidates = new ArrayList<>();
         if (placeholder.isPresent()) {
@@ -75,14 +83,34 @@ public final class ResolvedPresets {
                 out.add(new PresetEntry(preset, key, candidate.toString(), written, Optional.of("nothing matches")));
             }
             for (Path path : matches) {
+                Path real;
                 try {
-                    out.add(new PresetEntry(preset, key, path.toRealPath().toString(), written, Optional.empty()));
+                    real = path.toRealPath();
                 } catch (IOException e) {
                     out.add(new PresetEntry(preset, key, path.toString(), written, Optional.of("missing here")));
+                    continue;
                 }
+                Optional<String> refusal = computed(path, real, placeholder, computed)
+                        ? EnvironmentPath.real(real).refusal(EnvironmentPath.home(context)) : Optional.empty();
+                out.add(new PresetEntry(preset, key, refusal.isPresent() ? path.toString() : real.toString(), written,
+                        refusal.map(why -> "resolves to " + real + ", " + why)));
+                refusal.ifPresent(why -> refused.add(path + " -> " + real + " [preset " + preset + ": " + why + "]"));
             }
         }
         return out;
+    }
+
+    /**
+     * Whether {@code real} is computed rather than written: reached through a link or from a
+     * placeholder, so it is granted only if it is no broad directory. {@code {TMPDIR}}'s own value
+     * ({@code /tmp} is top-level) passes its own, stricter rule.
+     */
+    private static boolean computed(Path path, Path real, Optional<Placeholder> placeholder,
+            Map<Placeholder, Placeholder.Values> computed) {
+        if (placeholder.isEmpty()) {
+            return !real.equals(path.normalize());
+        }
+        return placeholder.get() != Placeholder.TMPDIR || !computed.get(Placeholder.TMPDIR).paths().contains(real);
     }
 
     private static List<Path> glob(Path pattern) {

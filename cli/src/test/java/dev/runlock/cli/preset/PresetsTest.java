@@ -193,6 +193,37 @@ class PresetsTest {
     }
 
     @Test
+    void aLinkOrComputedValueThatResolvesToABroadDirectoryIsRefusedWithOneWarning() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home/u"));
+        Path toRoot = Files.createSymbolicLink(home.resolve(".nix-profile"), Path.of("/"));
+        Path toHome = Files.createSymbolicLink(home.resolve(".config-git"), home);
+        Path toTop = Files.createSymbolicLink(home.resolve("top"), Path.of("/usr/.."));
+        Path fine = Files.createSymbolicLink(home.resolve("fine"), Files.createDirectories(home.resolve("cache")));
+        Presets presets = Presets.parse("[p]\nro = [\"{HOME}/.nix-profile\", \"{HOME}/.config-git\", \""
+                + toTop + "\", \"{HOME}/fine\", \"/usr\"]\n");
+
+        ResolvedPresets resolved = presets.resolve(List.of("p"), new PresetContext(Map.of("HOME", home.toString()),
+                Optional.empty()));
+
+        assertThat(lines(resolved)).containsExactly("ro " + home.toRealPath().resolve("cache"), "ro /usr");
+        assertThat(resolved.skipped()).extracting(e -> e.absence().orElseThrow()).containsExactly(
+                "resolves to /, the root directory", "resolves to " + home.toRealPath() + ", your home directory or above it",
+                "resolves to /, the root directory");
+        assertThat(resolved.warnings()).singleElement().asString().contains(toRoot + " -> / [preset p: the root directory]",
+                toHome + " -> " + home.toRealPath() + " [preset p: your home directory or above it]");
+    }
+
+    @Test
+    void aTopLevelDirectoryReachedThroughALinkIsRefusedWrittenOneIsNot() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("etc"), Path.of("/etc"));
+        Presets presets = Presets.parse("[p]\nro = [\"" + link + "\", \"/etc\"]\n");
+        ResolvedPresets resolved = presets.resolve(List.of("p"), HERE);
+        assertThat(lines(resolved)).containsExactly("ro /etc");
+        assertThat(resolved.skipped()).singleElement().extracting(e -> e.absence().orElseThrow())
+                .isEqualTo("resolves to /etc, a top-level directory");
+    }
+
+    @Test
     void aStarInTheLastComponentGrantsEachMatchAndNothingWhenNoneMatches() throws Exception {
         Files.createDirectory(dir.resolve("java-17"));
         Files.createDirectory(dir.resolve("java-25"));
