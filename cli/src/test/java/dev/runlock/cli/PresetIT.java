@@ -42,7 +42,7 @@ class PresetIT {
     }
 
     @Test
-    void ttyIsHarmlessWithoutATerminal() {
+    void ttyGrantsNothingWithoutATerminal() {
         Launcher.Result r = runlock.via("exec setsid -w \"$0\" \"$@\"").run("--preset", "tty", "--", "sh", "-c",
                 "true 3<>/dev/tty || echo no terminal");
         assertThat(r.status()).as(r.err()).isZero();
@@ -58,6 +58,32 @@ class PresetIT {
         assertThat(r.out()).as(r.err()).contains("raw mode ok");
         Launcher.Result without = pty("--rox /usr -- sh -c '" + rawMode + "'");
         assertThat(without.out()).doesNotContain("raw mode ok").contains("Permission denied");
+    }
+
+    @Test
+    void ttyOpensNoTerminalTheCommandDoesNotHaveAndPtyOpensEveryOne() {
+        assumeTrue(Files.isExecutable(PYTHON), "no " + PYTHON);
+        // Another terminal of the user's: a pty this python holds open while runlock runs in a new session without one.
+        Launcher holdingAPty = runlock.via("exec setsid -w " + PYTHON + " -c 'import os, pty, subprocess, sys;"
+                + " m, s = pty.openpty(); sys.exit(subprocess.run(sys.argv[1:] + [os.ttyname(s)]).returncode)'"
+                + " \"$0\" \"$@\"");
+        String write = "echo x > \"$0\" && echo opened";
+        Launcher.Result tty = holdingAPty.run("--preset", "tty", "--", "sh", "-c", write);
+        assertThat(tty.out()).doesNotContain("opened");
+        assertThat(tty.err()).contains("Permission denied");
+        Launcher.Result pty = holdingAPty.run("--preset", "pty", "--", "sh", "-c", write);
+        assertThat(pty.out()).as(pty.err()).isEqualTo("opened\n");
+    }
+
+    @Test
+    void ttyGrantsExactlyThePtyTheCommandRunsOn() {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "no script(1)");
+        Launcher.Result r = new Launcher(dir).via("exec script -qec \"tty; \\\"$0\\\" --explain --preset tty -- true\""
+                + " /dev/null").run();
+        String pts = r.out().lines().findFirst().orElseThrow().strip();
+        assertThat(pts).as(r.out()).matches("/dev/pts/\\d+");
+        assertThat(r.out().lines().filter(l -> l.startsWith("  /dev/")).map(l -> l.substring(0, l.indexOf("  ", 2))))
+                .containsExactly("  " + pts, "  /dev/tty");
     }
 
     /** runlock ARGS under script(1): a fresh pty as controlling terminal; the output is the pty's. */

@@ -117,6 +117,17 @@ public enum Placeholder {
                     + " its python's own prefix): " + String.join(", ", refused));
         }
     },
+    /**
+     * The terminals runlock (so the command) has on descriptors 0 to 2, and {@code /dev/tty} when
+     * it has a controlling terminal; none without a terminal, never another one of the user's.
+     */
+    TERMINALS {
+        @Override
+        Values values(PresetContext context) {
+            List<Path> devices = context.terminals().devices();
+            return devices.isEmpty() ? Values.none("no terminal on descriptors 0-2") : new Values(devices, "");
+        }
+    },
     /** The NSS modules that {@code /etc/nsswitch.conf} names, with the libraries they need. */
     NSS_MODULES {
         @Override
