@@ -1,8 +1,10 @@
 package dev.runlock.cli;
 
 import dev.runlock.cli.config.ConfigSection;
+import dev.runlock.cli.persistence.PersistencePoints;
 import dev.runlock.cli.preset.PresetEntry;
 import dev.runlock.cli.text.Printable;
+import dev.runlock.landlock.AccessFs;
 import dev.runlock.landlock.DroppedRule;
 import dev.runlock.landlock.LandlockBit;
 import dev.runlock.landlock.Mptcp;
@@ -12,6 +14,7 @@ import dev.runlock.landlock.Ruleset;
 import dev.runlock.landlock.RulesetPlan;
 import dev.runlock.sandbox.Launch;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,7 +33,8 @@ final class ExplainPrinter {
         this.out = out;
     }
 
-    void print(RulesetPlan plan, Launch command, Optional<ConfigSection> config, List<PresetEntry> skipped) {
+    void print(RulesetPlan plan, Launch command, Optional<ConfigSection> config, List<PresetEntry> skipped,
+               PersistencePoints points) {
         List<String> lines = new ArrayList<>();
         lines.add("command:     " + String.join(" ", quoted(List.of(command.path())))
                 + command.argv().stream().skip(1).map(a -> " " + quoted(List.of(a)).getFirst()).collect(Collectors.joining()));
@@ -42,8 +46,26 @@ final class ExplainPrinter {
             lines.add("not here:    " + entry.value() + "  " + entry.key().tomlName() + "  [preset " + entry.preset()
                     + ": " + entry.absence().orElseThrow() + "]");
         }
+        lines.addAll(persistence(plan, points));
         lines.forEach(line -> out.println(Printable.of(line)));
         out.flush();
+    }
+
+    /**
+     * Each persistence point a writable rule reaches, with the grant that opened it: Landlock
+     * cannot carve a path out of a granted tree, so the user must hear what the sandbox can plant.
+     */
+    private static List<String> persistence(RulesetPlan plan, PersistencePoints points) {
+        List<String> lines = new ArrayList<>();
+        for (PathRule rule : plan.ruleset().pathRules()) {
+            if (rule.access().contains(AccessFs.WRITE_FILE) || rule.access().contains(AccessFs.MAKE_REG)) {
+                for (Path point : points.within(rule.path())) {
+                    lines.add("persistence: " + point + " writable through " + rule.path() + (rule.directory() ? "/" : "")
+                            + " [" + rule.origin() + "] (code outside the sandbox runs or trusts it later)");
+                }
+            }
+        }
+        return lines;
     }
 
     /** The ruleset in a few lines per rule, as logged at info level before the command runs. */

@@ -344,6 +344,23 @@ class ExplainTest {
     }
 
     @Test
+    void aWritableGrantOverARepositoryNamesTheHooksAndConfigItOpens() throws IOException {
+        Path repo = mkdir("repo");
+        Files.createDirectories(repo.resolve(".git/hooks"));
+        CliRun rw = run("--rw", repo.toString(), "true").assertExplained();
+        if (withoutLandlock(rw)) {
+            return;
+        }
+        assertThat(rw.outLines()).filteredOn(l -> l.startsWith("persistence:")).containsExactly(
+                "persistence: " + repo.resolve(".git/hooks") + " writable through " + repo + "/ [--rw]"
+                        + " (code outside the sandbox runs or trusts it later)",
+                "persistence: " + repo.resolve(".git/config") + " writable through " + repo + "/ [--rw]"
+                        + " (code outside the sandbox runs or trusts it later)");
+        // Control: read-only, nothing can be planted.
+        assertThat(run("--ro", repo.toString(), "true").assertExplained().out()).doesNotContain("persistence:");
+    }
+
+    @Test
     void aRuleAboveThePinnedAbiIsListedAsDropped() {
         CliRun run = run("--abi", "7", "--connect-udp", "53", "true").assertExplained();
             if (abi != Abi.NONE) {
