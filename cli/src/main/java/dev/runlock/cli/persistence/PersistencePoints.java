@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -51,7 +52,7 @@ public final class PersistencePoints {
         Optional<Path> config = absolute(environment.get("XDG_CONFIG_HOME")).or(() -> home.map(h -> h.resolve(".config")));
         List<Path> anchored = new ArrayList<>();
         List<Path> project = new ArrayList<>();
-        for (Point point : table()) {
+        for (Point point : Table.POINTS) {
             switch (point.where()) {
                 case HOME -> home.ifPresent(h -> anchored.add(h.resolve(point.path())));
                 case CONFIG -> config.ifPresent(c -> anchored.add(c.resolve(point.path())));
@@ -113,11 +114,24 @@ public final class PersistencePoints {
         return reachable ? Optional.of(candidate) : Optional.empty();
     }
 
+    /** {@code value} as an absolute path; empty when unset, relative or not a name Java can hold (not UTF-8). */
     private static Optional<Path> absolute(String value) {
-        return value == null || !value.startsWith("/") ? Optional.empty() : Optional.of(Path.of(value).normalize());
+        if (value == null || !value.startsWith("/")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Path.of(value).normalize());
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
-    private static List<Point> table() {
+    /** The built-in table, read once. */
+    private static final class Table {
+        static final List<Point> POINTS = read();
+    }
+
+    private static List<Point> read() {
         try (InputStream in = PersistencePoints.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from runlock's jar");

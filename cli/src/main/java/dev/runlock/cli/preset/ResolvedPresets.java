@@ -2,9 +2,11 @@ package dev.runlock.cli.preset;
 
 import dev.runlock.cli.config.ConfigKey;
 import dev.runlock.cli.config.ConfigSection;
+import dev.runlock.cli.persistence.PersistencePoints;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,6 +23,7 @@ import java.util.Set;
  * paths set aside. Their grants hold each value once, under the first preset that grants it.
  */
 public final class ResolvedPresets {
+    private static final Set<ConfigKey> WRITABLE = Set.of(ConfigKey.RW, ConfigKey.RWX);
     private final List<PresetEntry> entries;
     private final List<String> warnings;
 
@@ -54,8 +57,8 @@ public final class ResolvedPresets {
         List<String> warnings = new ArrayList<>(computed.values().stream()
                 .flatMap(values -> values.warning().stream()).toList());
         if (!refused.isEmpty()) {
-            warnings.add("not granted, a preset grants no computed path that is /, a top-level directory, your home"
-                    + " or above it: " + String.join(", ", refused));
+            warnings.add("presets grant no computed path that is /, a top-level directory, your home or above it,"
+                    + " nor a writable one with a persistence point; not granted: " + String.join(", ", refused));
         }
         return new ResolvedPresets(entries, warnings);
     }
@@ -90,14 +93,27 @@ public final class ResolvedPresets {
                     out.add(new PresetEntry(preset, key, path.toString(), written, Optional.of("missing here")));
                     continue;
                 }
-                Optional<String> refusal = computed(path, real, placeholder, computed)
-                        ? EnvironmentPath.real(real).refusal(EnvironmentPath.home(context)) : Optional.empty();
+                Optional<String> refusal = (computed(path, real, placeholder, computed)
+                        ? EnvironmentPath.real(real).refusal(EnvironmentPath.home(context)) : Optional.<String>empty())
+                        .or(() -> WRITABLE.contains(key) ? persistence(real, context) : Optional.empty());
                 out.add(new PresetEntry(preset, key, refusal.isPresent() ? path.toString() : real.toString(), written,
                         refusal.map(why -> "resolves to " + real + ", " + why)));
                 refusal.ifPresent(why -> refused.add(path + " -> " + real + " [preset " + preset + ": " + why + "]"));
             }
         }
         return out;
+    }
+
+    /**
+     * A persistence point writable {@code real} would open, if any: it is one ({@code TMPDIR} in
+     * {@code ~/.ssh}) or holds one that exists. (Not one it could create: a home below {@code /tmp}
+     * is the user's own choice, and {@code --explain} names the points anyway.)
+     */
+    private static Optional<String> persistence(Path real, PresetContext context) {
+        List<Path> opened = PersistencePoints.of(context.environment()).within(real).stream()
+                .filter(p -> p.equals(real) || Files.exists(p, LinkOption.NOFOLLOW_LINKS)).toList();
+        return opened.isEmpty() ? Optional.empty()
+                : Optional.of("writable, it opens " + opened.getFirst() + ", which code outside the sandbox runs or trusts");
     }
 
     /**

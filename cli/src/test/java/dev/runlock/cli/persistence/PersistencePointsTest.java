@@ -39,6 +39,8 @@ class PersistencePointsTest {
         assertThat(xdg.isPersistencePoint(Path.of("/home/u/.config/runlock/trusted"))).isFalse();
         assertThat(PersistencePoints.of(Map.of()).isPersistencePoint(Path.of("/root/.bashrc")))
                 .as("no home: only project points").isFalse();
+        assertThat(PersistencePoints.of(Map.of("HOME", "/home/\uDCFFu")).isPersistencePoint(Path.of("/srv/.envrc")))
+                .as("a home Java cannot name is no home").isTrue();
     }
 
     @Test

@@ -247,6 +247,20 @@ class PresetsTest {
     }
 
     @Test
+    void aWritableValueThatWouldOpenAPersistencePointIsRefusedWithOneWarning() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path ssh = Files.createDirectories(home.resolve(".ssh"));
+        Path own = Files.createDirectories(home.resolve("tmp"));
+        ResolvedPresets intoSsh = resolve("tmp", Map.of("HOME", home.toString(), "TMPDIR", ssh.toString()));
+        assertThat(intoSsh.entries()).singleElement().extracting(e -> e.absence().orElseThrow()).asString()
+                .contains("opens " + ssh.toRealPath());
+        assertThat(intoSsh.warnings()).singleElement().asString().contains(ssh + " -> " + ssh.toRealPath() + " [preset tmp:");
+        // Control: a temporary directory of its own in the home is granted.
+        assertThat(granted("tmp", Map.of("HOME", home.toString(), "TMPDIR", own.toString())))
+                .containsExactly("rw " + own.toRealPath());
+    }
+
+    @Test
     void gitGrantsNoCredentialsAndGitCredentialsSaysSoInItsName() throws IOException {
         Path home = Files.createDirectories(dir.resolve("home"));
         Path config = Files.createDirectories(home.resolve(".config/git"));
