@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -62,9 +63,19 @@ public final class PersistencePoints {
         return new PersistencePoints(anchored, project);
     }
 
-    /** Whether {@code path} is a persistence point or lies inside one. */
+    /**
+     * Whether {@code path} is a persistence point or lies inside one, as named or where its links
+     * lead ({@code ~/.bashrc} linked into a dotfiles directory is one as named).
+     */
     public boolean isPersistencePoint(Path path) {
-        Path p = path.toAbsolutePath().normalize();
+        Path named = path.toAbsolutePath().normalize();
+        Path parent = named.getParent();
+        // The link itself, in its directory's real place: a home reached through a link holds it.
+        Path link = parent == null ? named : real(parent).resolve(named.getFileName());
+        return isPoint(named) || isPoint(link) || isPoint(real(named));
+    }
+
+    private boolean isPoint(Path p) {
         if (anchored.stream().anyMatch(p::startsWith)) {
             return true;
         }
@@ -85,7 +96,7 @@ public final class PersistencePoints {
      * there is a {@code .git}), or that exists ({@code .envrc}).
      */
     public List<Path> within(Path dir) {
-        Path d = dir.toAbsolutePath().normalize();
+        Path d = real(dir);
         Set<Path> reached = new LinkedHashSet<>();
         if (isPersistencePoint(d)) {
             reached.add(d);
@@ -95,6 +106,17 @@ public final class PersistencePoints {
             projectPoint(d, point).ifPresent(reached::add);
         }
         return List.copyOf(reached);
+    }
+
+    /**
+     * The points of the user's home and config directory at or below {@code dir} that exist: what
+     * a grant on {@code dir} would open of theirs, whatever others left in a shared directory
+     * (a {@code .git} in {@code /tmp}).
+     */
+    public List<Path> existingUserPoints(Path dir) {
+        Path d = real(dir);
+        return anchored.stream().filter(p -> d.startsWith(p) || p.startsWith(d) && Files.exists(p, LinkOption.NOFOLLOW_LINKS))
+                .toList();
     }
 
     /**
@@ -114,15 +136,25 @@ public final class PersistencePoints {
         return reachable ? Optional.of(candidate) : Optional.empty();
     }
 
-    /** {@code value} as an absolute path; empty when unset, relative or not a name Java can hold (not UTF-8). */
+    /** {@code value} as a real path; empty when unset, relative or not a name Java can hold (not UTF-8). */
     private static Optional<Path> absolute(String value) {
         if (value == null || !value.startsWith("/")) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Path.of(value).normalize());
+            return Optional.of(real(Path.of(value)));
         } catch (InvalidPathException e) {
             return Optional.empty();
+        }
+    }
+
+    /** {@code path} absolute, normalised and, when it exists, with links resolved, as Landlock sees it. */
+    private static Path real(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        try {
+            return absolute.toRealPath();
+        } catch (IOException e) {
+            return absolute;
         }
     }
 

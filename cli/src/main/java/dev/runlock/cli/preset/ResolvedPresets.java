@@ -6,7 +6,6 @@ import dev.runlock.cli.persistence.PersistencePoints;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -105,13 +104,13 @@ public final class ResolvedPresets {
     }
 
     /**
-     * A persistence point writable {@code real} would open, if any: it is one ({@code TMPDIR} in
-     * {@code ~/.ssh}) or holds one that exists. (Not one it could create: a home below {@code /tmp}
-     * is the user's own choice, and {@code --explain} names the points anyway.)
+     * A persistence point of the user's that writable {@code real} would open, if any: it is in one
+     * ({@code TMPDIR} in {@code ~/.ssh}) or holds one that exists. Not one it could create (a home
+     * below {@code /tmp} is the user's own choice), nor a project's that anyone could leave in
+     * {@code /tmp}: {@code --explain} names those.
      */
     private static Optional<String> persistence(Path real, PresetContext context) {
-        List<Path> opened = PersistencePoints.of(context.environment()).within(real).stream()
-                .filter(p -> p.equals(real) || Files.exists(p, LinkOption.NOFOLLOW_LINKS)).toList();
+        List<Path> opened = PersistencePoints.of(context.environment()).existingUserPoints(real);
         return opened.isEmpty() ? Optional.empty()
                 : Optional.of("writable, it opens " + opened.getFirst() + ", which code outside the sandbox runs or trusts");
     }

@@ -67,6 +67,30 @@ class PersistencePointsTest {
     }
 
     @Test
+    void theUsersExistingPointsInADirectoryIgnoreWhatOthersLeaveInAProject() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        PersistencePoints user = PersistencePoints.of(Map.of("HOME", home.toString()));
+        Files.createDirectories(dir.resolve(".git/hooks"));
+        assertThat(user.existingUserPoints(dir)).isEmpty();
+        Path ssh = Files.createDirectories(home.resolve(".ssh"));
+        assertThat(user.existingUserPoints(dir)).containsExactly(ssh);
+        assertThat(user.existingUserPoints(ssh.resolve("keys"))).as("inside one").containsExactly(ssh);
+    }
+
+    @Test
+    void aPointIsOneAsNamedAndWhereItsLinkLeadsAndAHomeLinkIsFollowed() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("real-home"));
+        Path home = Files.createSymbolicLink(dir.resolve("home"), real);
+        Path dotfiles = Files.createDirectories(real.resolve("dotfiles"));
+        Path bashrc = Files.createSymbolicLink(real.resolve(".bashrc"), Files.writeString(dotfiles.resolve("bashrc"), ""));
+        PersistencePoints user = PersistencePoints.of(Map.of("HOME", home.toString()));
+        assertThat(user.isPersistencePoint(home.resolve(".bashrc"))).isTrue();
+        assertThat(user.isPersistencePoint(bashrc)).isTrue();
+        assertThat(user.isPersistencePoint(dotfiles.resolve("bashrc"))).as("the file a link leads to, as named").isFalse();
+        assertThat(user.within(home)).contains(real.resolve(".bashrc"));
+    }
+
+    @Test
     void aMalformedLineIsRefused() {
         assertThatThrownBy(() -> PersistencePoints.parse("home /etc/passwd\n")).hasMessageContaining("malformed");
         assertThatThrownBy(() -> PersistencePoints.parse("home ../x\n")).hasMessageContaining("malformed");
