@@ -95,21 +95,25 @@ public enum Placeholder {
     PYTHON_STDLIB {
         @Override
         Values values(PresetContext context) {
+            return python(context, resolver(context)).map(python -> new Values(python.dirs(), ""))
+                    .orElse(Values.none(NO_PYTHON));
+        }
+    },
+    /**
+     * The shared libraries the compiled modules of that python need ({@code libssl} for {@code _ssl}),
+     * found by the ELF resolver as its loader finds them; read-only, like a command's libraries.
+     */
+    PYTHON_LIBRARIES {
+        @Override
+        Values values(PresetContext context) {
             ExecutableResolver resolver = resolver(context);
-            List<String> candidates = new ArrayList<>();
-            context.command().ifPresent(candidates::add);
-            for (String dir : context.variable("PATH").orElse("").split(File.pathSeparator)) {
-                if (dir.startsWith("/")) {
-                    candidates.add(dir + "/python3");
-                }
+            Optional<Python> python = python(context, resolver);
+            if (python.isEmpty()) {
+                return Values.none(NO_PYTHON);
             }
-            for (String candidate : candidates) {
-                List<Path> dirs = PythonStdlib.directories(programFiles(resolver, candidate));
-                if (!dirs.isEmpty()) {
-                    return new Values(dirs, "");
-                }
-            }
-            return Values.none("no python with a standard library found");
+            List<Path> libraries = PythonModules.libraries(resolver, python.get().interpreter(), python.get().dirs(),
+                    PythonModules.compiled(python.get().dirs()));
+            return libraries.isEmpty() ? Values.none("no compiled module needs a library") : new Values(libraries, "");
         }
     },
     /** The NSS modules that {@code /etc/nsswitch.conf} names, with the libraries they need. */
@@ -164,6 +168,32 @@ public enum Placeholder {
 
     private static ExecutableResolver resolver(PresetContext context) {
         return new ExecutableResolver(new LoaderEnvironment(context.variable("PATH").orElse(null), null));
+    }
+
+    private static final String NO_PYTHON = "no python with a standard library found";
+
+    /** A python: its interpreter's real file and its library directories. */
+    private record Python(Path interpreter, List<Path> dirs) {}
+
+    /** The python being run: the command (or its {@code #!} interpreter), else the first {@code python3} on PATH with a standard library. */
+    private static Optional<Python> python(PresetContext context, ExecutableResolver resolver) {
+        List<String> candidates = new ArrayList<>();
+        context.command().ifPresent(candidates::add);
+        for (String dir : context.variable("PATH").orElse("").split(File.pathSeparator)) {
+            if (dir.startsWith("/")) {
+                candidates.add(dir + "/python3");
+            }
+        }
+        for (String candidate : candidates) {
+            List<Path> files = programFiles(resolver, candidate);
+            List<Path> dirs = PythonStdlib.directories(files);
+            if (!dirs.isEmpty()) {
+                // Links come before the files they lead to: the last python is the interpreter itself.
+                Path interpreter = files.reversed().stream().filter(PythonStdlib::isPython).findFirst().orElseThrow();
+                return Optional.of(new Python(interpreter, dirs));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The files the kernel execs to start {@code program}, links included; none if it does not resolve. */

@@ -29,8 +29,7 @@ final class PythonStdlib {
      * @return the existing library directories; empty unless a standard library ({@code os.py}) is among them
      */
     static List<Path> directories(List<Path> programs) {
-        List<Path> pythons = programs.stream().filter(p -> p.getFileName() != null
-                && p.getFileName().toString().startsWith("python")).toList();
+        List<Path> pythons = programs.stream().filter(PythonStdlib::isPython).toList();
         Set<String> versions = new LinkedHashSet<>();
         for (Path python : pythons) {
             Matcher m = VERSIONED.matcher(python.getFileName().toString());
@@ -56,6 +55,11 @@ final class PythonStdlib {
         List<Path> existing = new ArrayList<>(dirs.stream().filter(Files::isDirectory).toList());
         boolean stdlib = existing.stream().anyMatch(dir -> Files.isRegularFile(dir.resolve("os.py")));
         return stdlib ? existing : List.of();
+    }
+
+    /** Whether {@code file} is named like a python interpreter ({@code python}, {@code python3.11}). */
+    static boolean isPython(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().startsWith("python");
     }
 
     /** The X.Y of each {@code pythonX.Y} directory under {@code lib} that holds {@code os.py}. */

@@ -1,0 +1,104 @@
+package dev.runlock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Everyday tasks under the preset made for them, through {@code ./runlock} as a user types them
+ * (issue 21): each works with its preset, and the same run without what the preset adds fails.
+ */
+class EverydayPresetIT {
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+
+    @TempDir
+    Path dir;
+
+    private Launcher runlock;
+
+    @BeforeAll
+    static void quietRuns() {
+        Host.assumeQuietRuns();
+    }
+
+    @BeforeEach
+    void setUp() {
+        runlock = new Launcher(dir);
+    }
+
+    /** A home directory outside /tmp (which the tmp preset grants). */
+    private static Path home() throws IOException {
+        return Files.createDirectories(Launcher.ROOT.resolve("cli/target/everyday-it/" + UUID.randomUUID() + "/h"));
+    }
+
+    private static void assumePython() {
+        assumeTrue(Files.isExecutable(PYTHON), "no " + PYTHON);
+    }
+
+    @Test
+    void pythonImportsItsCompiledModulesWithTheLibrariesTheyNeed() {
+        assumePython();
+        String imports = "import ssl, sqlite3, ctypes, bz2, lzma, readline, curses; print('ok')";
+        Launcher.Result r = runlock.run("--preset", "python", "--", PYTHON.toString(), "-c", imports);
+        assertThat(r.out()).as(r.err()).isEqualTo("ok\n");
+
+        Launcher.Result stdlibOnly = runlock.run("--ro", stdlib(), "--", PYTHON.toString(), "-c", imports);
+        assertThat(stdlibOnly.status()).isNotZero();
+        assertThat(stdlibOnly.err()).contains("libssl");
+    }
+
+    private String stdlib() {
+        Launcher.Result r = runlock.run("--unrestricted-filesystem", "--", PYTHON.toString(), "-c",
+                "import sysconfig; print(sysconfig.get_path('stdlib'))");
+        assertThat(r.status()).as(r.err()).isZero();
+        return r.out().strip();
+    }
+
+    @Test
+    void aVenvWithPipIsCreatedUnderPythonDevTmpAndTheProject() {
+        assumePython();
+        assumeTrue(Files.isDirectory(Path.of("/usr/lib/python3/dist-packages")) || Files.isDirectory(
+                Path.of("/usr/share/python-wheels")), "no pip for ensurepip (python3-venv)");
+        Launcher.Result r = runlock.timeout(java.time.Duration.ofMinutes(3))
+                .run("--preset", "python,dev,tmp", "--rw", ".", "--", PYTHON.toString(), "-m", "venv", "v");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(dir.resolve("v/bin/pip")).isExecutable();
+
+        Launcher.Result pip = runlock.run("--preset", "python", "--ro", ".", "--", "v/bin/python", "-m", "pip",
+                "--version");
+        assertThat(pip.out()).as(pip.err()).startsWith("pip ");
+        Launcher.Result withoutPreset = runlock.run("--ro", ".", "--", "v/bin/python", "-m", "pip", "--version");
+        assertThat(withoutPreset.status()).isNotZero();
+    }
+
+    @Test
+    void pipReadsItsConfigurationAndPipVariablesButCannotChangeTheConfiguration() throws IOException {
+        assumePython();
+        Path home = home();
+        Path config = Files.createDirectories(home.resolve(".config/pip")).resolve("pip.conf");
+        Files.writeString(config, "[global]\ntimeout = 42\n");
+        runlock.environment().put("HOME", home.toString());
+        runlock.environment().put("PIP_DEFAULT_TIMEOUT", "7");
+        Launcher.Result venv = runlock.timeout(java.time.Duration.ofMinutes(3))
+                .run("--preset", "python,dev,tmp", "--rw", ".", "--", PYTHON.toString(), "-m", "venv", "v");
+        assumeTrue(venv.status() == 0 && Files.isExecutable(dir.resolve("v/bin/pip")), "no pip in a venv here");
+
+        Launcher.Result list = runlock.run("--preset", "python", "--ro", ".", "--", "v/bin/python", "-m", "pip",
+                "config", "list");
+        assertThat(list.out().lines()).as(list.err()).contains("global.timeout='42'", ":env:.default-timeout='7'");
+
+        Launcher.Result set = runlock.run("--preset", "python", "--ro", ".", "--", "v/bin/python", "-m", "pip",
+                "config", "--user", "set", "global.timeout", "1");
+        assertThat(set.status()).isNotZero();
+        assertThat(set.err()).contains("Permission denied");
+        assertThat(config).hasContent("[global]\ntimeout = 42\n");
+    }
+}
