@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EverydayPresetIT {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path GIT = Path.of("/usr/bin/git");
 
     @TempDir
     Path dir;
@@ -100,5 +101,31 @@ class EverydayPresetIT {
         assertThat(set.status()).isNotZero();
         assertThat(set.err()).contains("Permission denied");
         assertThat(config).hasContent("[global]\ntimeout = 42\n");
+    }
+
+    @Test
+    void gitClonesCommitsAndLogsWithItsPresetAndTheDirectory() throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(GIT), "no " + GIT);
+        unsandboxed("git", "init", "-q", "--bare", "origin.git");
+        Launcher.Result clone = runlock.run("--preset", "git", "--rw", dir.toString(), "--", "git", "clone", "-q",
+                "origin.git", "w");
+        assertThat(clone.status()).as(clone.err()).isZero();
+        Launcher.Result commit = new Launcher(dir.resolve("w")).run("--preset", "git", "--rw", dir.toString(), "--",
+                "git", "-c", "user.name=U", "-c", "user.email=u@example.org", "commit", "-q", "--allow-empty", "-m",
+                "sandboxed");
+        assertThat(commit.status()).as(commit.err()).isZero();
+        Launcher.Result log = new Launcher(dir.resolve("w")).run("--preset", "git", "--rw", dir.toString(), "--",
+                "git", "log", "--format=%s");
+        assertThat(log.out()).as(log.err()).isEqualTo("sandboxed\n");
+
+        Launcher.Result withoutPreset = runlock.run("--rw", dir.toString(), "--", "git", "clone", "-q", "origin.git",
+                "w2");
+        assertThat(withoutPreset.status()).isNotZero();
+        assertThat(dir.resolve("w2/.git/HEAD")).doesNotExist();
+    }
+
+    private void unsandboxed(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        assertThat(p.waitFor()).as(String.join(" ", command)).isZero();
     }
 }
