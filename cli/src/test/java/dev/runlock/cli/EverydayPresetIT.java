@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class EverydayPresetIT {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final Path GIT = Path.of("/usr/bin/git");
+    private static final Path BASH = Path.of("/bin/bash");
 
     @TempDir
     Path dir;
@@ -127,5 +128,24 @@ class EverydayPresetIT {
     private void unsandboxed(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
         assertThat(p.waitFor()).as(String.join(" ", command)).isZero();
+    }
+
+    @Test
+    void anInteractiveShellReadsItsStartupFilesButCannotChangeThem() throws IOException {
+        assumeTrue(Files.isExecutable(BASH), "no " + BASH);
+        Path home = home();
+        Path bashrc = Files.writeString(home.resolve(".bashrc"), "alias ll='ls -l'\n");
+        runlock.environment().put("HOME", home.toString());
+        String session = "alias ll; echo 'echo planted' >> ~/.bashrc";
+        Launcher.Result r = runlock.run("--preset", "shell", "--rw", ".", "--", "bash", "-i", "-c", session);
+        assertThat(r.out()).as(r.err()).isEqualTo("alias ll='ls -l'\n");
+        assertThat(r.errLines()).filteredOn(l -> l.contains("Permission denied"))
+                .singleElement().asString().contains(bashrc.toString());
+        assertThat(bashrc).hasContent("alias ll='ls -l'");
+
+        Launcher.Result without = runlock.run("--preset", "tty,shell-env,tools", "--rw", ".", "--", "bash", "-i", "-c",
+                "alias ll");
+        assertThat(without.out()).isEmpty();
+        assertThat(without.err()).contains(bashrc + ": Permission denied");
     }
 }
