@@ -148,4 +148,26 @@ class EverydayPresetIT {
         assertThat(without.out()).isEmpty();
         assertThat(without.err()).contains(bashrc + ": Permission denied");
     }
+
+    @Test
+    void aVersionManagersShimIsRefusedWithTheCommandThatNamesTheRealProgram() throws IOException {
+        assumePython();
+        Path home = home();
+        Path shims = Files.createDirectories(home.resolve(".pyenv/shims"));
+        Path shim = Files.writeString(shims.resolve("python3"), "#!/usr/bin/env bash\nset -e\nprogram=\"${0##*/}\"\n"
+                + "exec \"" + home + "/.pyenv/libexec/pyenv\" exec \"$program\" \"$@\"\n");
+        assertThat(shim.toFile().setExecutable(true)).isTrue();
+        Path script = Files.writeString(dir.resolve("hello.py"), "#!/usr/bin/env python3\nprint('hello')\n");
+        assertThat(script.toFile().setExecutable(true)).isTrue();
+        runlock.environment().put("HOME", home.toString());
+        runlock.environment().put("PATH", shims + ":/usr/bin:/bin");
+
+        runlock.run("--preset", "python", "--", "python3", "-c", "print('hello')").assertRefused(
+                "python3 is pyenv's shim " + shim, "\"$(pyenv which python3)\"");
+        runlock.run("--preset", "python", "--", "./hello.py").assertRefused(
+                "./hello.py runs python3, which is pyenv's shim " + shim, "\"$(pyenv which python3)\" ./hello.py");
+
+        Launcher.Result real = runlock.run("--preset", "python", "--ro", ".", "--", PYTHON.toString(), "./hello.py");
+        assertThat(real.out()).as(real.err()).isEqualTo("hello\n");
+    }
 }
