@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,19 +20,17 @@ class EverydayPresetIT {
     private static final Path GIT = Path.of("/usr/bin/git");
     private static final Path BASH = Path.of("/bin/bash");
 
-    @TempDir
-    Path dir;
+    private final Path dir;
+    private final Launcher runlock;
 
-    private Launcher runlock;
+    EverydayPresetIT(@TempDir Path dir) {
+        this.dir = dir;
+        this.runlock = new Launcher(dir);
+    }
 
     @BeforeAll
     static void quietRuns() {
         Host.assumeQuietRuns();
-    }
-
-    @BeforeEach
-    void setUp() {
-        runlock = new Launcher(dir);
     }
 
     /** A home directory outside /tmp (which the tmp preset grants). */
