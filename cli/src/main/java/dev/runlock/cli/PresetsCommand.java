@@ -45,7 +45,9 @@ final class PresetsCommand {
     }
 
     private static String line(PresetEntry entry, KernelSupport kernel) {
-        String option = "  --" + entry.key().tomlName().replace('_', '-') + " " + entry.value();
+        // executable_dependencies has no option: the program is imported as the command is.
+        String option = (entry.key() == ConfigKey.EXECUTABLE_DEPENDENCIES ? "  runs "
+                : "  --" + entry.key().tomlName().replace('_', '-') + " ") + entry.value();
         if (!entry.granted()) {
             return option + "  (skipped: " + entry.absence().orElseThrow() + ")";
         }

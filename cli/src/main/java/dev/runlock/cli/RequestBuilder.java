@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Merges flags, config sections and the presets they name through the {@link Setting} table: lists
@@ -83,8 +84,9 @@ final class RequestBuilder {
 
         boolean auto = !options.flag(Option.DISABLE_AUTO_IMPORT)
                 && first(c -> c.flag(ConfigKey.AUTO_ADD_BINARY_DEPENDENCIES)).orElse(true);
-        List<String> dependencies = sections.stream().flatMap(c -> c.strings(ConfigKey.EXECUTABLE_DEPENDENCIES).stream())
-                .toList();
+        // A preset's programs (git's /bin/sh) exist here: they were resolved, the missing ones skipped.
+        List<String> dependencies = Stream.concat(sections.stream(), presets.sections().stream())
+                .flatMap(c -> c.strings(ConfigKey.EXECUTABLE_DEPENDENCIES).stream()).distinct().toList();
         Imports imports = Imports.of(auto, options.flag(Option.ADD_EXEC), options.flag(Option.LDD));
         return new Request(policy.build(), env(presets), keepFds(), imports, dependencies, presets.skipped());
     }

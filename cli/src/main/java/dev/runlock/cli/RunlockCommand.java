@@ -157,6 +157,12 @@ final class RunlockCommand {
         closures.addAll(resolver.resolveAll(request.executableDependencies()));
         Policy policy = request.policy();
         if (request.imports() != Imports.NONE) {
+            for (ExecClosure c : closures) {
+                Optional<VersionManagerShim> shim = VersionManagerShim.find(c);
+                if (shim.isPresent()) {
+                    throw new UsageException(shim.get().refusal(c == closure ? name : c.command().toString()));
+                }
+            }
             closures.forEach(c -> c.warnings().forEach(log::warn));
             policy = policy.withPaths(AutoImport.grants(closures, request.imports()));
         }

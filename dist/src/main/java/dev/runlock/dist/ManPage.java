@@ -121,7 +121,8 @@ final class ManPage {
         paragraph("--preset NAME (or preset = [...] in a sandbox.toml section) adds a built-in set of grants. "
                 + "Values in braces are computed on the machine runlock runs on: {HOME}, {TMPDIR} ($TMPDIR, else "
                 + "/tmp), {JAVA_HOME} ($JAVA_HOME, else the JDK of the java on PATH), {PYTHON_STDLIB} (the "
-                + "standard library of the python being run), {NSS_MODULES} (the NSS modules /etc/nsswitch.conf "
+                + "standard library of the python being run), {PYTHON_LIBRARIES} (the libraries its compiled "
+                + "modules need), {NSS_MODULES} (the NSS modules /etc/nsswitch.conf "
                 + "names). Paths missing on the machine are skipped; runlock presets lists what each preset "
                 + "grants there, and --explain names each rule's preset.");
         Presets presets = Presets.builtIn();
@@ -141,7 +142,9 @@ final class ManPage {
                 }
             }
             // A list as an option takes it, with a break point (\\:) after each comma for long lists.
-            written.forEach((key, values) -> parts.add("\\fB" + roman("--" + key.tomlName().replace('_', '-')) + "\\fR "
+            // executable_dependencies has no option: the programs are imported as the command is.
+            written.forEach((key, values) -> parts.add((key == ConfigKey.EXECUTABLE_DEPENDENCIES ? roman("runs")
+                    : "\\fB" + roman("--" + key.tomlName().replace('_', '-')) + "\\fR") + " "
                     + values.stream().map(ManPage::roman).collect(Collectors.joining(",\\:"))));
             line(String.join("; ", parts));
         }

@@ -95,26 +95,27 @@ public enum Placeholder {
     PYTHON_STDLIB {
         @Override
         Values values(PresetContext context) {
+            PythonSearch search = python(context, resolver(context));
+            Values found = search.python().map(python -> new Values(python.dirs(), "")).orElse(Values.none(NO_PYTHON));
+            return search.refused().isEmpty() ? found : found.warning("python library directories not granted (each must"
+                    + " lie below its python's own prefix): " + String.join(", ", search.refused()));
+        }
+    },
+    /**
+     * The shared libraries the compiled modules of that python need ({@code libssl} for {@code _ssl}),
+     * found by the ELF resolver as its loader finds them; read-only, like a command's libraries.
+     */
+    PYTHON_LIBRARIES {
+        @Override
+        Values values(PresetContext context) {
             ExecutableResolver resolver = resolver(context);
-            List<String> candidates = new ArrayList<>();
-            context.command().ifPresent(candidates::add);
-            for (String dir : context.variable("PATH").orElse("").split(File.pathSeparator)) {
-                if (dir.startsWith("/")) {
-                    candidates.add(dir + "/python3");
-                }
+            Optional<Python> python = python(context, resolver).python();
+            if (python.isEmpty()) {
+                return Values.none(NO_PYTHON);
             }
-            List<String> refused = new ArrayList<>();
-            Values found = Values.none("no python with a standard library found");
-            for (String candidate : candidates) {
-                PythonStdlib.Libraries libraries = PythonStdlib.directories(programFiles(resolver, candidate));
-                refused.addAll(libraries.refused());
-                if (!libraries.directories().isEmpty()) {
-                    found = new Values(libraries.directories(), "");
-                    break;
-                }
-            }
-            return refused.isEmpty() ? found : found.warning("python library directories not granted (each must lie below"
-                    + " its python's own prefix): " + String.join(", ", refused));
+            List<Path> libraries = PythonModules.libraries(resolver, python.get().interpreter(), python.get().dirs(),
+                    PythonModules.compiled(python.get().dirs()));
+            return libraries.isEmpty() ? Values.none("no compiled module needs a library") : new Values(libraries, "");
         }
     },
     /**
@@ -180,6 +181,37 @@ public enum Placeholder {
 
     private static ExecutableResolver resolver(PresetContext context) {
         return new ExecutableResolver(new LoaderEnvironment(context.variable("PATH").orElse(null), null));
+    }
+
+    private static final String NO_PYTHON = "no python with a standard library found";
+
+    /** A python: its interpreter's real file and its library directories. */
+    private record Python(Path interpreter, List<Path> dirs) {}
+
+    /** The python found, if any, and each library directory refused on the way (see {@link PythonStdlib.Libraries}). */
+    private record PythonSearch(Optional<Python> python, List<String> refused) {}
+
+    /** The python being run: the command (or its {@code #!} interpreter), else the first {@code python3} on PATH with a standard library. */
+    private static PythonSearch python(PresetContext context, ExecutableResolver resolver) {
+        List<String> candidates = new ArrayList<>();
+        context.command().ifPresent(candidates::add);
+        for (String dir : context.variable("PATH").orElse("").split(File.pathSeparator)) {
+            if (dir.startsWith("/")) {
+                candidates.add(dir + "/python3");
+            }
+        }
+        List<String> refused = new ArrayList<>();
+        for (String candidate : candidates) {
+            List<Path> files = programFiles(resolver, candidate);
+            PythonStdlib.Libraries libraries = PythonStdlib.directories(files);
+            refused.addAll(libraries.refused());
+            if (!libraries.directories().isEmpty()) {
+                // Links come before the files they lead to: the last python is the interpreter itself.
+                Path interpreter = files.reversed().stream().filter(PythonStdlib::isPython).findFirst().orElseThrow();
+                return new PythonSearch(Optional.of(new Python(interpreter, libraries.directories())), refused);
+            }
+        }
+        return new PythonSearch(Optional.empty(), refused);
     }
 
     /** The files the kernel execs to start {@code program}, links included; none if it does not resolve. */

@@ -30,13 +30,16 @@ import org.tomlj.Toml;
 public final class Presets {
     /** The data file, beside this class in the sources. */
     static final String RESOURCE = "presets.toml";
-    /** The keys a preset may hold: those that only add grants. */
+    /**
+     * The keys a preset may hold: those that only add grants ({@code executable_dependencies}: the
+     * programs it names, e.g. git's {@code /bin/sh}, are imported with their libraries).
+     */
     static final Set<ConfigKey> KEYS = EnumSet.of(ConfigKey.RO, ConfigKey.ROX, ConfigKey.RW, ConfigKey.RWX,
             ConfigKey.UNIX, ConfigKey.BIND_TCP, ConfigKey.CONNECT_TCP, ConfigKey.BIND_UDP, ConfigKey.CONNECT_UDP,
-            ConfigKey.ENV, ConfigKey.PRESET);
-    /** The keys whose values are paths. */
+            ConfigKey.ENV, ConfigKey.PRESET, ConfigKey.EXECUTABLE_DEPENDENCIES);
+    /** The keys whose values are paths: resolved on this machine, skipped where missing. */
     static final Set<ConfigKey> PATH_KEYS = EnumSet.of(ConfigKey.RO, ConfigKey.ROX, ConfigKey.RW, ConfigKey.RWX,
-            ConfigKey.UNIX);
+            ConfigKey.UNIX, ConfigKey.EXECUTABLE_DEPENDENCIES);
 
     private final Map<String, ConfigSection> sections;
 

@@ -44,8 +44,7 @@ final class PythonStdlib {
 
     /** @param programs a command's files, links before the files they lead to */
     static Libraries directories(List<Path> programs) {
-        List<Path> pythons = programs.stream().filter(p -> p.getFileName() != null
-                && p.getFileName().toString().startsWith("python")).toList();
+        List<Path> pythons = programs.stream().filter(PythonStdlib::isPython).toList();
         Set<String> versions = new LinkedHashSet<>();
         for (Path python : pythons) {
             Matcher m = VERSIONED.matcher(python.getFileName().toString());
@@ -85,6 +84,11 @@ final class PythonStdlib {
         existing.forEach(dir -> outside.remove(EnvironmentPath.real(dir).path()));
         boolean stdlib = existing.stream().anyMatch(dir -> Files.isRegularFile(dir.resolve("os.py")));
         return new Libraries(stdlib ? existing : List.of(), List.copyOf(outside.values()));
+    }
+
+    /** Whether {@code file} is named like a python interpreter ({@code python}, {@code python3.11}). */
+    static boolean isPython(Path file) {
+        return file.getFileName() != null && file.getFileName().toString().startsWith("python");
     }
 
     /** The X.Y of each {@code pythonX.Y} directory under {@code lib} that holds {@code os.py}. */
