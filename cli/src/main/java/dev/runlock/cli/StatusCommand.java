@@ -55,6 +55,10 @@ final class StatusCommand {
     /** The seccomp filter runlock always installs, whatever Landlock can do. */
     static final String TERMINAL_GUARD = "input injection (TIOCSTI, TIOCLINUX) fails with EPERM (runlock's seccomp filter)";
 
+    /** What runlock does with its capabilities, whatever the kernel. */
+    static final String CAPABILITIES = "all dropped before the command starts (bounding, ambient, inheritable, "
+            + "permitted, effective), also when run by root, unless " + Option.KEEP_CAPABILITIES.longName();
+
     private static List<String> text(KernelSupport kernel) {
         List<String> lines = new ArrayList<>();
         lines.add("kernel:    " + kernelRelease());
@@ -64,6 +68,7 @@ final class StatusCommand {
         lines.add("errata:    " + (kernel.available() ? errata(kernel) : "-"));
         lines.add("mptcp:     " + mptcp(kernel));
         lines.add("terminal:  " + TERMINAL_GUARD);
+        lines.add("capabilities: " + CAPABILITIES);
         lines.add("baseline:  " + (kernel.abi().atLeast(Abi.baseline())
                 ? Abi.baseline() + " met: runlock warns only when something asked for is missing"
                 : Abi.baseline() + " NOT met: runlock warns on every run"));
@@ -95,6 +100,7 @@ final class StatusCommand {
         out.append(", \"reason\": ").append(Json.string(kernel.available() ? "" : Wording.reason(kernel)));
         out.append(", \"mptcp\": ").append(Json.string(mptcp(kernel)));
         out.append(", \"terminal\": ").append(Json.string(TERMINAL_GUARD));
+        out.append(", \"capabilities\": ").append(Json.string(CAPABILITIES));
         out.append(", \"features\": [");
         List<Features> all = Features.all();
         for (int i = 0; i < all.size(); i++) {

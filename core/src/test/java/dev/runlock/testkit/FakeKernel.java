@@ -145,6 +145,21 @@ public final class FakeKernel implements Kernel {
     }
 
     @Override
+    public void dropBoundingCapabilities() throws KernelException {
+        call("dropBoundingCapabilities", "dropBoundingCapabilities");
+    }
+
+    @Override
+    public void clearAmbientCapabilities() throws KernelException {
+        call("clearAmbientCapabilities", "clearAmbientCapabilities");
+    }
+
+    @Override
+    public void clearCapabilities() throws KernelException {
+        call("clearCapabilities", "clearCapabilities");
+    }
+
+    @Override
     public void execve(String path, List<String> argv, List<String> envp) throws KernelException {
         call("execve", "execve " + path + " " + argv + " " + envp);
     }
