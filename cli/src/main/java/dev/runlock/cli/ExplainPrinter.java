@@ -39,7 +39,7 @@ final class ExplainPrinter {
         lines.add("descriptors: 0 1 2" + command.keepFds().stream().sorted().map(fd -> " " + fd).collect(Collectors.joining()));
         lines.add("capabilities: " + (command.keepCapabilities()
                 ? "kept (" + Option.KEEP_CAPABILITIES.longName() + "): run by root, the command has all of root's"
-                : "dropped: the command starts with none, also when run by root"));
+                : "none: the command starts without any, also when run by root"));
         lines.addAll(summary(plan));
         for (PresetEntry entry : skipped) {
             lines.add("not here:    " + entry.value() + "  " + entry.key().tomlName() + "  [preset " + entry.preset()

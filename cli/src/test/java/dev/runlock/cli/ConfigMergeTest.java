@@ -294,7 +294,7 @@ class ConfigMergeTest {
         assertThat(kept.line("capabilities:")).startsWith("capabilities: kept");
         CliRun refused = run(toml, "--no-keep-capabilities", "true").assertExplained();
         assertThat(refused.err()).doesNotContain("widens");
-        assertThat(refused.line("capabilities:")).startsWith("capabilities: dropped");
+        assertThat(refused.line("capabilities:")).startsWith("capabilities: none");
     }
 
     @Test

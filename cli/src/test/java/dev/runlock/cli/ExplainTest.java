@@ -390,10 +390,10 @@ class ExplainTest {
     @Test
     void capabilitiesAreDroppedUnlessKept() {
         assertThat(run("true").assertExplained().line("capabilities:"))
-                .isEqualTo("capabilities: dropped: the command starts with none, also when run by root");
+                .isEqualTo("capabilities: none: the command starts without any, also when run by root");
         assertThat(run("--keep-capabilities", "true").assertExplained().line("capabilities:"))
                 .isEqualTo("capabilities: kept (--keep-capabilities): run by root, the command has all of root's");
-        assertThat(run("--keep-capabilities=false", "true").assertExplained().line("capabilities:")).startsWith("capabilities: dropped");
+        assertThat(run("--keep-capabilities=false", "true").assertExplained().line("capabilities:")).startsWith("capabilities: none");
     }
 
     @Test
