@@ -184,8 +184,8 @@ public final class LinuxKernel implements Kernel {
     }
 
     @Override
-    public void installSeccompFilter(boolean tcpRestricted) throws KernelException {
-        List<SeccompFilter.Insn> program = SeccompFilter.program(nr, tcpRestricted);
+    public void installSeccompFilter(SeccompGuards guards) throws KernelException {
+        List<SeccompFilter.Insn> program = SeccompFilter.program(nr, guards);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment filter = arena.allocate(Structs.SOCK_FILTER, program.size());
             long size = Structs.SOCK_FILTER.byteSize();
