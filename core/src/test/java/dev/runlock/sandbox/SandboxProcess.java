@@ -59,6 +59,15 @@ final class SandboxProcess {
                 "without Landlock erratum 1 the kernel's TCP rights cover MPTCP and runlock adds no guard");
     }
 
+    /**
+     * Skips the calling test when the kernel cannot execute {@code what} (an i386 build on a kernel
+     * without IA32 emulation answers ENOEXEC); {@code run} is what {@link SandboxedCommand} printed.
+     */
+    static void requireExecuted(Map<String, String> run, String what) {
+        assumeTrue(run.entrySet().stream().noneMatch(e -> e.getKey().startsWith("execve ") && e.getValue().equals("ENOEXEC")),
+                () -> "i386 execution: this kernel does not run the " + what + ": " + run);
+    }
+
     /** The java command line that runs {@link SandboxedCommand} with {@code settings}, then execs {@code command}. */
     static List<String> java(List<String> settings, List<String> command) {
         String java = ProcessHandle.current().info().command().orElseThrow();
