@@ -5,7 +5,9 @@ import dev.runlock.cli.preset.PresetEntry;
 import dev.runlock.cli.text.Printable;
 import dev.runlock.landlock.DroppedRule;
 import dev.runlock.landlock.LandlockBit;
+import dev.runlock.landlock.AccessFs;
 import dev.runlock.landlock.Mptcp;
+import dev.runlock.landlock.UnixSockets;
 import dev.runlock.landlock.PathRule;
 import dev.runlock.landlock.PortRule;
 import dev.runlock.landlock.Ruleset;
@@ -84,9 +86,18 @@ final class ExplainPrinter {
             lines.add("log flags:   " + names(ruleset.flags()));
         }
         lines.add("mptcp:       " + switch (Mptcp.of(plan)) {
-            case BLOCKED_BY_SECCOMP -> "blocked by seccomp filter (falls back to TCP); so are SCTP, SMC, TCP Fast Open, io_uring and i386 socketcall";
+            case BLOCKED_BY_SECCOMP -> "blocked by seccomp filter (falls back to TCP); so are SCTP, SMC, io_uring and i386 socketcall";
             case COVERED_BY_LANDLOCK -> "covered by the kernel's TCP rights; the seccomp filter blocks the rest "
-                    + "(SCTP, SMC, TCP Fast Open, io_uring, i386 socketcall)";
+                    + "(SCTP, SMC, io_uring, i386 socketcall)";
+            case NOT_RESTRICTED -> "not restricted";
+        });
+        lines.add("unix sockets: " + switch (UnixSockets.of(plan)) {
+            case COVERED_BY_LANDLOCK -> "only granted pathname sockets (Landlock " + AccessFs.RESOLVE_UNIX.since() + ")";
+            case BLOCKED_BY_SECCOMP -> "none: Landlock " + plan.abi() + " cannot restrict pathname sockets, so "
+                    + "runlock's seccomp filter refuses socket(AF_UNIX) (EACCES; socketpair works, io_uring and i386 "
+                    + "socketcall sockets fail)";
+            case OPEN_FOR_GRANT -> "every pathname socket is reachable: " + Option.UNIX.longName() + " needs "
+                    + AccessFs.RESOLVE_UNIX.since() + ", so the UNIX socket guard is off";
             case NOT_RESTRICTED -> "not restricted";
         });
         lines.add("terminal:    " + StatusCommand.TERMINAL_GUARD);
