@@ -7,6 +7,7 @@ import dev.runlock.cli.text.Printable;
 import dev.runlock.landlock.AccessFs;
 import dev.runlock.landlock.DroppedRule;
 import dev.runlock.landlock.Mptcp;
+import dev.runlock.landlock.UnixSockets;
 import dev.runlock.landlock.PathRule;
 import dev.runlock.landlock.PortRule;
 import dev.runlock.landlock.Ruleset;
@@ -43,6 +44,9 @@ final class ExplainPrinter {
         lines.add("config:      " + config.map(c -> c.file() + " [" + c.name() + "]").orElse("none"));
         lines.add("environment: " + (command.env().isEmpty() ? "(empty)" : String.join(" ", quoted(command.env()))));
         lines.add("descriptors: 0 1 2" + command.keepFds().stream().sorted().map(fd -> " " + fd).collect(Collectors.joining()));
+        lines.add("capabilities: " + (command.keepCapabilities()
+                ? "kept (" + Option.KEEP_CAPABILITIES.longName() + "): run by root, the command has all of root's"
+                : "none: the command starts without any, also when run by root"));
         lines.addAll(summary(plan, detail));
         for (PresetEntry entry : skipped) {
             lines.add("not here:    " + entry.value() + "  " + entry.key().tomlName() + "  [preset " + entry.preset()
@@ -114,9 +118,18 @@ final class ExplainPrinter {
             lines.add("log flags:   " + RightWords.names(ruleset.flags()));
         }
         lines.add("mptcp:       " + switch (Mptcp.of(plan)) {
-            case BLOCKED_BY_SECCOMP -> "blocked by seccomp filter (falls back to TCP); so are SCTP, SMC, TCP Fast Open, io_uring and i386 socketcall";
+            case BLOCKED_BY_SECCOMP -> "blocked by seccomp filter (falls back to TCP); so are SCTP, SMC, io_uring and i386 socketcall";
             case COVERED_BY_LANDLOCK -> "covered by the kernel's TCP rights; the seccomp filter blocks the rest "
-                    + "(SCTP, SMC, TCP Fast Open, io_uring, i386 socketcall)";
+                    + "(SCTP, SMC, io_uring, i386 socketcall)";
+            case NOT_RESTRICTED -> "not restricted";
+        });
+        lines.add("unix sockets: " + switch (UnixSockets.of(plan)) {
+            case COVERED_BY_LANDLOCK -> "only granted pathname sockets (Landlock " + AccessFs.RESOLVE_UNIX.since() + ")";
+            case BLOCKED_BY_SECCOMP -> "none: Landlock " + plan.abi() + " cannot restrict pathname sockets, so "
+                    + "runlock's seccomp filter refuses socket(AF_UNIX) (EACCES; socketpair works, io_uring and i386 "
+                    + "socketcall sockets fail)";
+            case OPEN_FOR_GRANT -> "every pathname socket is reachable: " + Option.UNIX.longName() + " needs "
+                    + AccessFs.RESOLVE_UNIX.since() + ", so the UNIX socket guard is off";
             case NOT_RESTRICTED -> "not restricted";
         });
         lines.add("terminal:    " + StatusCommand.TERMINAL_GUARD);

@@ -43,4 +43,12 @@ sealed interface Grant {
             policy.ignoreMissing();
         }
     }
+
+    /** Lets the command keep runlock's capabilities. */
+    record KeepCapabilities() implements Switch {
+        @Override
+        public void enable(Policy.Builder policy) {
+            policy.keepCapabilities();
+        }
+    }
 }

@@ -172,7 +172,7 @@ final class RunlockCommand {
         RulesetPlan plan = Downgrade.plan(Rulesets.request(policy), support);
         Launch command = new Launch(ByteStrings.string(closure.command()), options.command(), request.env(),
                 request.keepFds(), Caller.ignoredSignals(), Caller.deletedWorkingDirectory(),
-                options.flag(Option.NEW_SESSION));
+                options.flag(Option.NEW_SESSION), policy.keepCapabilities());
 
         if (options.flag(Option.EXPLAIN)) {
             new ExplainPrinter(out).print(plan, command, section, request.skipped(), PersistencePoints.of(environment),
@@ -304,6 +304,21 @@ final class RunlockCommand {
         @Override
         public void newSession() throws KernelException {
             kernel.newSession();
+        }
+
+        @Override
+        public void dropBoundingCapabilities() throws KernelException {
+            kernel.dropBoundingCapabilities();
+        }
+
+        @Override
+        public void clearAmbientCapabilities() throws KernelException {
+            kernel.clearAmbientCapabilities();
+        }
+
+        @Override
+        public void clearCapabilities() throws KernelException {
+            kernel.clearCapabilities();
         }
 
         @Override

@@ -39,7 +39,8 @@ enum Setting {
             new Grant.Unrestricted(Area.NETWORK)),
     UNRESTRICTED_SCOPED(Option.UNRESTRICTED_SCOPED, ConfigKey.UNRESTRICTED_SCOPED,
             new Grant.Unrestricted(Area.SCOPES)),
-    IGNORE_MISSING(Option.IGNORE_MISSING, ConfigKey.IGNORE_MISSING, new Grant.IgnoreMissing());
+    IGNORE_MISSING(Option.IGNORE_MISSING, ConfigKey.IGNORE_MISSING, new Grant.IgnoreMissing()),
+    KEEP_CAPABILITIES(Option.KEEP_CAPABILITIES, ConfigKey.KEEP_CAPABILITIES, new Grant.KeepCapabilities());
 
     private final Option option;
     private final ConfigKey key;

@@ -4,7 +4,9 @@ import dev.runlock.cli.text.Printable;
 import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.Erratum;
 import dev.runlock.landlock.KernelSupport;
+import dev.runlock.landlock.AccessFs;
 import dev.runlock.landlock.Mptcp;
+import dev.runlock.landlock.UnixSockets;
 import dev.runlock.landlock.kernel.LandlockKernel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,14 +48,29 @@ final class StatusCommand {
         return switch (Mptcp.whenTcpRestricted(kernel)) {
             case NOT_RESTRICTED -> "not applicable (no TCP restriction here)";
             case BLOCKED_BY_SECCOMP ->
-                    "closed by runlock's seccomp filter when TCP is restricted, with SCTP, SMC and TCP Fast Open (Landlock's TCP rights skip MPTCP here)";
-            case COVERED_BY_LANDLOCK -> "covered by Landlock's TCP rights (kernel without erratum 1); SCTP, SMC and "
-                    + "TCP Fast Open closed by runlock's seccomp filter when TCP is restricted";
+                    "closed by runlock's seccomp filter when TCP is restricted, with SCTP and SMC (Landlock's TCP rights skip MPTCP here)";
+            case COVERED_BY_LANDLOCK -> "covered by Landlock's TCP rights (kernel without erratum 1); SCTP and SMC "
+                    + "closed by runlock's seccomp filter when TCP is restricted";
+        };
+    }
+
+    static String unixSockets(KernelSupport kernel) {
+        return switch (UnixSockets.whenFilesystemRestricted(kernel)) {
+            case NOT_RESTRICTED, OPEN_FOR_GRANT -> "not applicable (no filesystem restriction here)";
+            case COVERED_BY_LANDLOCK -> "connecting to a pathname socket needs a grant (Landlock "
+                    + AccessFs.RESOLVE_UNIX.since() + ")";
+            case BLOCKED_BY_SECCOMP -> "Landlock " + kernel.abi() + " cannot restrict pathname sockets: while the "
+                    + "filesystem is restricted and no " + Option.UNIX.longName() + " path is granted, runlock's seccomp "
+                    + "filter refuses socket(AF_UNIX); with a granted one, every pathname socket is reachable";
         };
     }
 
     /** The seccomp filter runlock always installs, whatever Landlock can do. */
     static final String TERMINAL_GUARD = "input injection (TIOCSTI, TIOCLINUX) fails with EPERM (runlock's seccomp filter)";
+
+    /** What runlock does with its capabilities, whatever the kernel. */
+    static final String CAPABILITIES = "all dropped before the command starts (bounding, ambient, inheritable, "
+            + "permitted, effective), also when run by root, unless " + Option.KEEP_CAPABILITIES.longName();
 
     private static List<String> text(KernelSupport kernel) {
         List<String> lines = new ArrayList<>();
@@ -63,7 +80,9 @@ final class StatusCommand {
                 + (kernel.newerThanKnown() ? " (newer than runlock knows: used as " + kernel.abi() + ")" : ""));
         lines.add("errata:    " + (kernel.available() ? errata(kernel) : "-"));
         lines.add("mptcp:     " + mptcp(kernel));
+        lines.add("unix:      " + unixSockets(kernel));
         lines.add("terminal:  " + TERMINAL_GUARD);
+        lines.add("capabilities: " + CAPABILITIES);
         lines.add("baseline:  " + (kernel.abi().atLeast(Abi.baseline())
                 ? Abi.baseline() + " met: runlock warns only when something asked for is missing"
                 : Abi.baseline() + " NOT met: runlock warns on every run"));
@@ -95,7 +114,9 @@ final class StatusCommand {
         out.append(", \"errata\": ").append(kernel.errata());
         out.append(", \"reason\": ").append(Json.string(kernel.available() ? "" : Wording.reason(kernel)));
         out.append(", \"mptcp\": ").append(Json.string(mptcp(kernel)));
+        out.append(", \"unix_sockets\": ").append(Json.string(unixSockets(kernel)));
         out.append(", \"terminal\": ").append(Json.string(TERMINAL_GUARD));
+        out.append(", \"capabilities\": ").append(Json.string(CAPABILITIES));
         out.append(", \"features\": [");
         List<Features> all = Features.all();
         for (int i = 0; i < all.size(); i++) {

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * What a config section opens that the command line did not: lifting a whole restriction, or
- * writing to {@code /}, {@code /etc}, the home directory or a directory above it. Said once,
+ * What a config section opens that the command line did not: lifting a whole restriction, keeping
+ * capabilities, or writing to {@code /}, {@code /etc}, the home directory or a directory above it. Said once,
  * since whoever wrote the config may not be whoever runs the command.
  */
 final class Widening {
@@ -35,6 +35,8 @@ final class Widening {
         for (Setting setting : Setting.values()) {
             switch (setting.grant()) {
                 case Grant.Unrestricted u when config.flag(setting).orElse(false) && typed.flag(setting).isEmpty() ->
+                        keys.add(setting.key().tomlName() + " = true");
+                case Grant.KeepCapabilities k when config.flag(setting).orElse(false) && typed.flag(setting).isEmpty() ->
                         keys.add(setting.key().tomlName() + " = true");
                 case Grant.Paths(Intent intent) when intent.rights(true).contains(AccessFs.WRITE_FILE) -> {
                     Set<Path> alsoTyped = typed.paths(setting).stream().map(Widening::real).collect(Collectors.toSet());

@@ -11,6 +11,7 @@ import dev.runlock.landlock.PathRule;
 import dev.runlock.landlock.PortRule;
 import dev.runlock.landlock.Rule;
 import dev.runlock.landlock.RulesetPlan;
+import dev.runlock.landlock.UnixSockets;
 import dev.runlock.sandbox.PathGrant;
 import dev.runlock.sandbox.PolicyException;
 import java.util.ArrayList;
@@ -94,7 +95,9 @@ final class Wording {
             return Optional.empty();
         }
         String line = "sandbox partially enforced on " + landlock(plan.kernel(), plan.abi()) + ": not restricted: "
-                + joined(plan.lost()) + dropped(plan.dropped());
+                + joined(plan.lost()) + dropped(plan.dropped())
+                + (UnixSockets.of(plan) == UnixSockets.OPEN_FOR_GRANT
+                ? "; every pathname UNIX socket is reachable while a " + Option.UNIX.longName() + " path is granted" : "");
         return Optional.of(notice.isEmpty() ? line : line + "; " + notice);
     }
 

@@ -115,6 +115,8 @@ class ConfigMergeTest {
                     r -> assertThat(r.rules("auto-import")).isEmpty());
             case IGNORE_MISSING -> new KeyCase("ro = [\"/nonexistent/runlock-test\"]", "ignore_missing = true", a -> true,
                     r -> assertThat(r.assertExplained().rules("runlock-test")).isEmpty());
+            case KEEP_CAPABILITIES -> new KeyCase("keep_capabilities = true", Abi.NONE,
+                    r -> assertThat(r.line("capabilities:")).startsWith("capabilities: kept"));
             case LOG_DISABLE_ORIGINATING -> new KeyCase("log_disable_originating = true", Abi.V7,
                     r -> assertThat(r.line("log flags:")).isEqualTo("log flags:   log_same_exec_off"));
             case LOG_ENABLE_SUBPROCESSES -> new KeyCase("log_enable_subprocesses = true", Abi.V7,
@@ -281,6 +283,18 @@ class ConfigMergeTest {
                 "--rwx", "/root", "true").assertExplained().err()).doesNotContain("widens");
         assertThat(run("[true]\nrw = [\"/tmp\"]\nunrestricted_scoped = false\n", "true").assertExplained().err())
                 .doesNotContain("widens");
+    }
+
+    @Test
+    void keepingCapabilitiesWidensTheSandboxAndTheCommandLineCanRefuseIt() throws IOException {
+        String toml = "[true]\nkeep_capabilities = true\n";
+        CliRun kept = run(toml, "true").assertExplained();
+        assertThat(kept.errLines()).filteredOn(l -> l.contains("widens")).containsExactly("runlock: warning: " + file
+                + " [true] widens the sandbox beyond the command line: keep_capabilities = true");
+        assertThat(kept.line("capabilities:")).startsWith("capabilities: kept");
+        CliRun refused = run(toml, "--no-keep-capabilities", "true").assertExplained();
+        assertThat(refused.err()).doesNotContain("widens");
+        assertThat(refused.line("capabilities:")).startsWith("capabilities: none");
     }
 
     @Test

@@ -452,6 +452,39 @@ class ExplainTest {
     }
 
     @Test
+    void pathnameUnixSocketsAreLeftToTheGuardBelowAbi9UnlessOneIsGranted() throws IOException {
+        Path socket = mkdir("sockets");
+        String guarded = run("true").assertExplained().line("unix sockets:");
+        String granted = run("--unix", socket.toString(), "true").assertExplained().line("unix sockets:");
+        String pinned = run("--abi", "8", "true").assertExplained().line("unix sockets:");
+
+        if (abi == Abi.NONE) {
+            assertThat(List.of(guarded, granted, pinned)).containsOnly("unix sockets: not restricted");
+        } else if (abi.atLeast(Abi.V9)) {
+            assertThat(guarded).isEqualTo("unix sockets: only granted pathname sockets (Landlock ABI 9)");
+            assertThat(granted).isEqualTo(guarded);
+            assertThat(pinned).startsWith("unix sockets: none: Landlock ABI 8 cannot restrict pathname sockets");
+        } else {
+            assertThat(guarded).isEqualTo("unix sockets: none: Landlock " + abi + " cannot restrict pathname sockets, so "
+                    + "runlock's seccomp filter refuses socket(AF_UNIX) (EACCES; socketpair works, io_uring and i386 "
+                    + "socketcall sockets fail)");
+            assertThat(granted).isEqualTo("unix sockets: every pathname socket is reachable: --unix needs ABI 9, so "
+                    + "the UNIX socket guard is off");
+        }
+        assertThat(run("--unrestricted-filesystem", "true").assertExplained().line("unix sockets:"))
+                .isEqualTo("unix sockets: not restricted");
+    }
+
+    @Test
+    void capabilitiesAreDroppedUnlessKept() {
+        assertThat(run("true").assertExplained().line("capabilities:"))
+                .isEqualTo("capabilities: none: the command starts without any, also when run by root");
+        assertThat(run("--keep-capabilities", "true").assertExplained().line("capabilities:"))
+                .isEqualTo("capabilities: kept (--keep-capabilities): run by root, the command has all of root's");
+        assertThat(run("--keep-capabilities=false", "true").assertExplained().line("capabilities:")).startsWith("capabilities: none");
+    }
+
+    @Test
     void keepFdRefusesADescriptorThatWasNotPassed() {
         run("--keep-fd", "987654", "true").assertRefused("--keep-fd", "987654", "not passed");
     }

@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -165,6 +169,36 @@ class ProcessStateIT {
 
         assertThat(detached.out()).isEqualTo("leader\nstatus 3\n");
         assertThat(attached.out()).isEqualTo("member\nstatus 3\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--new-session=false --", "-- bash -c SHOW --new-session", "--new-session=false -- "
+            + "bash -c SHOW bash --new-session=true", "--ro /proc bash -c SHOW -- --new-session",
+            "--log-level=warn --new-session=FALSE --"})
+    void onlyRunlocksOwnNewSessionOptionMovesTheCommandToAnotherPid(String args) {
+        // A job of a shell with job control leads its process group: there --new-session makes the launcher fork.
+        String script = "set -m; \"$0\" \"$@\" & echo \"launcher $!\"; wait $!";
+        String show = "echo \"command $$\"";
+        List<String> argv = new ArrayList<>(List.of("--ro", "/proc"));
+        for (String arg : args.split(" ")) {
+            argv.add(arg.equals("SHOW") ? show : arg);
+        }
+        if (argv.getLast().equals("--")) {
+            argv.addAll(List.of("bash", "-c", show));
+        }
+
+        Launcher.Result kept = new Launcher(dir).via(script).run(argv.toArray(String[]::new));
+        Launcher.Result forked = new Launcher(dir).via(script).run("--new-session=true", "--", "bash", "-c", show);
+
+        assertThat(pids(kept)).hasSize(1);
+        assertThat(pids(forked)).as("the control").hasSize(2);
+    }
+
+    /** The distinct PIDs of the launcher and the command, as the script and the command printed them. */
+    private static Set<String> pids(Launcher.Result r) {
+        assertThat(r.out().lines()).as("stderr: %s", r.err()).hasSize(2)
+                .anyMatch(l -> l.startsWith("launcher ")).anyMatch(l -> l.startsWith("command "));
+        return r.out().lines().map(l -> l.substring(l.indexOf(' ') + 1)).collect(Collectors.toSet());
     }
 
     @Test

@@ -85,7 +85,7 @@ class StatusAndHelpTest {
         assertThat(run.outLines()).hasSize(1);
         Map<String, Object> status = (Map<String, Object>) MiniJson.parse(run.out());
         assertThat(status).containsKeys("kernel", "landlock", "abi", "reported_abi", "errata", "reason", "mptcp",
-                "features");
+                "unix_sockets", "capabilities", "features");
         return status;
     }
 

@@ -29,6 +29,19 @@ class StatusCommandTest {
     }
 
     @Test
+    void unixSocketsAndCapabilitiesAreNamed() {
+        assertThat(text(KernelSupport.enabled(7, 0x7))).contains("unix:      Landlock ABI 7 cannot restrict pathname "
+                + "sockets: while the filesystem is restricted and no --unix path is granted, runlock's seccomp filter "
+                + "refuses socket(AF_UNIX); with a granted one, every pathname socket is reachable");
+        assertThat(text(KernelSupport.enabled(9, 0x7)))
+                .contains("unix:      connecting to a pathname socket needs a grant (Landlock ABI 9)")
+                .contains("capabilities: all dropped before the command starts (bounding, ambient, inheritable, "
+                        + "permitted, effective), also when run by root, unless --keep-capabilities");
+        assertThat(run(KernelSupport.enabled(7, 0x7), true)).contains("\"unix_sockets\": \"Landlock ABI 7 cannot")
+                .contains("\"capabilities\": \"all dropped");
+    }
+
+    @Test
     void featureRowsAreAlignedInColumns() {
         List<String> rows = text(KernelSupport.enabled(7, 0x7)).stream().filter(l -> l.startsWith("  yes ") || l.startsWith("  no "))
                 .toList();

@@ -46,6 +46,20 @@ class WordingTest {
     }
 
     @Test
+    void aGrantedUnixSocketBelowAbi9WarnsOnceThatEveryPathnameSocketIsReachable() throws CompatibilityException {
+        PathRule bus = new PathRule(Path.of("/run/user/1000/bus"), false, Intent.UNIX.rights(false), "--unix");
+        Ruleset ruleset = new Ruleset(AccessFs.upTo(Abi.V10), Set.of(), Set.of(), Set.of(), List.of(bus), List.of());
+        RulesetRequest request = new RulesetRequest(Abi.V10, Abi.baseline(), CompatLevel.BEST_EFFORT, ruleset,
+                Set.of(AccessFs.RESOLVE_UNIX));
+
+        assertThat(Wording.warning(Downgrade.plan(request, ABI_7))).contains("sandbox partially enforced on Landlock "
+                + "ABI 7: not restricted: pathname UNIX socket connect (ABI 9); dropped: --unix /run/user/1000/bus needs "
+                + "pathname UNIX socket connect (ABI 9); every pathname UNIX socket is reachable while a --unix path "
+                + "is granted");
+        assertThat(Wording.warning(Downgrade.plan(request, KernelSupport.enabled(9, 0x7)))).isEmpty();
+    }
+
+    @Test
     void rightsAboveTheBaselineThatNothingAskedForEarnNoWarning() throws CompatibilityException {
         RulesetPlan plan = Downgrade.plan(new RulesetRequest(Abi.V10, CompatLevel.BEST_EFFORT, new Ruleset(
                 AccessFs.upTo(Abi.V10), AccessNet.upTo(Abi.V10), Scope.upTo(Abi.V10), Set.of(), List.of(), List.of())),

@@ -38,16 +38,31 @@ final class Probes {
                 "s.sendto(b'x', ('127.0.0.1', %d))".formatted(port), "EACCES", UDP_SEND_DENIED);
     }
 
-    /** Connects to a pathname UNIX socket. */
+    /**
+     * Connects to a pathname UNIX socket. The socket is made inside the probe's try: below ABI 9
+     * runlock's guard refuses {@code socket(AF_UNIX)} with the EACCES Landlock gives {@code connect}.
+     */
     static String unixConnect(String path) {
-        return probe("s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)", "s.connect('%s')".formatted(path), "EACCES",
+        return probe("", "socket.socket(socket.AF_UNIX, socket.SOCK_STREAM).connect('%s')".formatted(path), "EACCES",
                 UNIX_CONNECT_DENIED);
     }
 
-    /** Connects to an abstract UNIX socket (name without the leading NUL). */
+    /**
+     * Connects to an abstract UNIX socket (name without the leading NUL): EPERM where the scope
+     * denies it, EACCES ({@link #UNIX_CONNECT_DENIED}) where runlock's guard refuses the socket.
+     */
     static String abstractConnect(String name) {
-        return probe("s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)", "s.connect('\\0%s')".formatted(name),
-                "EPERM", ABSTRACT_CONNECT_DENIED);
+        return """
+                import errno, socket, sys
+                try:
+                    socket.socket(socket.AF_UNIX, socket.SOCK_STREAM).connect('\\0%s')
+                except OSError as e:
+                    if e.errno == errno.EPERM:
+                        sys.exit(%d)
+                    if e.errno == errno.EACCES:
+                        sys.exit(%d)
+                    raise
+                """.formatted(name, ABSTRACT_CONNECT_DENIED, UNIX_CONNECT_DENIED);
     }
 
     static String signal(long pid) {

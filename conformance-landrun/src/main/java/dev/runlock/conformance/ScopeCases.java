@@ -12,6 +12,11 @@ import java.util.List;
 
 /** Own cases: the IPC scopes (ABI 6), each denial next to --unrestricted-scoped granting it. */
 final class ScopeCases {
+    /** runlock below ABI 9, with the filesystem restricted: its seccomp guard refuses every UNIX socket. */
+    private static final Expectation UNIX_GUARD = enforcing(Feature.FILESYSTEM, Probes.UNIX_CONNECT_DENIED, 0);
+    private static final String LANDRUN_UNIX = "landrun has no UNIX socket guard below ABI 9, where runlock refuses "
+            + "socket(AF_UNIX) while the filesystem is restricted (pathname sockets would be open)";
+
     private ScopeCases() {
     }
 
@@ -29,9 +34,12 @@ final class ScopeCases {
                 own("R38", "connecting to an abstract unix socket outside the sandbox is denied",
                         f -> sandbox(line(PY + "-- " + PYTHON + " -c", Probes.abstractConnect(f.abstractListener())))
                                 .autoImported(),
-                        enforcing(Feature.SCOPES, Probes.ABSTRACT_CONNECT_DENIED, 0)),
+                        enforcing(Feature.UNIX, exit(Probes.ABSTRACT_CONNECT_DENIED), UNIX_GUARD))
+                        .deviates(Dialect.LANDRUN, enforcing(Feature.SCOPES, Probes.ABSTRACT_CONNECT_DENIED, 0), LANDRUN_UNIX),
                 own("R39", "--unrestricted-scoped allows connecting to an abstract unix socket",
                         f -> sandbox(line("--unrestricted-scoped " + PY + "-- " + PYTHON + " -c",
-                                Probes.abstractConnect(f.abstractListener()))).autoImported(), exit(0)));
+                                Probes.abstractConnect(f.abstractListener()))).autoImported(),
+                        enforcing(Feature.UNIX, exit(0), UNIX_GUARD))
+                        .deviates(Dialect.LANDRUN, exit(0), LANDRUN_UNIX));
     }
 }

@@ -37,7 +37,7 @@ public record Ruleset(
         return !handledFs.isEmpty() || !handledNet.isEmpty() || !scopes.isEmpty();
     }
 
-    /** Whether TCP is restricted, so that the holes around TCP rights (MPTCP, SCTP, SMC, Fast Open) matter. */
+    /** Whether TCP is restricted, so that the holes around TCP rights (MPTCP, SCTP, SMC) matter. */
     public boolean restrictsTcp() {
         return handledNet.contains(AccessNet.BIND_TCP) || handledNet.contains(AccessNet.CONNECT_TCP);
     }

@@ -16,9 +16,11 @@ import java.util.Set;
  * @param directory an open descriptor of the working directory to run in, when runlock runs
  *     elsewhere (the caller's was deleted); closed by the exec
  * @param newSession whether the command starts a new session, without a controlling terminal
+ * @param keepCapabilities whether the command keeps runlock's capabilities; otherwise it starts with
+ *     none, also when run by root (empty bounding, ambient, inheritable, permitted, effective sets)
  */
 public record Launch(String path, List<String> argv, List<String> env, Set<Integer> keepFds, long ignoredSignals,
-                     OptionalInt directory, boolean newSession) {
+                     OptionalInt directory, boolean newSession, boolean keepCapabilities) {
 
     public Launch {
         argv = List.copyOf(argv);
@@ -26,8 +28,8 @@ public record Launch(String path, List<String> argv, List<String> env, Set<Integ
         keepFds = Set.copyOf(keepFds);
     }
 
-    /** Runs in runlock's working directory and session. */
+    /** Runs in runlock's working directory and session, without capabilities. */
     public Launch(String path, List<String> argv, List<String> env, Set<Integer> keepFds, long ignoredSignals) {
-        this(path, argv, env, keepFds, ignoredSignals, OptionalInt.empty(), false);
+        this(path, argv, env, keepFds, ignoredSignals, OptionalInt.empty(), false, false);
     }
 }

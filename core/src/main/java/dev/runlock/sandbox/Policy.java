@@ -19,6 +19,8 @@ import java.util.Set;
  *            is owed; without a pin, rights up to the newest ABI are requested and
  *            {@link Abi#baseline()} is owed
  * @param ignoreMissing whether granted paths that do not exist are skipped instead of refused
+ * @param keepCapabilities whether the command keeps runlock's capabilities (root's, when run by
+ *            root) instead of starting with none
  */
 public record Policy(
         List<PathGrant> paths,
@@ -27,7 +29,8 @@ public record Policy(
         Set<RestrictFlag> logFlags,
         CompatLevel compat,
         Optional<Abi> pin,
-        boolean ignoreMissing) {
+        boolean ignoreMissing,
+        boolean keepCapabilities) {
 
     /** What a sandbox can leave unrestricted as a whole. */
     public enum Area {
@@ -63,7 +66,7 @@ public record Policy(
     public Policy withPaths(List<PathGrant> more) {
         List<PathGrant> all = new ArrayList<>(paths);
         all.addAll(more);
-        return new Policy(all, ports, unrestricted, logFlags, compat, pin, ignoreMissing);
+        return new Policy(all, ports, unrestricted, logFlags, compat, pin, ignoreMissing, keepCapabilities);
     }
 
     /** Collects grants in the order given; each step names what it sets. */
@@ -75,6 +78,7 @@ public record Policy(
         private CompatLevel compat = CompatLevel.BEST_EFFORT;
         private Optional<Abi> pin = Optional.empty();
         private boolean ignoreMissing;
+        private boolean keepCapabilities;
 
         private Builder() {
         }
@@ -114,8 +118,13 @@ public record Policy(
             return this;
         }
 
+        public Builder keepCapabilities() {
+            keepCapabilities = true;
+            return this;
+        }
+
         public Policy build() {
-            return new Policy(paths, ports, unrestricted, logFlags, compat, pin, ignoreMissing);
+            return new Policy(paths, ports, unrestricted, logFlags, compat, pin, ignoreMissing, keepCapabilities);
         }
     }
 }

@@ -6,9 +6,11 @@ import dev.runlock.landlock.PortRule;
 import dev.runlock.landlock.RestrictFlag;
 import dev.runlock.landlock.Ruleset;
 import dev.runlock.landlock.RulesetPlan;
+import dev.runlock.landlock.UnixSockets;
 import dev.runlock.landlock.kernel.KernelException;
 import dev.runlock.landlock.kernel.LandlockKernel;
 import dev.runlock.landlock.kernel.LandlockKernel.RulesetAttr;
+import dev.runlock.landlock.kernel.SeccompGuards;
 
 /**
  * Applies a planned ruleset to the calling thread, which must be the thread that then execs.
@@ -23,18 +25,18 @@ public final class Sandbox {
 
     /**
      * Sets no_new_privs and installs the seccomp filter against terminal injection (always, as a
-     * sandbox should; the filter also closes the holes around TCP rights when needed), then, if the plan
+     * sandbox should; the filter also closes the holes around TCP rights and pathname UNIX sockets
+     * when needed: {@link #guards}), then, if the plan
      * applies, creates the ruleset, adds its rules and restricts this thread. From ABI 11 on,
      * {@code restrict_self} sets no_new_privs itself once the enforcement succeeded and the filter
      * (which needs it) follows: a failed enforcement leaves no_new_privs unset.
      */
     public void enforce(RulesetPlan plan) throws KernelException {
-        // TCP Fast Open escapes the connect rules on every kernel: the filter's socket guard follows TCP.
-        boolean tcpRestricted = plan.ruleset().restrictsTcp();
+        SeccompGuards guards = guards(plan);
         boolean byRestrictSelf = plan.applies() && plan.abi().atLeast(RestrictFlag.NO_NEW_PRIVS.since());
         if (!byRestrictSelf) {
             kernel.setNoNewPrivs();
-            kernel.installSeccompFilter(tcpRestricted);
+            kernel.installSeccompFilter(guards);
         }
         if (!plan.applies()) {
             return;
@@ -57,10 +59,19 @@ public final class Sandbox {
             kernel.restrictSelf(ruleset, LandlockBit.mask(rules.flags())
                     | (byRestrictSelf ? RestrictFlag.NO_NEW_PRIVS.bit() : 0));
             if (byRestrictSelf) {
-                kernel.installSeccompFilter(tcpRestricted);
+                kernel.installSeccompFilter(guards);
             }
         } finally {
             kernel.close(ruleset);
         }
+    }
+
+    /**
+     * The filter's guards for {@code plan}: the TCP guard whenever TCP is restricted (MPTCP, SCTP
+     * and SMC escape TCP rights with erratum 1, and the guard costs nothing where they do not),
+     * the UNIX socket guard where {@link UnixSockets#of} says so.
+     */
+    public static SeccompGuards guards(RulesetPlan plan) {
+        return new SeccompGuards(plan.ruleset().restrictsTcp(), UnixSockets.of(plan) == UnixSockets.BLOCKED_BY_SECCOMP);
     }
 }

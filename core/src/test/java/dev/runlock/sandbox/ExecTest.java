@@ -16,25 +16,47 @@ class ExecTest {
             Set.of(7, 3), 0x1001L);
 
     @Test
-    void clearsSignalMaskRestoresIgnoredSignalsMarksDescriptorsThenExecs() {
+    void clearsSignalMaskRestoresIgnoredSignalsMarksDescriptorsDropsCapabilitiesThenExecs() {
         FakeKernel kernel = new FakeKernel(KernelSupport.enabled(7, 0));
 
         KernelException failure = Exec.exec(kernel, LAUNCH);
 
         assertThat(kernel.calls()).containsExactly("clearSignalMask", "ignoreSignals 1001", "closeOnExecAbove2 keep [3, 7]",
+                "dropBoundingCapabilities", "clearAmbientCapabilities", "clearCapabilities",
                 "execve /usr/bin/env [env, -0] [A=1, PATH=/usr/bin]");
         assertThat(failure.errno()).isEqualTo(Errno.ENOENT);
         assertThat(failure.getMessage()).isEqualTo("execve failed: ENOENT (no such file or directory)");
     }
 
     @Test
-    void changesToTheKeptDirectoryAndStartsANewSessionLastBeforeExec() {
+    void changesToTheKeptDirectoryAndStartsANewSessionBeforeDroppingCapabilities() {
         FakeKernel kernel = new FakeKernel(KernelSupport.enabled(7, 0));
 
-        Exec.exec(kernel, new Launch(LAUNCH.path(), LAUNCH.argv(), LAUNCH.env(), Set.of(), 0, OptionalInt.of(9), true));
+        Exec.exec(kernel, new Launch(LAUNCH.path(), LAUNCH.argv(), LAUNCH.env(), Set.of(), 0, OptionalInt.of(9), true, false));
 
         assertThat(kernel.calls()).containsExactly("clearSignalMask", "ignoreSignals 0", "closeOnExecAbove2 keep []",
-                "changeDirectory 9", "newSession", "execve /usr/bin/env [env, -0] [A=1, PATH=/usr/bin]");
+                "changeDirectory 9", "newSession", "dropBoundingCapabilities", "clearAmbientCapabilities",
+                "clearCapabilities", "execve /usr/bin/env [env, -0] [A=1, PATH=/usr/bin]");
+    }
+
+    @Test
+    void keepsCapabilitiesOnlyWhenAsked() {
+        FakeKernel kernel = new FakeKernel(KernelSupport.enabled(7, 0));
+
+        Exec.exec(kernel, new Launch(LAUNCH.path(), LAUNCH.argv(), LAUNCH.env(), Set.of(), 0, OptionalInt.empty(), false, true));
+
+        assertThat(kernel.calls()).containsExactly("clearSignalMask", "ignoreSignals 0", "closeOnExecAbove2 keep []",
+                "execve /usr/bin/env [env, -0] [A=1, PATH=/usr/bin]");
+    }
+
+    @Test
+    void aCapabilityStepThatFailsStopsTheExec() {
+        FakeKernel kernel = new FakeKernel(KernelSupport.enabled(7, 0)).failing("clearCapabilities", Errno.EPERM);
+
+        KernelException failure = Exec.exec(kernel, LAUNCH);
+
+        assertThat(failure.errno()).isEqualTo(Errno.EPERM);
+        assertThat(kernel.calls()).endsWith("clearAmbientCapabilities", "clearCapabilities").noneMatch(c -> c.startsWith("execve"));
     }
 
     @Test

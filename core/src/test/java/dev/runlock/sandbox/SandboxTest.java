@@ -21,6 +21,7 @@ import dev.runlock.landlock.Mptcp;
 import dev.runlock.landlock.Ruleset;
 import dev.runlock.landlock.RulesetRequest;
 import dev.runlock.landlock.Scope;
+import dev.runlock.landlock.UnixSockets;
 import dev.runlock.landlock.kernel.KernelException;
 import dev.runlock.testkit.FakeKernel;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ class SandboxTest {
 
         assertThat(kernel.calls()).containsExactly(
                 "setNoNewPrivs",
-                "installSeccompFilter mptcp=true",
+                "installSeccompFilter tcp=true unix=true",
                 "createRuleset fs=0xffff net=0x3 scoped=0x3 for ABI 7",
                 "openPath /usr", "addPathRule 10 0xd fd 11", "close 11",
                 "openPath /etc/hosts", "addPathRule 10 0x4 fd 12", "close 12",
@@ -62,7 +63,7 @@ class SandboxTest {
     @CsvSource({
             "7, BIND_TCP CONNECT_TCP, 7, true",
             "1, CONNECT_TCP, 4, true",
-            "6, BIND_TCP CONNECT_TCP, 7, true", // unfixed kernels count MPTCP as TCP, not TCP Fast Open
+            "6, BIND_TCP CONNECT_TCP, 7, true", // unfixed kernels count MPTCP as TCP, but the guard costs nothing
             "7, '', 7, false",
             "7, BIND_UDP CONNECT_SEND_UDP, 10, false",
             "7, BIND_TCP CONNECT_TCP, 3, false"}) // TCP dropped: nothing to guard
@@ -82,8 +83,38 @@ class SandboxTest {
         new Sandbox(kernel).enforce(plan);
 
         assertThat(Mptcp.of(plan) != Mptcp.NOT_RESTRICTED).isEqualTo(guard);
-        assertThat(kernel.calls()).contains("installSeccompFilter mptcp=" + guard);
+        assertThat(kernel.calls()).anyMatch(c -> c.startsWith("installSeccompFilter tcp=" + guard + " "));
         assertThat(kernel.calls().getLast()).isEqualTo("close 10");
+    }
+
+    @ParameterizedTest(name = "kernel ABI {0}, pin {1}, filesystem {2}, --unix {3}: guard {4}")
+    @CsvSource({
+            "7, V11, true, false, true", // ABI 6-8 kernels: every pathname socket reachable without the guard
+            "6, V11, true, false, true",
+            "9, V11, true, false, false", // RESOLVE_UNIX: Landlock checks connect
+            "11, V11, true, false, false",
+            "11, V8, true, false, true", // a pin below ABI 9 leaves them to the guard
+            "7, V11, true, true, false", // a granted socket: the guard would refuse it, so it is off (and warned)
+            "11, V11, true, true, false",
+            "7, V11, false, false, false"}) // the filesystem unrestricted: nothing to guard
+    void unixSocketGuardWhileThePathnameSocketsAreOutOfTheRulesetsReach(int abi, Abi pin, boolean fs, boolean unix,
+                                                                         boolean guard) throws Exception {
+        FakeKernel kernel = new FakeKernel(KernelSupport.enabled(abi, 0x7));
+        List<PathRule> rules = unix ? List.of(RO_HOSTS, new PathRule(Path.of("/run/user/1000/bus"), false,
+                Intent.UNIX.rights(false), "--unix")) : List.of(RO_HOSTS);
+        RulesetRequest request = new RulesetRequest(pin, pin, CompatLevel.BEST_EFFORT, new Ruleset(
+                fs ? AccessFs.upTo(pin) : Set.of(), AccessNet.upTo(pin), Set.of(), Set.of(), fs ? rules : List.of(),
+                List.of()), unix ? Set.of(AccessFs.RESOLVE_UNIX) : Set.of());
+
+        RulesetPlan plan = plan(kernel, request);
+        new Sandbox(kernel).enforce(plan);
+
+        assertThat(kernel.calls()).contains("installSeccompFilter tcp=true unix=" + guard);
+        assertThat(Sandbox.guards(plan).unixSockets()).isEqualTo(guard);
+        assertThat(UnixSockets.of(plan)).isEqualTo(!fs ? UnixSockets.NOT_RESTRICTED
+                : guard ? UnixSockets.BLOCKED_BY_SECCOMP
+                : unix && !Abi.min(Abi.of(abi), pin).atLeast(Abi.V9) ? UnixSockets.OPEN_FOR_GRANT
+                : UnixSockets.COVERED_BY_LANDLOCK);
     }
 
     @ParameterizedTest(name = "{0} fails")
@@ -101,7 +132,7 @@ class SandboxTest {
         assertThat(kernel.calls()).filteredOn(c -> c.startsWith("restrictSelf")).hasSize(failing.equals("restrictSelf") ? 1 : 0);
         assertThat(kernel.calls().getLast()).isEqualTo(switch (failing) {
             case "setNoNewPrivs" -> "setNoNewPrivs";
-            case "installSeccompFilter" -> "installSeccompFilter mptcp=true";
+            case "installSeccompFilter" -> "installSeccompFilter tcp=true unix=true";
             case "createRuleset" -> "createRuleset fs=0xffff net=0x3 scoped=0x3 for ABI 7";
             default -> "close 10";
         });
@@ -137,7 +168,7 @@ class SandboxTest {
         new Sandbox(kernel).enforce(plan(kernel, everything(Abi.V3, Set.of())));
 
         assertThat(kernel.calls()).contains("createRuleset fs=0x7fff net=0x0 scoped=0x0 for ABI 7")
-                .contains("installSeccompFilter mptcp=false")
+                .contains("installSeccompFilter tcp=false unix=true")
                 .noneMatch(c -> c.startsWith("addPortRule"));
     }
 
@@ -153,10 +184,10 @@ class SandboxTest {
         new Sandbox(soft11).enforce(Downgrade.plan(new RulesetRequest(Abi.V11, CompatLevel.BEST_EFFORT,
                 Ruleset.NONE), soft11.probe()));
 
-        assertThat(soft.calls()).containsExactly("setNoNewPrivs", "installSeccompFilter mptcp=false");
-        assertThat(absent.calls()).containsExactly("setNoNewPrivs", "installSeccompFilter mptcp=false");
+        assertThat(soft.calls()).containsExactly("setNoNewPrivs", "installSeccompFilter tcp=false unix=false");
+        assertThat(absent.calls()).containsExactly("setNoNewPrivs", "installSeccompFilter tcp=false unix=false");
         // the terminal guard needs no_new_privs even when there is no ruleset to set it
-        assertThat(soft11.calls()).containsExactly("setNoNewPrivs", "installSeccompFilter mptcp=false");
+        assertThat(soft11.calls()).containsExactly("setNoNewPrivs", "installSeccompFilter tcp=false unix=false");
     }
 
     @Test
@@ -171,7 +202,7 @@ class SandboxTest {
                 "openPath /etc/hosts", "addPathRule 10 0x4 fd 12", "close 12",
                 "addPortRule 10 0x1 port 8080",
                 "restrictSelf 10 flags 0x12",
-                "installSeccompFilter mptcp=true",
+                "installSeccompFilter tcp=true unix=false",
                 "close 10");
     }
 

@@ -5,6 +5,7 @@ import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.Downgrade;
 import dev.runlock.landlock.Errno;
 import dev.runlock.landlock.RulesetPlan;
+import dev.runlock.landlock.UnixSockets;
 import dev.runlock.landlock.kernel.KernelException;
 import dev.runlock.landlock.kernel.LinuxKernel;
 import java.io.File;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -22,7 +24,8 @@ import java.util.Set;
  * it and execs the command after {@code --}, as runlock does. Prints {@code pid=}, then
  * {@code enforcement=}; each {@code try-exec=PATH} is execed first and must fail, printing
  * {@code execve PATH=ERRNO}. Its own classpath is granted read-only, so classes still load
- * after enforcement.
+ * after enforcement. {@code guards=off} enforces Landlock alone, without runlock's seccomp filter
+ * ({@link LandlockAlone}); {@code keep-capabilities=true} lets the command keep them.
  */
 public final class SandboxedCommand {
     private SandboxedCommand() {
@@ -36,6 +39,8 @@ public final class SandboxedCommand {
         List<String> env = new ArrayList<>();
         List<String> tryExec = new ArrayList<>();
         Optional<Abi> pin = Optional.empty();
+        boolean guards = true;
+        boolean keepCapabilities = false;
         int i = 0;
         for (; !args[i].equals("--"); i++) {
             String key = args[i].substring(0, args[i].indexOf('='));
@@ -57,6 +62,8 @@ public final class SandboxedCommand {
                 case "keep-fd" -> keepFds.add(Integer.parseInt(value));
                 case "env" -> env.add(value);
                 case "try-exec" -> tryExec.add(value);
+                case "guards" -> guards = !value.equals("off");
+                case "keep-capabilities" -> keepCapabilities = Boolean.parseBoolean(value);
                 default -> throw new IllegalArgumentException("unknown setting " + args[i]);
             }
         }
@@ -77,12 +84,19 @@ public final class SandboxedCommand {
         RulesetPlan plan = Downgrade.plan(Rulesets.request(policy), kernel.probe());
         System.out.println("pid=" + ProcessHandle.current().pid());
         System.out.println("enforcement=" + plan.enforcement().name());
-        new Sandbox(kernel).enforce(plan);
+        System.out.println("unix-sockets=" + UnixSockets.of(plan).name());
+        new Sandbox(guards ? kernel : new LandlockAlone(kernel)).enforce(plan);
         for (String path : tryExec) {
-            report(path, Exec.exec(kernel, new Launch(path, List.of(path), env, keepFds, ignored)));
+            report(path, Exec.exec(kernel, launch(path, List.of(path), env, keepFds, ignored, keepCapabilities)));
         }
-        report(command.getFirst(), Exec.exec(kernel, new Launch(command.getFirst(), command, env, keepFds, ignored)));
+        report(command.getFirst(), Exec.exec(kernel, launch(command.getFirst(), command, env, keepFds, ignored,
+                keepCapabilities)));
         System.exit(127);
+    }
+
+    private static Launch launch(String path, List<String> argv, List<String> env, Set<Integer> keepFds, long ignored,
+                                 boolean keepCapabilities) {
+        return new Launch(path, argv, env, keepFds, ignored, OptionalInt.empty(), false, keepCapabilities);
     }
 
     private static void report(String path, KernelException failure) {

@@ -5,6 +5,7 @@ import dev.runlock.landlock.Errno;
 import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.kernel.Kernel;
 import dev.runlock.landlock.kernel.KernelException;
+import dev.runlock.landlock.kernel.SeccompGuards;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,8 +100,8 @@ public final class FakeKernel implements Kernel {
     }
 
     @Override
-    public void installSeccompFilter(boolean tcpRestricted) throws KernelException {
-        call("installSeccompFilter", "installSeccompFilter mptcp=" + tcpRestricted);
+    public void installSeccompFilter(SeccompGuards guards) throws KernelException {
+        call("installSeccompFilter", "installSeccompFilter tcp=" + guards.tcp() + " unix=" + guards.unixSockets());
     }
 
     @Override
@@ -142,6 +143,21 @@ public final class FakeKernel implements Kernel {
     @Override
     public void newSession() throws KernelException {
         call("newSession", "newSession");
+    }
+
+    @Override
+    public void dropBoundingCapabilities() throws KernelException {
+        call("dropBoundingCapabilities", "dropBoundingCapabilities");
+    }
+
+    @Override
+    public void clearAmbientCapabilities() throws KernelException {
+        call("clearAmbientCapabilities", "clearAmbientCapabilities");
+    }
+
+    @Override
+    public void clearCapabilities() throws KernelException {
+        call("clearCapabilities", "clearCapabilities");
     }
 
     @Override

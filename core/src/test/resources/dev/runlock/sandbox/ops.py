@@ -15,6 +15,14 @@ def unix_connect(address):
         s.connect(address)
 
 
+def unix_socketpair():
+    a, b = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    a.sendall(b"x")
+    assert b.recv(1) == b"x"
+    a.close()
+    b.close()
+
+
 def ioctl_tcgets(path):
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -53,6 +61,7 @@ OPS = {
     "kill": lambda pid: os.kill(int(pid), 0),
     "abstract-connect": lambda name: unix_connect("\0" + name),
     "unix-connect": unix_connect,
+    "unix-socketpair": unix_socketpair,
 }
 
 for spec in sys.argv[1:]:

@@ -1,10 +1,8 @@
 /*
  * Runs inside the sandbox as a 32-bit (i386) program: creates sockets through socketcall(2),
  * whose arguments lie in memory seccomp cannot read, and through the direct socket(2), binds
- * and connects through socketcall (with sendto's MSG_FASTOPEN, which needs no connect call), and
- * prints "label=OK" or "label=<errno name>" as ops.py does.
- * Arguments: a TCP port the sandbox grants for bind, one it does not, and a listening port it
- * does not grant for connect.
+ * through socketcall, and prints "label=OK" or "label=<errno name>" as ops.py does.
+ * Arguments: a TCP port the sandbox grants for bind, and one it does not.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -41,20 +39,12 @@ static long socketcall_bind(long fd, int port) {
     return syscall(SYS_socketcall, SYS_BIND, args);
 }
 
-static long socketcall_fastopen(long fd, int port) {
-    struct sockaddr_in address = loopback(port);
-    char byte = 'x';
-    unsigned long args[] = {fd, (unsigned long) &byte, 1, MSG_FASTOPEN, (unsigned long) &address, sizeof address};
-    return syscall(SYS_socketcall, SYS_SENDTO, args);
-}
-
 int main(int argc, char **argv) {
-    if (argc != 4) {
+    if (argc != 3) {
         return 2;
     }
     int granted = atoi(argv[1]);
     int other = atoi(argv[2]);
-    int listening = atoi(argv[3]);
     long mptcp = report("socketcall-mptcp", socketcall_socket(MPTCP));
     if (mptcp >= 0) {
         report("socketcall-mptcp-bind-", socketcall_bind(mptcp, other));
@@ -63,6 +53,5 @@ int main(int argc, char **argv) {
     report("socket-mptcp", syscall(SYS_socket, AF_INET, SOCK_STREAM, MPTCP));
     report("bind+", socketcall_bind(syscall(SYS_socket, AF_INET, SOCK_STREAM, 0), granted));
     report("bind-", socketcall_bind(syscall(SYS_socket, AF_INET, SOCK_STREAM, 0), other));
-    report("socketcall-fastopen-", socketcall_fastopen(syscall(SYS_socket, AF_INET, SOCK_STREAM, 0), listening));
     return 0;
 }

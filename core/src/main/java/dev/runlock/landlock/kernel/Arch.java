@@ -13,22 +13,18 @@ public enum Arch {
     /** Syscall numbers and per-arch constants. */
     record Numbers(
             long prctl, long openat, long close, long execve, long closeRange, long fcntl,
-            long rtSigprocmask, long rtSigaction, long socket, long ioctl, long setsid, long fchdir,
-            long sendto, long sendmsg, long sendmmsg,
+            long rtSigprocmask, long rtSigaction, long socket, long ioctl, long setsid, long fchdir, long capset,
             int auditArch, int compatAuditArch, long compatSocket, long compatIoctl, long compatSocketcall,
-            long compatSendto, long compatSendmsg, long compatSendmmsg,
-            int x32Bit, long x32Ioctl, long x32Sendmsg, long x32Sendmmsg) {
-        static final Numbers X86_64 = new Numbers(157, 257, 3, 59, 436, 72, 14, 13, 41, 16, 112, 81,
-                44, 46, 307,
-                0xC000003E, 0x40000003, 359, 54, 102, 369, 370, 345, 0x40000000, 514, 518, 538);
+            int x32Bit, long x32Ioctl) {
+        static final Numbers X86_64 = new Numbers(157, 257, 3, 59, 436, 72, 14, 13, 41, 16, 112, 81, 126,
+                0xC000003E, 0x40000003, 359, 54, 102, 0x40000000, 514);
         /**
          * No x32 ABI: the {@code x32} numbers repeat the native ones. No {@code socketcall} either: arm
          * has it only in the old ABI, which arm64 does not run, so {@code compatSocketcall} repeats
          * {@code compatSocket}.
          */
-        static final Numbers AARCH64 = new Numbers(167, 56, 57, 221, 436, 25, 135, 134, 198, 29, 157, 50,
-                206, 211, 269,
-                0xC00000B7, 0x40000028, 281, 54, 281, 290, 296, 374, 0, 29, 211, 269);
+        static final Numbers AARCH64 = new Numbers(167, 56, 57, 221, 436, 25, 135, 134, 198, 29, 157, 50, 91,
+                0xC00000B7, 0x40000028, 281, 54, 281, 0, 29);
     }
 
     /** Same number on both and on their 32-bit ABIs: from 424 on, every table shares its numbers. */

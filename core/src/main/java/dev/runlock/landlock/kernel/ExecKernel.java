@@ -32,6 +32,20 @@ public interface ExecKernel {
     void newSession() throws KernelException;
 
     /**
+     * Removes every capability from the bounding set ({@code PR_CAPBSET_DROP}, up to the kernel's
+     * last capability), so that an execve as root cannot give any back. Without
+     * {@code CAP_SETPCAP} (an unprivileged caller) the kernel refuses: then this does nothing, as
+     * there is nothing an exec under no_new_privs could gain.
+     */
+    void dropBoundingCapabilities() throws KernelException;
+
+    /** Empties the ambient capability set ({@code PR_CAP_AMBIENT_CLEAR_ALL}). */
+    void clearAmbientCapabilities() throws KernelException;
+
+    /** Empties the effective, permitted and inheritable capability sets ({@code capset}). */
+    void clearCapabilities() throws KernelException;
+
+    /**
      * Replaces the process image; returns only by throwing. The strings are {@link ByteStrings}:
      * the kernel gets the bytes they stand for.
      */

@@ -31,14 +31,10 @@ public interface LandlockKernel {
 
     /**
      * Installs runlock's seccomp filter on the calling thread: terminal input injection
-     * ({@code TIOCSTI}, {@code TIOCLINUX}) fails with EPERM; with {@code tcpRestricted}, the ways
-     * around TCP rights fail, so programs fall back to plain TCP, which
-     * Landlock's TCP rights cover: MPTCP, SCTP and {@code IPPROTO_SMC} sockets (EPROTONOSUPPORT),
-     * {@code AF_SMC} sockets (EAFNOSUPPORT), {@code MSG_FASTOPEN} sends (EOPNOTSUPP), and
-     * {@code io_uring_setup} and i386 {@code socketcall} sockets and sends, whose protocol or flags
-     * seccomp cannot read (ENOSYS). Needs no_new_privs.
+     * ({@code TIOCSTI}, {@code TIOCLINUX}) fails with EPERM; {@code guards} says which ways around
+     * Landlock's rights fail too (see {@link SeccompGuards}). Needs no_new_privs.
      */
-    void installSeccompFilter(boolean tcpRestricted) throws KernelException;
+    void installSeccompFilter(SeccompGuards guards) throws KernelException;
 
     /** Opens a rule's path with {@code O_PATH | O_CLOEXEC}, following symlinks. */
     int openPath(Path path) throws KernelException;

@@ -44,6 +44,12 @@ public final class LinuxKernel implements Kernel {
     private static final long CLOSE_RANGE_CLOEXEC = 4;
     private static final long F_SETFD = 2;
     private static final long FD_CLOEXEC = 1;
+    private static final long PR_CAPBSET_DROP = 24;
+    private static final long PR_CAP_AMBIENT = 47;
+    private static final long PR_CAP_AMBIENT_CLEAR_ALL = 4;
+    private static final int LINUX_CAPABILITY_VERSION_3 = 0x20080522;
+    /** No kernel has 64 capabilities yet; past the last one PR_CAPBSET_DROP answers EINVAL. */
+    private static final int CAPABILITY_LIMIT = 64;
 
     private final Arch.Numbers nr;
 
@@ -178,8 +184,8 @@ public final class LinuxKernel implements Kernel {
     }
 
     @Override
-    public void installSeccompFilter(boolean tcpRestricted) throws KernelException {
-        List<SeccompFilter.Insn> program = SeccompFilter.program(nr, tcpRestricted);
+    public void installSeccompFilter(SeccompGuards guards) throws KernelException {
+        List<SeccompFilter.Insn> program = SeccompFilter.program(nr, guards);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment filter = arena.allocate(Structs.SOCK_FILTER, program.size());
             long size = Structs.SOCK_FILTER.byteSize();
@@ -294,6 +300,39 @@ public final class LinuxKernel implements Kernel {
     @Override
     public void newSession() throws KernelException {
         Syscall.call("setsid", nr.setsid(), 0, 0, 0, 0, 0);
+    }
+
+    @Override
+    public void dropBoundingCapabilities() throws KernelException {
+        // The kernel's last capability is where PR_CAPBSET_DROP starts answering EINVAL, the same
+        // bound as /proc/sys/kernel/cap_last_cap, without needing /proc.
+        for (int cap = 0; cap < CAPABILITY_LIMIT; cap++) {
+            try {
+                Syscall.call("prctl(PR_CAPBSET_DROP, " + cap + ")", nr.prctl(), PR_CAPBSET_DROP, cap, 0, 0, 0);
+            } catch (KernelException e) {
+                if (e.errno() == Errno.EINVAL || (cap == 0 && e.errno() == Errno.EPERM)) {
+                    return; // past the last capability, or no CAP_SETPCAP: nothing to drop
+                }
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void clearAmbientCapabilities() throws KernelException {
+        Syscall.call("prctl(PR_CAP_AMBIENT_CLEAR_ALL)", nr.prctl(), PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
+    }
+
+    @Override
+    public void clearCapabilities() throws KernelException {
+        try (Arena arena = Arena.ofConfined()) {
+            // struct __user_cap_header_struct { __u32 version; int pid; }: pid 0 is the caller.
+            MemorySegment header = arena.allocate(JAVA_INT, 2);
+            header.set(JAVA_INT, 0, LINUX_CAPABILITY_VERSION_3);
+            // Version 3 takes two struct __user_cap_data_struct { __u32 effective, permitted, inheritable; }: all zero.
+            MemorySegment data = arena.allocate(JAVA_INT, 6);
+            Syscall.call("capset", nr.capset(), header.address(), data.address(), 0, 0, 0);
+        }
     }
 
     @Override

@@ -14,22 +14,23 @@ import java.util.Map;
  * request are compared, as the kernel reads them (CVE-2019-10063: {@code TIOCSTI | 1 << 32}
  * passed flatpak's filter and still injected).
  * <p>
- * With {@code tcpRestricted} (with Landlock erratum 1 TCP rights cover only
- * {@code IPPROTO_TCP} sockets, and on every kernel only {@code bind}/{@code connect}), it also closes
- * the other ways to bind or connect a TCP-like socket, with the errors of a kernel without the
- * feature, so that programs fall back to plain TCP:
- * <ul>
- * <li>{@code socket(*, *, IPPROTO_MPTCP)}, and on AF_INET/AF_INET6 SCTP ({@code IPPROTO_SCTP},
+ * With {@link SeccompGuards#tcp()} (with Landlock erratum 1 TCP rights cover only
+ * {@code IPPROTO_TCP} sockets), it also closes the other ways to bind or connect a TCP-like
+ * socket, with the errors of a kernel without the feature, so that programs fall back to plain
+ * TCP: {@code socket(*, *, IPPROTO_MPTCP)}, and on AF_INET/AF_INET6 SCTP ({@code IPPROTO_SCTP},
  * or {@code SOCK_SEQPACKET}, which only SCTP provides) and {@code IPPROTO_SMC}: EPROTONOSUPPORT;
- * <li>{@code socket(AF_SMC, ...)}: EAFNOSUPPORT;
- * <li>{@code sendto}, {@code sendmsg} and {@code sendmmsg} with {@code MSG_FASTOPEN}, which
- * connects without the connect hook: EOPNOTSUPP (flags compared on their low 32 bits);
- * <li>calls whose protocol or flags lie in user memory, out of seccomp's reach: ENOSYS, as on a
- * kernel without them, so that callers fall back on the direct syscalls: {@code io_uring_setup}
- * (an {@code IORING_OP_SOCKET} or {@code IORING_OP_SENDMSG} request) and, on i386,
- * {@code socketcall} with {@code SYS_SOCKET}, {@code SYS_SENDTO}, {@code SYS_SENDMSG} or
- * {@code SYS_SENDMMSG} (the other {@code socketcall} calls pass).
- * </ul>
+ * {@code socket(AF_SMC, ...)}: EAFNOSUPPORT. (TCP Fast Open sends need no guard: Landlock checks
+ * their implicit connect; measured on Linux 6.12, 6.18 and 7.3.)
+ * <p>
+ * With {@link SeccompGuards#unixSockets()}, {@code socket(AF_UNIX, ...)} fails with EACCES, the
+ * error Landlock gives a denied connect from ABI 9 on: below it, a socket could connect to any
+ * pathname UNIX socket it can name. {@code socketpair}, another syscall, passes.
+ * <p>
+ * With either, calls that create sockets whose family and protocol lie in user memory, out of
+ * seccomp's reach, fail with ENOSYS, as on a kernel without them, so that callers fall back on
+ * the direct syscall: {@code io_uring_setup} (an {@code IORING_OP_SOCKET} request) and, on i386,
+ * {@code socketcall(SYS_SOCKET, ...)} (the other {@code socketcall} calls pass).
+ * <p>
  * Covers the native ABI, x32 (and x32 numbers reached without the x32 bit on old kernels), and
  * the 32-bit compat ABI's direct calls. Everything else is allowed.
  */
@@ -37,17 +38,14 @@ final class SeccompFilter {
     static final int IPPROTO_MPTCP = 262;
     static final int IPPROTO_SCTP = 132;
     static final int IPPROTO_SMC = 256;
+    static final int AF_UNIX = 1;
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
     static final int AF_SMC = 43;
     static final int SOCK_SEQPACKET = 5;
-    static final int MSG_FASTOPEN = 0x20000000;
     static final int TIOCSTI = 0x5412;
     static final int TIOCLINUX = 0x541C;
     static final int SYS_SOCKET = 1;
-    static final int SYS_SENDTO = 11;
-    static final int SYS_SENDMSG = 16;
-    static final int SYS_SENDMMSG = 20;
 
     /** {@code SOCK_TYPE_MASK}: the type without {@code SOCK_NONBLOCK} and {@code SOCK_CLOEXEC}. */
     private static final int SOCK_TYPE_MASK = 0xf;
@@ -69,50 +67,44 @@ final class SeccompFilter {
 
     /** The blocks of the program that jumps land on. */
     private enum Label {
-        COMPAT, SOCKET, INET_SOCKET, IOCTL, SOCKETCALL, FLAGS_ARG2, FLAGS_ARG3,
-        ALLOW, NO_PROTOCOL, NO_FAMILY, NO_FASTOPEN, OPAQUE, TERMINAL
+        COMPAT, SOCKET, INET_SOCKET, IOCTL, SOCKETCALL, ALLOW, NO_UNIX, NO_PROTOCOL, NO_FAMILY, OPAQUE, TERMINAL
     }
 
     private SeccompFilter() {
     }
 
-    static List<Insn> program(Arch.Numbers n, boolean tcpRestricted) {
+    static List<Insn> program(Arch.Numbers n, SeccompGuards guards) {
         return new Assembler()
                 .load(OFFSET_ARCH).jeq(n.auditArch(), null, Label.COMPAT)
                 .load(OFFSET_NR).and(~n.x32Bit()) // x32 calls share the checks
                 .jeq(n.socket(), Label.SOCKET)
                 .jeq(n.ioctl(), Label.IOCTL).jeq(n.x32Ioctl(), Label.IOCTL)
-                .jeq(n.sendto(), Label.FLAGS_ARG3).jeq(n.sendmmsg(), Label.FLAGS_ARG3).jeq(n.x32Sendmmsg(), Label.FLAGS_ARG3)
-                .jeq(n.sendmsg(), Label.FLAGS_ARG2).jeq(n.x32Sendmsg(), Label.FLAGS_ARG2)
                 .jeq(Arch.IO_URING_SETUP, Label.OPAQUE, Label.ALLOW)
                 .label(Label.COMPAT).jeq(n.compatAuditArch(), null, Label.ALLOW)
                 .load(OFFSET_NR)
                 .jeq(n.compatSocket(), Label.SOCKET)
                 .jeq(n.compatIoctl(), Label.IOCTL)
                 .jeq(Arch.IO_URING_SETUP, Label.OPAQUE)
-                .jeq(n.compatSendto(), Label.FLAGS_ARG3).jeq(n.compatSendmmsg(), Label.FLAGS_ARG3)
-                .jeq(n.compatSendmsg(), Label.FLAGS_ARG2)
                 .jeq(n.compatSocketcall(), Label.SOCKETCALL, Label.ALLOW)
-                .label(Label.SOCKET).load(arg(2)).jeq(IPPROTO_MPTCP, Label.NO_PROTOCOL)
-                .load(arg(0)).jeq(AF_SMC, Label.NO_FAMILY).jeq(AF_INET, Label.INET_SOCKET).jeq(AF_INET6, null, Label.ALLOW)
+                // The family first: whatever the protocol, a UNIX socket is a UNIX socket.
+                .label(Label.SOCKET).load(arg(0)).jeq(AF_UNIX, Label.NO_UNIX).jeq(AF_SMC, Label.NO_FAMILY)
+                .load(arg(2)).jeq(IPPROTO_MPTCP, Label.NO_PROTOCOL)
+                .load(arg(0)).jeq(AF_INET, Label.INET_SOCKET).jeq(AF_INET6, null, Label.ALLOW)
                 .label(Label.INET_SOCKET).load(arg(2)).jeq(IPPROTO_SCTP, Label.NO_PROTOCOL).jeq(IPPROTO_SMC, Label.NO_PROTOCOL)
                 .load(arg(1)).and(SOCK_TYPE_MASK).jeq(SOCK_SEQPACKET, Label.NO_PROTOCOL, Label.ALLOW)
                 .label(Label.IOCTL).load(arg(1)).jeq(TIOCSTI, Label.TERMINAL).jeq(TIOCLINUX, Label.TERMINAL, Label.ALLOW)
-                .label(Label.SOCKETCALL).load(arg(0)).jeq(SYS_SOCKET, Label.OPAQUE).jeq(SYS_SENDTO, Label.OPAQUE)
-                .jeq(SYS_SENDMSG, Label.OPAQUE).jeq(SYS_SENDMMSG, Label.OPAQUE, Label.ALLOW)
-                .label(Label.FLAGS_ARG2).load(arg(2)).and(MSG_FASTOPEN).jeq(MSG_FASTOPEN, Label.NO_FASTOPEN, Label.ALLOW)
-                .label(Label.FLAGS_ARG3).load(arg(3)).and(MSG_FASTOPEN).jeq(MSG_FASTOPEN, Label.NO_FASTOPEN, Label.ALLOW)
+                .label(Label.SOCKETCALL).load(arg(0)).jeq(SYS_SOCKET, Label.OPAQUE, Label.ALLOW)
                 .label(Label.ALLOW).ret(RET_ALLOW)
-                .label(Label.NO_PROTOCOL).ret(guarded(tcpRestricted, Errno.EPROTONOSUPPORT))
-                .label(Label.NO_FAMILY).ret(guarded(tcpRestricted, Errno.EAFNOSUPPORT))
-                .label(Label.NO_FASTOPEN).ret(guarded(tcpRestricted, Errno.EOPNOTSUPP))
-                .label(Label.OPAQUE).ret(guarded(tcpRestricted, Errno.ENOSYS))
+                .label(Label.NO_UNIX).ret(guarded(guards.unixSockets(), Errno.EACCES))
+                .label(Label.NO_PROTOCOL).ret(guarded(guards.tcp(), Errno.EPROTONOSUPPORT))
+                .label(Label.NO_FAMILY).ret(guarded(guards.tcp(), Errno.EAFNOSUPPORT))
+                .label(Label.OPAQUE).ret(guarded(guards.opaqueSockets(), Errno.ENOSYS))
                 .label(Label.TERMINAL).ret(RET_ERRNO | Errno.EPERM)
                 .assemble();
     }
 
-    private static int guarded(boolean tcpRestricted, int errno) {
-        return tcpRestricted ? RET_ERRNO | errno : RET_ALLOW;
+    private static int guarded(boolean on, int errno) {
+        return on ? RET_ERRNO | errno : RET_ALLOW;
     }
 
     /** The offset of the low half of syscall argument {@code i}. */
