@@ -32,6 +32,15 @@ public final class CommandModel {
     static final String UNTRUST = "untrust";
     static final String LIST = "--list";
 
+    /** Each subcommand's usage line, as help lists them and as a refusal quotes them. */
+    private static final Map<String, String> SYNOPSES = Map.of(
+            STATUS, "runlock status [--json]",
+            TRUST, "runlock trust [--list] [FILE]",
+            UNTRUST, "runlock untrust [FILE]",
+            LEARN, "runlock learn [OPTIONS] [--write FILE] -- <COMMAND> [ARGS]...",
+            DIAGNOSE, "runlock diagnose [OPTIONS] -- <COMMAND> [ARGS]...",
+            PRESETS, "runlock presets");
+
     private CommandModel() {
     }
 
@@ -46,17 +55,18 @@ public final class CommandModel {
         CommandSpec runlock = CommandSpec.create().name("runlock")
                 .interpolateVariables(false);
         runlock.usageMessage()
-                .customSynopsis("runlock [OPTIONS] [--] <COMMAND> [ARGS]...", "       runlock status [--json]",
-                        "       runlock trust [--list] [FILE]", "       runlock untrust [FILE]",
-                        "       runlock learn [OPTIONS] [--write FILE] -- <COMMAND> [ARGS]...",
-                        "       runlock diagnose [OPTIONS] -- <COMMAND> [ARGS]...",
-                        "       runlock presets")
+                .customSynopsis("runlock [OPTIONS] [--] <COMMAND> [ARGS]...", "       " + SYNOPSES.get(STATUS),
+                        "       " + SYNOPSES.get(TRUST), "       " + SYNOPSES.get(UNTRUST),
+                        "       " + SYNOPSES.get(LEARN), "       " + SYNOPSES.get(DIAGNOSE),
+                        "       " + SYNOPSES.get(PRESETS))
                 .description("Run COMMAND in a Landlock sandbox: it can touch only the paths, ports and IPC you allow.",
                         "The command, its interpreters and shared libraries are granted automatically "
                                 + "(-d turns that off).",
                         "Settings also come from section [COMMAND] of the file $SANDBOX_CONFIG, else of sandbox.toml "
                                 + "in the working directory once you trust it (runlock trust); options add to its "
                                 + "lists and override its booleans.",
+                        "A command named like a subcommand (status, trust, untrust, learn, diagnose, presets) needs -- "
+                                + "before it; options before a subcommand word are refused, never dropped.",
                         "Exit status: the command's own; 1 when runlock itself fails.")
                 .sortOptions(false)
                 .autoWidth(true);
@@ -88,7 +98,7 @@ public final class CommandModel {
         runlock.addSubcommand(UNTRUST, untrust);
 
         CommandSpec learn = CommandSpec.create().name(LEARN).interpolateVariables(false);
-        learn.usageMessage().customSynopsis("runlock learn [OPTIONS] [--write FILE] -- <COMMAND> [ARGS]...")
+        learn.usageMessage().customSynopsis(SYNOPSES.get(LEARN))
                 .description("Run COMMAND once under strace with the OPTIONS but the filesystem and network open, "
                                 + "and print the sandbox.toml section [COMMAND] that lets exactly that run through: "
                                 + "each path and port it used, compacted, with a comment saying why.",
@@ -102,7 +112,7 @@ public final class CommandModel {
 
         CommandSpec diagnose = CommandSpec.create().name(DIAGNOSE)
                 .interpolateVariables(false);
-        diagnose.usageMessage().customSynopsis("runlock diagnose [OPTIONS] -- <COMMAND> [ARGS]...")
+        diagnose.usageMessage().customSynopsis(SYNOPSES.get(DIAGNOSE))
                 .description("Run COMMAND in the sandbox the OPTIONS describe, traced with strace; when it exits, "
                                 + "print each operation the sandbox denied with the option that would allow it.",
                         "Exit status: the command's own.")
@@ -145,6 +155,15 @@ public final class CommandModel {
         List<String> command = parsed.matchedPositionals().isEmpty()
                 ? List.of() : new ArrayList<>(parsed.matchedPositionals().getFirst().getValue());
         return new Options(given, command);
+    }
+
+    /**
+     * Why options before a subcommand word are refused, not dropped: {@code runlock --ro /etc trust}
+     * must neither trust without them nor guess that a command named {@code trust} was meant.
+     */
+    static String optionsBefore(String subcommand) {
+        return "options go after '" + subcommand + "' (usage: " + SYNOPSES.get(subcommand) + "; a command named "
+                + subcommand + " runs with: runlock [OPTIONS] -- " + subcommand + ")";
     }
 
     /** The FILE a trust subcommand was given, or null. */

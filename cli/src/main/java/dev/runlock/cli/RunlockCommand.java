@@ -94,6 +94,10 @@ final class RunlockCommand {
         }
         ParseResult own = parsed.hasSubcommand() ? parsed.subcommand() : parsed;
         String subcommand = parsed.hasSubcommand() ? own.commandSpec().name() : "";
+        if (!subcommand.isEmpty() && !parsed.matchedOptions().isEmpty()) {
+            cli.getErr().println(Log.line("error: " + CommandModel.optionsBefore(subcommand)));
+            return 1;
+        }
         if (subcommand.equals(CommandModel.STATUS)) {
             return StatusCommand.run(own.hasMatchedOption(CommandModel.JSON), cli.getOut(), kernel.get());
         }
@@ -102,11 +106,6 @@ final class RunlockCommand {
         }
         if (subcommand.equals(CommandModel.TRUST) || subcommand.equals(CommandModel.UNTRUST)) {
             return TrustCommand.run(own, environment, cli.getOut(), cli.getErr());
-        }
-        if (!subcommand.isEmpty() && !parsed.matchedOptions().isEmpty()) {
-            cli.getErr().println(Log.line("error: options go after '" + subcommand + "': runlock " + subcommand
-                    + " [OPTIONS] -- <COMMAND> [ARGS]..."));
-            return 1;
         }
         RunlockCommand command;
         try {

@@ -50,7 +50,9 @@ final class ManPage {
         section("DESCRIPTION");
         runlock.description().forEach(this::paragraph);
         section("OPTIONS");
-        groffParagraph("Options come before the command; \\fB\\-\\-\\fR before it is optional. "
+        groffParagraph("Options come before the command; \\fB\\-\\-\\fR before it is optional, except that "
+                + "a command named like a subcommand needs it (\\fBrunlock \\-\\-ro /etc \\-\\- trust\\fR): options "
+                + "before a subcommand word are refused, never dropped. "
                 + "List options take repeated flags or commas (\\fB\\-\\-ro /usr,/etc\\fR).");
         options(runlock.options());
         section("COMMANDS");
