@@ -3,6 +3,10 @@ package dev.runlock.cli;
 import dev.runlock.cli.config.CompatNames;
 import dev.runlock.cli.preset.Presets;
 import dev.runlock.landlock.Abi;
+import dev.runlock.os.ByteStrings;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -133,24 +137,26 @@ public final class CommandModel {
 
     /**
      * What the user typed for {@code runlock} itself (not its subcommand). An empty list item is an
-     * error: {@code --rw "$UNSET"} must not mean the working directory.
+     * error: {@code --rw "$UNSET"} must not mean the working directory. A path option's value that
+     * names an existing path is one path, commas and all ({@code --rw "$PWD"} in a directory named
+     * {@code x,..} must not grant {@code ..}); relative paths name what they name in {@code workingDirectory}.
      */
-    static Options options(ParseResult parsed) throws UsageException {
+    static Options options(ParseResult parsed, Path workingDirectory) throws UsageException {
         Map<Option, Object> given = new EnumMap<>(Option.class);
         for (Option option : Option.values()) {
             OptionSpec spec = parsed.matchedOption(option.longName());
             if (spec == null) {
                 continue;
             }
-            if (option.kind() == Option.Kind.LIST) {
-                for (String typed : spec.originalStringValues()) {
-                    if (List.of(typed.split(",", -1)).contains("")) {
-                        throw new UsageException(option.longName() + ": empty " + option.label().toLowerCase(Locale.ROOT)
-                                + " in '" + typed + "'" + (typed.isEmpty() ? " (an unset variable?)" : ""));
-                    }
-                }
+            if (option.kind() != Option.Kind.LIST) {
+                given.put(option, spec.getValue());
+                continue;
             }
-            given.put(option, spec.getValue());
+            List<String> values = new ArrayList<>();
+            for (String typed : spec.originalStringValues()) {
+                values.addAll(items(option, typed, workingDirectory));
+            }
+            given.put(option, values);
         }
         List<String> command = parsed.matchedPositionals().isEmpty()
                 ? List.of() : new ArrayList<>(parsed.matchedPositionals().getFirst().getValue());
@@ -164,6 +170,28 @@ public final class CommandModel {
     static String optionsBefore(String subcommand) {
         return "options go after '" + subcommand + "' (usage: " + SYNOPSES.get(subcommand) + "; a command named "
                 + subcommand + " runs with: runlock [OPTIONS] -- " + subcommand + ")";
+    }
+
+    /** The items of one value of a list option: split at commas, unless it is one existing path. */
+    private static List<String> items(Option option, String typed, Path workingDirectory) throws UsageException {
+        List<String> parts = List.of(typed.split(",", -1));
+        if (option.takesPaths() && parts.size() > 1 && exists(typed, workingDirectory)) {
+            if (parts.stream().allMatch(part -> !part.isEmpty() && exists(part, workingDirectory))) {
+                throw new UsageException(option.longName() + ": '" + typed + "' is ambiguous: it names an existing "
+                        + "path, and so does each part between its commas; for the parts, give each with its own "
+                        + option.longName() + "; for the whole, name it without a comma (. inside it) or in sandbox.toml");
+            }
+            return List.of(typed);
+        }
+        if (parts.contains("")) {
+            throw new UsageException(option.longName() + ": empty " + option.label().toLowerCase(Locale.ROOT)
+                    + " in '" + typed + "'" + (typed.isEmpty() ? " (an unset variable?)" : ""));
+        }
+        return parts;
+    }
+
+    private static boolean exists(String path, Path workingDirectory) {
+        return Files.exists(workingDirectory.resolve(ByteStrings.path(path)), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The FILE a trust subcommand was given, or null. */

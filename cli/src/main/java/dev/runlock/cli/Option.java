@@ -84,6 +84,14 @@ enum Option {
         return kind;
     }
 
+    /** Whether the values are paths: a value naming an existing path is not split at its commas. */
+    boolean takesPaths() {
+        return switch (this) {
+            case RO, ROX, RW, RWX, UNIX -> true;
+            default -> false;
+        };
+    }
+
     /** The value's placeholder in help, e.g. {@code PATH}; empty for flags and switches. */
     String label() {
         return label;

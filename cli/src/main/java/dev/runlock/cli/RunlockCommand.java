@@ -109,7 +109,7 @@ final class RunlockCommand {
         }
         RunlockCommand command;
         try {
-            command = new RunlockCommand(CommandModel.options(own), environment, cli.getOut(), kernel);
+            command = new RunlockCommand(CommandModel.options(own, Path.of("").toAbsolutePath()), environment, cli.getOut(), kernel);
         } catch (UsageException e) {
             return fail(new Log(cli.getErr(), Log.Level.WARN), e.getMessage());
         }

@@ -176,4 +176,20 @@ class OptionValidationTest {
         assertThat(run.line("command:")).isEqualTo("command:     " + command);
         assertThat(run.rules("[--ro]")).singleElement().asString().startsWith("  /etc/");
     }
+
+    /** {@code --rw "$PWD"} in a directory named {@code x,..} once granted {@code ..}: an existing path is one value. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--ro", "--rox", "--rw", "--rwx", "--unix"})
+    void aValueNamingAnExistingPathIsNotSplitAtItsCommas(String flag, @TempDir Path dir) throws IOException {
+        Path comma = Files.createDirectory(dir.resolve("x,.."));
+        assertThat(CliRun.of(flag, comma.toString(), "true").assertExplained().rules("[" + flag + "]"))
+                .singleElement().asString().startsWith("  " + comma + "/  ");
+        Files.createDirectory(dir.resolve("x"));
+        CliRun.of(flag, comma.toString(), "true").assertRefused(flag + ": '" + comma + "' is ambiguous",
+                "give each with its own " + flag);
+        Path a = Files.createDirectory(dir.resolve("a"));
+        Path b = Files.createDirectory(dir.resolve("b"));
+        assertThat(CliRun.of(flag, a + "," + b, "true").assertExplained().rules("[" + flag + "]"))
+                .as("the control: a value that names no path is a list").hasSize(2);
+    }
 }

@@ -53,7 +53,9 @@ final class ManPage {
         groffParagraph("Options come before the command; \\fB\\-\\-\\fR before it is optional, except that "
                 + "a command named like a subcommand needs it (\\fBrunlock \\-\\-ro /etc \\-\\- trust\\fR): options "
                 + "before a subcommand word are refused, never dropped. "
-                + "List options take repeated flags or commas (\\fB\\-\\-ro /usr,/etc\\fR).");
+                + "List options take repeated flags or commas (\\fB\\-\\-ro /usr,/etc\\fR); a path option's value "
+                + "that names an existing path is one path, commas and all, and one whose parts exist too is "
+                + "refused as ambiguous.");
         options(runlock.options());
         section("COMMANDS");
         List<String> shared = runlock.optionNames();
