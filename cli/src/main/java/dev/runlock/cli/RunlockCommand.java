@@ -2,7 +2,6 @@ package dev.runlock.cli;
 
 import dev.runlock.cli.config.ConfigException;
 import dev.runlock.cli.config.ConfigSection;
-import dev.runlock.cli.config.SandboxConfig;
 import dev.runlock.cli.persistence.PersistencePoints;
 import dev.runlock.cli.trust.ConfigFile;
 import dev.runlock.cli.trust.ConfigLocation;
@@ -207,8 +206,7 @@ final class RunlockCommand {
             return Optional.empty();
         }
         ConfigFile file = location.get().read(environment);
-        // Relative entries resolve against the real file, whose bytes were trusted: a link elsewhere cannot move them.
-        Map<String, ConfigSection> sections = SandboxConfig.sections(file.realPath(), file.text());
+        Map<String, ConfigSection> sections = file.sections();
         Optional<ConfigSection> section = Optional.ofNullable(sections.get(commandName));
         if (log.enabled(Log.Level.INFO)) {
             String source = location.get().explicit() ? " (named by " + ConfigLocation.VARIABLE + ")" : " (trusted)";
