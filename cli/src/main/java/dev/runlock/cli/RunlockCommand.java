@@ -146,7 +146,6 @@ final class RunlockCommand {
         Path cwd = Path.of("").toAbsolutePath();
         Optional<ConfigSection> section = config(log, sectionName(name), cwd);
         Request request = new RequestBuilder(options, section.stream().toList(), environment, cwd, log).build();
-        section.flatMap(s -> Widening.warning(s, options, environment, cwd)).ifPresent(log::warn);
 
         ExecutableResolver resolver = new ExecutableResolver(
                 new LoaderEnvironment(environment.get("PATH"), passedValue(request.env(), "LD_LIBRARY_PATH")));
@@ -162,6 +161,7 @@ final class RunlockCommand {
         Kernel kernel = this.kernel.get();
         KernelSupport support = kernel.probe();
         RulesetPlan plan = Downgrade.plan(Rulesets.request(policy), support);
+        section.flatMap(s -> Widening.warning(s, options, environment, cwd, plan)).ifPresent(log::warn);
         Launch command = new Launch(ByteStrings.string(closure.command()), options.command(), request.env(),
                 request.keepFds(), Caller.ignoredSignals(), Caller.deletedWorkingDirectory(),
                 options.flag(Option.NEW_SESSION));
