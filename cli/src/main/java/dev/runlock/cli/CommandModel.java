@@ -86,8 +86,9 @@ public final class CommandModel {
 
         CommandSpec trust = CommandSpec.create().name(TRUST)
                 .interpolateVariables(false);
-        trust.usageMessage().description("Trust FILE (default ./sandbox.toml) as it is now: a sandbox.toml in the "
-                + "working directory applies only once trusted, and any change to it voids the trust.");
+        trust.usageMessage().description("Trust FILE (default ./sandbox.toml) as it is now, where it is: a "
+                + "sandbox.toml in the working directory applies only once trusted (a link to a trusted file too), and "
+                + "any change to it voids the trust: its content, where a link to it leads, where its paths lead.");
         trust.addOption(OptionSpec.builder(LIST).description("List the trusted files and whether each is unchanged")
                 .build());
         trust.addPositional(file());
