@@ -104,14 +104,15 @@ public final class TrustStore {
             return new Verdict.Changed("");
         }
         List<Resolution> now = Resolution.of(config.sections());
-        if (entry.resolutions() == null) {
-            return now.isEmpty() ? new Verdict.Trusted()
-                    : new Verdict.Changed("trusted before runlock recorded where its paths lead");
+        List<Resolution> recorded = entry.resolutions() == null ? List.of() : entry.resolutions();
+        if (recorded.size() != now.size()) {
+            return new Verdict.Changed(entry.resolutions() == null ? "trusted before runlock recorded where its paths lead"
+                    : "the trust store's record of its paths does not match them");
         }
         Path directory = config.realPath().getParent();
         for (int i = 0; i < now.size(); i++) {
             Resolution current = now.get(i);
-            Path trusted = entry.resolutions().get(i).target();
+            Path trusted = recorded.get(i).target();
             if (!current.target().equals(trusted)) {
                 return new Verdict.Changed(current.entry() + " now leads to " + current.target()
                         + (current.leaves(directory) ? " through a link out of " + directory : "") + ", not " + trusted);
