@@ -3,6 +3,10 @@ package dev.runlock.cli;
 import dev.runlock.cli.config.CompatNames;
 import dev.runlock.cli.preset.Presets;
 import dev.runlock.landlock.Abi;
+import dev.runlock.os.ByteStrings;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -32,6 +36,15 @@ public final class CommandModel {
     static final String UNTRUST = "untrust";
     static final String LIST = "--list";
 
+    /** Each subcommand's usage line, as help lists them and as a refusal quotes them. */
+    private static final Map<String, String> SYNOPSES = Map.of(
+            STATUS, "runlock status [--json]",
+            TRUST, "runlock trust [--list] [FILE]",
+            UNTRUST, "runlock untrust [FILE]",
+            LEARN, "runlock learn [OPTIONS] [--write FILE] -- <COMMAND> [ARGS]...",
+            DIAGNOSE, "runlock diagnose [OPTIONS] -- <COMMAND> [ARGS]...",
+            PRESETS, "runlock presets");
+
     private CommandModel() {
     }
 
@@ -46,17 +59,18 @@ public final class CommandModel {
         CommandSpec runlock = CommandSpec.create().name("runlock")
                 .interpolateVariables(false);
         runlock.usageMessage()
-                .customSynopsis("runlock [OPTIONS] [--] <COMMAND> [ARGS]...", "       runlock status [--json]",
-                        "       runlock trust [--list] [FILE]", "       runlock untrust [FILE]",
-                        "       runlock learn [OPTIONS] [--write FILE] -- <COMMAND> [ARGS]...",
-                        "       runlock diagnose [OPTIONS] -- <COMMAND> [ARGS]...",
-                        "       runlock presets")
+                .customSynopsis("runlock [OPTIONS] [--] <COMMAND> [ARGS]...", "       " + SYNOPSES.get(STATUS),
+                        "       " + SYNOPSES.get(TRUST), "       " + SYNOPSES.get(UNTRUST),
+                        "       " + SYNOPSES.get(LEARN), "       " + SYNOPSES.get(DIAGNOSE),
+                        "       " + SYNOPSES.get(PRESETS))
                 .description("Run COMMAND in a Landlock sandbox: it can touch only the paths, ports and IPC you allow.",
                         "The command, its interpreters and shared libraries are granted automatically "
                                 + "(-d turns that off).",
                         "Settings also come from section [COMMAND] of the file $SANDBOX_CONFIG, else of sandbox.toml "
                                 + "in the working directory once you trust it (runlock trust); options add to its "
                                 + "lists and override its booleans.",
+                        "A command named like a subcommand (status, trust, untrust, learn, diagnose, presets) needs -- "
+                                + "before it; options before a subcommand word are refused, never dropped.",
                         "Exit status: the command's own; 1 when runlock itself fails.")
                 .sortOptions(false)
                 .autoWidth(true);
@@ -72,8 +86,9 @@ public final class CommandModel {
 
         CommandSpec trust = CommandSpec.create().name(TRUST)
                 .interpolateVariables(false);
-        trust.usageMessage().description("Trust FILE (default ./sandbox.toml) as it is now: a sandbox.toml in the "
-                + "working directory applies only once trusted, and any change to it voids the trust.");
+        trust.usageMessage().description("Trust FILE (default ./sandbox.toml) as it is now, where it is: a "
+                + "sandbox.toml in the working directory applies only once trusted (a link to a trusted file too), and "
+                + "any change to it voids the trust: its content, where a link to it leads, where its paths lead.");
         trust.addOption(OptionSpec.builder(LIST).description("List the trusted files and whether each is unchanged")
                 .build());
         trust.addPositional(file());
@@ -88,7 +103,7 @@ public final class CommandModel {
         runlock.addSubcommand(UNTRUST, untrust);
 
         CommandSpec learn = CommandSpec.create().name(LEARN).interpolateVariables(false);
-        learn.usageMessage().customSynopsis("runlock learn [OPTIONS] [--write FILE] -- <COMMAND> [ARGS]...")
+        learn.usageMessage().customSynopsis(SYNOPSES.get(LEARN))
                 .description("Run COMMAND once under strace with the OPTIONS but the filesystem and network open, "
                                 + "and print the sandbox.toml section [COMMAND] that lets exactly that run through: "
                                 + "each path and port it used, compacted, with a comment saying why.",
@@ -102,7 +117,7 @@ public final class CommandModel {
 
         CommandSpec diagnose = CommandSpec.create().name(DIAGNOSE)
                 .interpolateVariables(false);
-        diagnose.usageMessage().customSynopsis("runlock diagnose [OPTIONS] -- <COMMAND> [ARGS]...")
+        diagnose.usageMessage().customSynopsis(SYNOPSES.get(DIAGNOSE))
                 .description("Run COMMAND in the sandbox the OPTIONS describe, traced with strace; when it exits, "
                                 + "print each operation the sandbox denied with the option that would allow it.",
                         "Exit status: the command's own.")
@@ -123,28 +138,61 @@ public final class CommandModel {
 
     /**
      * What the user typed for {@code runlock} itself (not its subcommand). An empty list item is an
-     * error: {@code --rw "$UNSET"} must not mean the working directory.
+     * error: {@code --rw "$UNSET"} must not mean the working directory. A path option's value that
+     * names an existing path is one path, commas and all ({@code --rw "$PWD"} in a directory named
+     * {@code x,..} must not grant {@code ..}); relative paths name what they name in {@code workingDirectory}.
      */
-    static Options options(ParseResult parsed) throws UsageException {
+    static Options options(ParseResult parsed, Path workingDirectory) throws UsageException {
         Map<Option, Object> given = new EnumMap<>(Option.class);
         for (Option option : Option.values()) {
             OptionSpec spec = parsed.matchedOption(option.longName());
             if (spec == null) {
                 continue;
             }
-            if (option.kind() == Option.Kind.LIST) {
-                for (String typed : spec.originalStringValues()) {
-                    if (List.of(typed.split(",", -1)).contains("")) {
-                        throw new UsageException(option.longName() + ": empty " + option.label().toLowerCase(Locale.ROOT)
-                                + " in '" + typed + "'" + (typed.isEmpty() ? " (an unset variable?)" : ""));
-                    }
-                }
+            if (option.kind() != Option.Kind.LIST) {
+                given.put(option, spec.getValue());
+                continue;
             }
-            given.put(option, spec.getValue());
+            List<String> values = new ArrayList<>();
+            for (String typed : spec.originalStringValues()) {
+                values.addAll(items(option, typed, workingDirectory));
+            }
+            given.put(option, values);
         }
         List<String> command = parsed.matchedPositionals().isEmpty()
                 ? List.of() : new ArrayList<>(parsed.matchedPositionals().getFirst().getValue());
         return new Options(given, command);
+    }
+
+    /**
+     * Why options before a subcommand word are refused, not dropped: {@code runlock --ro /etc trust}
+     * must neither trust without them nor guess that a command named {@code trust} was meant.
+     */
+    static String optionsBefore(String subcommand) {
+        return "options go after '" + subcommand + "' (usage: " + SYNOPSES.get(subcommand) + "; a command named "
+                + subcommand + " runs with: runlock [OPTIONS] -- " + subcommand + ")";
+    }
+
+    /** The items of one value of a list option: split at commas, unless it is one existing path. */
+    private static List<String> items(Option option, String typed, Path workingDirectory) throws UsageException {
+        List<String> parts = List.of(typed.split(",", -1));
+        if (option.takesPaths() && parts.size() > 1 && exists(typed, workingDirectory)) {
+            if (parts.stream().allMatch(part -> !part.isEmpty() && exists(part, workingDirectory))) {
+                throw new UsageException(option.longName() + ": '" + typed + "' is ambiguous: it names an existing "
+                        + "path, and so does each part between its commas; for the parts, give each with its own "
+                        + option.longName() + "; for the whole, name it without a comma (. inside it) or in sandbox.toml");
+            }
+            return List.of(typed);
+        }
+        if (parts.contains("")) {
+            throw new UsageException(option.longName() + ": empty " + option.label().toLowerCase(Locale.ROOT)
+                    + " in '" + typed + "'" + (typed.isEmpty() ? " (an unset variable?)" : ""));
+        }
+        return parts;
+    }
+
+    private static boolean exists(String path, Path workingDirectory) {
+        return Files.exists(workingDirectory.resolve(ByteStrings.path(path)), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The FILE a trust subcommand was given, or null. */

@@ -1,6 +1,7 @@
 package dev.runlock.cli;
 
 import dev.runlock.landlock.Abi;
+import java.util.Arrays;
 import java.util.List;
 
 /** Every option of {@code runlock}, in help order: its names, what it takes and its help line. */
@@ -85,6 +86,11 @@ enum Option {
 
     Kind kind() {
         return kind;
+    }
+
+    /** Whether the values are paths: a value naming an existing path is not split at its commas. */
+    boolean takesPaths() {
+        return Arrays.stream(Setting.values()).anyMatch(s -> s.option() == this && s.grant() instanceof Grant.Paths);
     }
 
     /** The value's placeholder in help, e.g. {@code PATH}; empty for flags and switches. */

@@ -2,7 +2,6 @@ package dev.runlock.cli;
 
 import dev.runlock.cli.config.ConfigException;
 import dev.runlock.cli.config.ConfigSection;
-import dev.runlock.cli.config.SandboxConfig;
 import dev.runlock.cli.persistence.PersistencePoints;
 import dev.runlock.cli.trust.ConfigFile;
 import dev.runlock.cli.trust.ConfigLocation;
@@ -94,6 +93,10 @@ final class RunlockCommand {
         }
         ParseResult own = parsed.hasSubcommand() ? parsed.subcommand() : parsed;
         String subcommand = parsed.hasSubcommand() ? own.commandSpec().name() : "";
+        if (!subcommand.isEmpty() && !parsed.matchedOptions().isEmpty()) {
+            cli.getErr().println(Log.line("error: " + CommandModel.optionsBefore(subcommand)));
+            return 1;
+        }
         if (subcommand.equals(CommandModel.STATUS)) {
             return StatusCommand.run(own.hasMatchedOption(CommandModel.JSON), cli.getOut(), kernel.get());
         }
@@ -103,14 +106,9 @@ final class RunlockCommand {
         if (subcommand.equals(CommandModel.TRUST) || subcommand.equals(CommandModel.UNTRUST)) {
             return TrustCommand.run(own, environment, cli.getOut(), cli.getErr());
         }
-        if (!subcommand.isEmpty() && !parsed.matchedOptions().isEmpty()) {
-            cli.getErr().println(Log.line("error: options go after '" + subcommand + "': runlock " + subcommand
-                    + " [OPTIONS] -- <COMMAND> [ARGS]..."));
-            return 1;
-        }
         RunlockCommand command;
         try {
-            command = new RunlockCommand(CommandModel.options(own), environment, cli.getOut(), kernel);
+            command = new RunlockCommand(CommandModel.options(own, Path.of("").toAbsolutePath()), environment, cli.getOut(), kernel);
         } catch (UsageException e) {
             return fail(new Log(cli.getErr(), Log.Level.WARN), e.getMessage());
         }
@@ -148,7 +146,6 @@ final class RunlockCommand {
         Path cwd = Path.of("").toAbsolutePath();
         Optional<ConfigSection> section = config(log, sectionName(name), cwd);
         Request request = new RequestBuilder(options, section.stream().toList(), environment, cwd, log).build();
-        section.flatMap(s -> Widening.warning(s, options, environment, cwd)).ifPresent(log::warn);
 
         ExecutableResolver resolver = new ExecutableResolver(
                 new LoaderEnvironment(environment.get("PATH"), passedValue(request.env(), "LD_LIBRARY_PATH")));
@@ -170,6 +167,7 @@ final class RunlockCommand {
         Kernel kernel = this.kernel.get();
         KernelSupport support = kernel.probe();
         RulesetPlan plan = Downgrade.plan(Rulesets.request(policy), support);
+        section.flatMap(s -> Widening.warning(s, options, environment, cwd, plan)).ifPresent(log::warn);
         Launch command = new Launch(ByteStrings.string(closure.command()), options.command(), request.env(),
                 request.keepFds(), Caller.ignoredSignals(), Caller.deletedWorkingDirectory(),
                 options.flag(Option.NEW_SESSION), policy.keepCapabilities());
@@ -214,8 +212,7 @@ final class RunlockCommand {
             return Optional.empty();
         }
         ConfigFile file = location.get().read(environment);
-        // Relative entries resolve against the real file, whose bytes were trusted: a link elsewhere cannot move them.
-        Map<String, ConfigSection> sections = SandboxConfig.sections(file.realPath(), file.text());
+        Map<String, ConfigSection> sections = file.sections();
         Optional<ConfigSection> section = Optional.ofNullable(sections.get(commandName));
         if (log.enabled(Log.Level.INFO)) {
             String source = location.get().explicit() ? " (named by " + ConfigLocation.VARIABLE + ")" : " (trusted)";

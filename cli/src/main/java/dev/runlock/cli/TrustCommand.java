@@ -1,10 +1,10 @@
 package dev.runlock.cli;
 
 import dev.runlock.cli.config.ConfigException;
-import dev.runlock.cli.config.SandboxConfig;
 import dev.runlock.cli.text.Printable;
 import dev.runlock.cli.trust.ConfigFile;
 import dev.runlock.cli.trust.ConfigLocation;
+import dev.runlock.cli.trust.Resolution;
 import dev.runlock.cli.trust.TrustStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,25 +43,40 @@ final class TrustCommand {
         }
     }
 
-    /** Only a file runlock could use is trusted: StrictModes and the TOML are checked first. */
+    /**
+     * Only a file runlock could use is trusted: StrictModes and the TOML are checked first. What a
+     * link leads to, and each path entry that leaves the config's directory through a link, is said.
+     */
     private static void trust(TrustStore store, Path file, PrintWriter out) throws ConfigException {
         ConfigFile config = ConfigFile.read(file, "config");
-        SandboxConfig.sections(config.path(), config.text());
-        store.trust(config);
-        out.println(Printable.of("trusted " + config.realPath()));
+        TrustStore.Entry entry = store.trust(config);
+        Path directory = config.realPath().getParent();
+        out.println(Printable.of("trusted " + entry.name()
+                + (entry.place().equals(entry.path()) ? "" : " (relative paths from " + directory + ")")));
+        for (Resolution r : entry.resolutions()) {
+            if (r.leaves(directory)) {
+                out.println(Printable.of("  " + r.entry() + " leads to " + r.target() + " through a link out of "
+                        + directory));
+            }
+        }
     }
 
     private static void untrust(TrustStore store, Path file, PrintWriter out) throws ConfigException {
-        Path real = TrustStore.recordedPath(file);
-        out.println(Printable.of(store.untrust(real) ? "untrusted " + real : real + " was not trusted"));
+        Path place = ConfigLocation.place(file);
+        out.println(Printable.of(store.untrust(place) ? "untrusted " + place : place + " was not trusted"));
     }
 
     private static void list(TrustStore store, PrintWriter out) throws ConfigException {
         for (TrustStore.Entry entry : store.entries()) {
             String line;
             try {
-                boolean same = ConfigFile.read(entry.path(), "config").sha256().equals(entry.sha256());
-                line = (same ? "trusted   " : "changed   ") + entry.path();
+                line = switch (store.verdict(ConfigFile.read(entry.place(), "config"))) {
+                    case TrustStore.Verdict.Trusted t -> "trusted   " + entry.name();
+                    case TrustStore.Verdict.Changed(String what) -> "changed   " + entry.name()
+                            + (what.isEmpty() ? "" : " (" + what + ")");
+                    case TrustStore.Verdict.Unknown u -> "changed   " + entry.name() + " (its directory now leads "
+                            + "elsewhere)";
+                };
             } catch (ConfigException e) {
                 line = "unusable  " + e.getMessage();
             }

@@ -1,6 +1,8 @@
 package dev.runlock.cli;
 
 import dev.runlock.landlock.Abi;
+import dev.runlock.landlock.AccessFs;
+import dev.runlock.landlock.AccessNet;
 import dev.runlock.landlock.CompatibilityException;
 import dev.runlock.landlock.DroppedRule;
 import dev.runlock.landlock.Enforcement;
@@ -11,6 +13,7 @@ import dev.runlock.landlock.PathRule;
 import dev.runlock.landlock.PortRule;
 import dev.runlock.landlock.Rule;
 import dev.runlock.landlock.RulesetPlan;
+import dev.runlock.landlock.Scope;
 import dev.runlock.landlock.UnixSockets;
 import dev.runlock.sandbox.PathGrant;
 import dev.runlock.sandbox.PolicyException;
@@ -19,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Turns core's facts (a plan's losses and their cause, a refused hard requirement, a missing
@@ -36,14 +40,38 @@ final class Wording {
      * What a plan enforces, as {@code --explain} and the debug log say it. A plan that lacks only
      * rights nothing owed (above the baseline, asked for by nothing) is enforced as promised: it
      * earns no warning, so it is not called partial either; the lines below the headline name
-     * what is not restricted here.
+     * what is not restricted here. A sandbox pinned below the kernel's ABI is never "fully
+     * enforced": the headline names what the pin lifts.
      */
     static String enforcement(RulesetPlan plan) {
-        return switch (plan.enforcement()) {
+        String level = switch (plan.enforcement()) {
             case FULLY_ENFORCED -> "fully enforced";
             case PARTIALLY_ENFORCED -> plan.lost().isEmpty() ? "enforced (" + Abi.baseline() + " baseline met)" : "partially enforced";
             case NOT_ENFORCED -> "NOT enforced";
         };
+        List<String> lifted = lifted(plan);
+        if (lifted.isEmpty() || plan.enforcement() == Enforcement.NOT_ENFORCED) {
+            return level;
+        }
+        String pinned = "pinned to " + plan.target() + " below the kernel's " + plan.kernel().abi() + ", which lifts "
+                + String.join(", ", lifted);
+        return plan.enforcement() == Enforcement.FULLY_ENFORCED ? pinned : level + "; " + pinned;
+    }
+
+    /**
+     * What an ABI pin leaves unrestricted that this kernel would restrict, each feature once with its
+     * ABI; empty without a pin below the kernel's ABI. REFER is not among them: unhandled, the kernel
+     * still refuses reparenting.
+     */
+    static List<String> lifted(RulesetPlan plan) {
+        if (!plan.kernel().available()) {
+            return List.of();
+        }
+        List<LandlockBit> bits = Stream.of(AccessFs.values(), AccessNet.values(), Scope.values()).flatMap(Stream::of)
+                .map(LandlockBit.class::cast)
+                .filter(b -> b != AccessFs.REFER && !plan.target().atLeast(b.since()) && plan.kernel().abi().atLeast(b.since()))
+                .sorted(LandlockBit.ABI_ORDER).toList();
+        return features(bits);
     }
 
     /** One line a user can act on when Landlock is not available (or which ABI is enabled). */

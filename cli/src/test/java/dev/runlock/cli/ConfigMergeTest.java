@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -196,7 +197,8 @@ class ConfigMergeTest {
         if (DefaultSandbox.owes(abi, Abi.V7)) {
             strict.assertRefused("--compat hard");
         } else {
-            assertThat(strict.assertExplained().line("enforcement:")).isEqualTo("enforcement: fully enforced");
+            assertThat(strict.assertExplained().line("enforcement:")).isEqualTo("enforcement: "
+                    + DefaultSandbox.enforcement(abi, Abi.V7));
         }
         CliRun hard = run("[true]\ncompat = \"hard\"\nbind_udp = [53]\n", "true");
         if (abi.atLeast(Abi.V10)) {
@@ -313,5 +315,31 @@ class ConfigMergeTest {
         assertThat(run("[true]\nrw = [\"/etc\"]\n", "true").assertExplained().errLines())
                 .filteredOn(l -> l.contains("widens")).containsExactly("runlock: warning: " + file
                         + " [true] widens the sandbox beyond the command line: rw = \"/etc\"");
+    }
+
+    /**
+     * {@code abi = 3} in a config once lifted TCP, ioctl and scope rules without a word: every key that
+     * loosens this run's sandbox is in the one widening warning, unless the command line set the same.
+     */
+    @Test
+    void aConfigThatLoosensTheSandboxNamesEachKeyInTheWarning() throws IOException {
+        int fd = Host.openDescriptor();
+        String toml = "[true]\nabi = 3\nkeep_fd = [1, " + fd + "]\ncompat = \"soft\"\nignore_missing = true\n";
+        List<String> keys = new ArrayList<>();
+        List<String> lifted = DefaultSandbox.lifted(abi, Abi.V3);
+        if (!lifted.isEmpty()) {
+            keys.add("abi = 3 (lifts " + String.join(", ", lifted) + ")");
+        }
+        if (abi != Abi.NONE && DefaultSandbox.owes(abi, Abi.V3)) {
+            keys.add("compat = \"soft\" (no sandbox on this kernel)");
+        }
+        keys.add("keep_fd = [" + fd + "]");
+        assertThat(run(toml, "true").assertExplained().errLines()).filteredOn(l -> l.contains("widens"))
+                .containsExactly("runlock: warning: " + file + " [true] widens the sandbox beyond the command line: "
+                        + String.join(", ", keys));
+        assertThat(run(toml, "--abi", "3", "--compat", "soft", "--keep-fd", Integer.toString(fd), "true")
+                .assertExplained().err()).as("the command line set the same").doesNotContain("widens");
+        assertThat(run("[true]\nabi = " + Math.max(1, abi.number()) + "\n", "true").assertExplained().err())
+                .as("a pin at the kernel's ABI lifts nothing").doesNotContain("widens");
     }
 }

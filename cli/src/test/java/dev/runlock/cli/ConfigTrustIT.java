@@ -84,24 +84,56 @@ class ConfigTrustIT {
         assertThat(Files.getPosixFilePermissions(store)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
     }
 
-    /** A link to a trusted config elsewhere takes its grants along unchanged: "." stays the real file's directory. */
+    /**
+     * A repository's {@code sandbox.toml} linked to a trusted config elsewhere does not borrow its trust: it
+     * needs its own, and then takes its grants along unchanged ("." stays the real file's directory).
+     */
     @Test
-    void aLinkedConfigCannotMoveItsRelativeGrants() throws IOException {
+    void aLinkedConfigNeedsItsOwnTrustAndCannotMoveItsRelativeGrants() throws IOException {
         Host.assumeQuietRuns();
         Files.writeString(config, "[cat]\nro = [\".\"]\n");
         Files.writeString(repo.resolve("readme.txt"), "the readme\n");
         assertThat(runlock.run("trust").status()).isZero();
         Path other = Files.createDirectory(dir.resolve("other"));
         Files.writeString(other.resolve("private.txt"), "private\n");
-        Files.createSymbolicLink(other.resolve("sandbox.toml"), Path.of("../repo/sandbox.toml"));
+        Path link = Files.createSymbolicLink(other.resolve("sandbox.toml"), Path.of("../repo/sandbox.toml"));
         Launcher elsewhere = new Launcher(other);
         elsewhere.environment().put("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
 
+        elsewhere.run("--", "cat", "../repo/readme.txt").assertRefused(link + " is not trusted",
+                "this one is a link to " + config, "review it, then run: runlock trust");
+        assertThat(elsewhere.run("trust").out()).isEqualTo("trusted " + link + " -> " + config
+                + " (relative paths from " + repo + ")\n");
+        assertThat(elsewhere.run("trust", "--list").out()).isEqualTo("trusted   " + config + "\n"
+                + "trusted   " + link + " -> " + config + "\n");
         Launcher.Result granted = elsewhere.run("--", "cat", "../repo/readme.txt");
         assertThat(granted.out()).as(granted.err()).isEqualTo("the readme\n");
         Launcher.Result denied = elsewhere.run("--", "cat", "private.txt");
         assertThat(denied.out()).isEmpty();
         assertThat(denied.errLines()).containsExactly("cat: private.txt: Permission denied");
+    }
+
+    /** A trusted {@code ro = ["docs"]} that a {@code git pull} turns into a link to secrets voids the trust, naming the entry. */
+    @Test
+    void aPathEntryRedirectedAfterTrustVoidsIt() throws IOException {
+        Host.assumeQuietRuns();
+        Path docs = Files.createDirectory(repo.resolve("docs"));
+        Files.writeString(docs.resolve("secret.txt"), "just docs\n");
+        Files.writeString(config, "[cat]\nro = [\"docs\"]\n");
+        assertThat(runlock.run("trust").out()).isEqualTo("trusted " + config + "\n");
+        Launcher.Result docsRead = runlock.run("--", "cat", "docs/secret.txt");
+        assertThat(docsRead.out()).as(docsRead.err()).isEqualTo("just docs\n");
+
+        Path secrets = secret.getParent();
+        Files.delete(docs.resolve("secret.txt"));
+        Files.delete(docs);
+        Files.createSymbolicLink(docs, secrets);
+        runlock.run("--", "cat", "docs/secret.txt").assertRefused(config + " changed since you trusted it: [cat] ro "
+                + "\"docs\" now leads to " + secrets + " through a link out of " + repo + ", not " + docs,
+                "review it, then run: runlock trust");
+        assertThat(runlock.run("trust", "--list").out()).startsWith("changed   " + config + " ([cat] ro \"docs\"");
+        assertThat(runlock.run("trust").out()).isEqualTo("trusted " + config + "\n  [cat] ro \"docs\" leads to "
+                + secrets + " through a link out of " + repo + "\n");
     }
 
     @Test
@@ -133,17 +165,18 @@ class ConfigTrustIT {
     }
 
     @Test
-    void aSymlinkedConfigIsTrustedForItsTargetAndARetargetedLinkIsNot() throws IOException {
+    void aSymlinkedConfigIsTrustedWithItsTargetAndARetargetedLinkIsNot() throws IOException {
         Path shared = Files.createDirectory(dir.resolve("shared"));
         Path target = Files.move(config, shared.resolve("policy.toml"));
         Files.createSymbolicLink(config, target);
-        assertThat(runlock.run("trust").out()).isEqualTo("trusted " + target + "\n");
+        assertThat(runlock.run("trust").out()).isEqualTo("trusted " + config + " -> " + target
+                + " (relative paths from " + shared + ")\n");
         assertThat(catSecret().out()).isEqualTo("the secret\n");
 
         Path other = Files.writeString(shared.resolve("other.toml"), "[cat]\nunrestricted_filesystem = true\n");
         Files.delete(config);
         Files.createSymbolicLink(config, other);
-        catSecret().assertRefused(config + " is not trusted");
+        catSecret().assertRefused(config + " changed since you trusted it: it now leads to " + other + ", not " + target);
     }
 
     @Test

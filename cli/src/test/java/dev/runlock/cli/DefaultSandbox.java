@@ -46,10 +46,30 @@ final class DefaultSandbox {
         return kernel != Abi.NONE && lacking(kernel, pin).isEmpty();
     }
 
-    /** The {@code enforcement:} value of {@code --explain} for the default sandbox pinned at {@code pin}. */
+    /** What a pin at {@code pin} leaves unrestricted that a kernel at {@code kernel} would restrict, e.g. {@code TCP (ABI 4)}. */
+    static List<String> lifted(Abi kernel, Abi pin) {
+        return Stream.of(AccessFs.values(), AccessNet.values(), Scope.values()).flatMap(Stream::of)
+                .map(LandlockBit.class::cast)
+                .filter(b -> b != AccessFs.REFER && kernel.atLeast(b.since()) && !pin.atLeast(b.since()))
+                .sorted(Comparator.comparing(LandlockBit::since))
+                .map(b -> b.feature() + " (" + b.since() + ")").distinct().toList();
+    }
+
+    /**
+     * The {@code enforcement:} value of {@code --explain} for the default sandbox pinned at {@code pin}: a pin
+     * below the kernel's ABI is never "fully enforced", it names what it lifts.
+     */
     static String enforcement(Abi kernel, Abi pin) {
-        return kernel == Abi.NONE ? "NOT enforced (no ruleset is applied)"
-                : fullyEnforced(kernel, pin) ? "fully enforced" : "partially enforced";
+        if (kernel == Abi.NONE) {
+            return "NOT enforced (no ruleset is applied)";
+        }
+        String level = fullyEnforced(kernel, pin) ? "fully enforced" : "partially enforced";
+        List<String> lifted = lifted(kernel, pin);
+        if (lifted.isEmpty()) {
+            return level;
+        }
+        String pinned = "pinned to " + pin + " below the kernel's " + kernel + ", which lifts " + String.join(", ", lifted);
+        return fullyEnforced(kernel, pin) ? pinned : level + "; " + pinned;
     }
 
     /** The {@code enforcement:} value for the unpinned default sandbox: the baseline met is no partial sandbox. */

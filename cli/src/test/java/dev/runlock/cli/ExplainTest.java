@@ -316,7 +316,8 @@ class ExplainTest {
         String[] args = Stream.concat(Stream.of(flags.split(" ")), Stream.of("--abi", "7", "true"))
                 .toArray(String[]::new);
         if (!DefaultSandbox.owes(abi, Abi.V7)) {
-            assertThat(run(args).assertExplained().line("enforcement:")).isEqualTo("enforcement: fully enforced");
+            assertThat(run(args).assertExplained().line("enforcement:")).isEqualTo("enforcement: "
+                    + DefaultSandbox.enforcement(abi, Abi.V7));
         } else {
             run(args).assertRefused("(required by --compat hard");
         }
@@ -393,7 +394,8 @@ class ExplainTest {
     void aRuleAboveThePinnedAbiIsListedAsDropped() {
         CliRun run = run("--abi", "7", "--connect-udp", "53", "true").assertExplained();
             if (abi != Abi.NONE) {
-            assertThat(run.line("enforcement:")).isEqualTo("enforcement: partially enforced");
+            assertThat(run.line("enforcement:")).isEqualTo("enforcement: " + DefaultSandbox.enforcement(abi, Abi.V7)
+                    .replace("fully enforced", "partially enforced").replaceFirst("^pinned", "partially enforced; pinned"));
             assertThat(run.line("dropped:")).isEqualTo("dropped:     --connect-udp 53 needs UDP (ABI 10)");
             assertThat(run.line("not restricted here:")).endsWith("UDP (ABI 10)");
             assertThat(run("--abi", "3", "--connect-tcp", "443", "true").assertExplained().line("dropped:"))
@@ -401,6 +403,25 @@ class ExplainTest {
         }
         assertThat(run("--abi", "3", "-d", "--rw", "/tmp", "true").assertExplained().out())
                 .as("--rw is not for device ioctl: the pin below it drops nothing asked for").doesNotContain("dropped:");
+    }
+
+    /** {@code abi = 3} once lifted TCP, ioctl and scope rules while the headline said "fully enforced". */
+    @ParameterizedTest(name = "--abi {0}")
+    @MethodSource("pins")
+    void aPinBelowTheKernelIsNeverCalledFullyEnforced(Abi pin) {
+        String enforcement = run("--abi", Integer.toString(pin.number()), "true").assertExplained().line("enforcement:");
+        List<String> lifted = DefaultSandbox.lifted(abi, pin);
+        if (abi == Abi.NONE || lifted.isEmpty()) {
+            assertThat(enforcement).doesNotContain("pinned");
+        } else {
+            assertThat(enforcement).doesNotContain("fully enforced")
+                    .endsWith("pinned to " + pin + " below the kernel's " + abi + ", which lifts " + String.join(", ", lifted));
+        }
+        if (abi.atLeast(Abi.V6) && pin == Abi.V3) {
+            assertThat(enforcement).isEqualTo("enforcement: pinned to ABI 3 below the kernel's " + abi + ", which lifts "
+                    + "TCP (ABI 4), device ioctl (ABI 5), " + String.join(", ", lifted.subList(2, lifted.size())))
+                    .contains("signal");
+        }
     }
 
     static Stream<Abi> pins() {

@@ -3,9 +3,15 @@ package dev.runlock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runlock.landlock.Abi;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -148,5 +154,42 @@ class OptionValidationTest {
     void anEmptyPathSaysAVariableMayBeUnset() {
         CliRun.of("--rw", "", "true").assertRefused("--rw: empty path in '' (an unset variable?)");
         assertThat(CliRun.of("--rw", ".", "true").assertExplained().rules("[--rw]")).hasSize(1);
+    }
+
+    /**
+     * {@code runlock --ro /etc trust} once trusted ./sandbox.toml without a word about {@code --ro}: options
+     * before any subcommand word are refused in one line saying how to run a command of that name, which
+     * {@code --} does, options kept.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"status", "trust", "untrust", "presets", "learn", "diagnose"})
+    void optionsBeforeASubcommandWordAreRefusedNotDropped(String word, @TempDir Path dir) throws IOException {
+        Map<String, String> env = CliRun.baseEnvironment();
+        env.put("XDG_CONFIG_HOME", dir.resolve("xdg").toString());
+        env.put("PATH", dir + ":" + env.get("PATH"));
+        Path command = Files.writeString(dir.resolve(word), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(command, PosixFilePermissions.fromString("rwxr-xr-x"));
+        CliRun.on(Abi.newest()).exactly(env, "--ro", "/etc", word).assertRefused("options go after '" + word + "'",
+                "runlock " + word, "runlock [OPTIONS] -- " + word);
+        assertThat(dir.resolve("xdg")).as("nothing trusted or untrusted").doesNotExist();
+        CliRun run = CliRun.on(Abi.newest()).with(env, "--ro", "/etc", "--", word).assertExplained();
+        assertThat(run.line("command:")).isEqualTo("command:     " + command);
+        assertThat(run.rules("[--ro]")).singleElement().asString().startsWith("  /etc/");
+    }
+
+    /** {@code --rw "$PWD"} in a directory named {@code x,..} once granted {@code ..}: an existing path is one value. */
+    @ParameterizedTest
+    @ValueSource(strings = {"--ro", "--rox", "--rw", "--rwx", "--unix"})
+    void aValueNamingAnExistingPathIsNotSplitAtItsCommas(String flag, @TempDir Path dir) throws IOException {
+        Path comma = Files.createDirectory(dir.resolve("x,.."));
+        assertThat(CliRun.of(flag, comma.toString(), "true").assertExplained().rules("[" + flag + "]"))
+                .singleElement().asString().startsWith("  " + comma + "/  ");
+        Files.createDirectory(dir.resolve("x"));
+        CliRun.of(flag, comma.toString(), "true").assertRefused(flag + ": '" + comma + "' is ambiguous",
+                "give each with its own " + flag);
+        Path a = Files.createDirectory(dir.resolve("a"));
+        Path b = Files.createDirectory(dir.resolve("b"));
+        assertThat(CliRun.of(flag, a + "," + b, "true").assertExplained().rules("[" + flag + "]"))
+                .as("the control: a value that names no path is a list").hasSize(2);
     }
 }

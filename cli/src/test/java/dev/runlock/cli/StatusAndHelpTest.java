@@ -32,7 +32,7 @@ class StatusAndHelpTest {
     @ParameterizedTest(name = "kernel {0}")
     @EnumSource(Abi.class)
     void statusShowsKernelAbiErrataAndEachFeature(Abi abi) throws IOException {
-        CliRun run = succeeded(CliRun.on(abi).of("status"));
+        CliRun run = succeeded(CliRun.on(abi).exactly(CliRun.baseEnvironment(), "status"));
         assertThat(run.line("kernel:")).isEqualTo("kernel:    " + kernelRelease());
         assertThat(run.line("landlock:")).isEqualTo(abi == Abi.NONE ? "landlock:  absent - this kernel has no Landlock "
                 + "(ENOSYS): it needs Linux 5.13 or newer built with CONFIG_SECURITY_LANDLOCK"
@@ -81,7 +81,7 @@ class StatusAndHelpTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> statusJson(CliRun.On kernel) {
-        CliRun run = succeeded(kernel.of("status", "--json"));
+        CliRun run = succeeded(kernel.exactly(CliRun.baseEnvironment(), "status", "--json"));
         assertThat(run.outLines()).hasSize(1);
         Map<String, Object> status = (Map<String, Object>) MiniJson.parse(run.out());
         assertThat(status).containsKeys("kernel", "landlock", "abi", "reported_abi", "errata", "reason", "mptcp",
@@ -91,7 +91,7 @@ class StatusAndHelpTest {
 
     @Test
     void statusRefusesUnknownOptions() {
-        CliRun.of("status", "--yaml").assertRefused("'--yaml'");
+        CliRun.on(Abi.newest()).exactly(CliRun.baseEnvironment(), "status", "--yaml").assertRefused("'--yaml'");
     }
 
     @Test

@@ -50,8 +50,12 @@ final class ManPage {
         section("DESCRIPTION");
         runlock.description().forEach(this::paragraph);
         section("OPTIONS");
-        groffParagraph("Options come before the command; \\fB\\-\\-\\fR before it is optional. "
-                + "List options take repeated flags or commas (\\fB\\-\\-ro /usr,/etc\\fR).");
+        groffParagraph("Options come before the command; \\fB\\-\\-\\fR before it is optional, except that "
+                + "a command named like a subcommand needs it (\\fBrunlock \\-\\-ro /etc \\-\\- trust\\fR): options "
+                + "before a subcommand word are refused, never dropped. "
+                + "List options take repeated flags or commas (\\fB\\-\\-ro /usr,/etc\\fR); a path option's value "
+                + "that names an existing path is one path, commas and all, and one whose parts exist too is "
+                + "refused as ambiguous.");
         options(runlock.options());
         section("COMMANDS");
         List<String> shared = runlock.optionNames();
@@ -157,7 +161,16 @@ final class ManPage {
                 + "basename. Options add to the file's lists; a boolean given on the command line "
                 + "(\\fB\\-\\-unrestricted\\-network=false\\fR) overrides the file. An unknown key, a wrong type or "
                 + "malformed TOML is an error naming the file, line and column. A file writable by group or "
-                + "others, or owned by someone other than you or root, is refused.");
+                + "others, or owned by someone other than you or root, is refused. Relative paths are relative to "
+                + "the file's directory (for a symbolic link, the directory of the file it leads to).");
+        groffParagraph("A \\fIsandbox.toml\\fR found in the working directory applies only once you trust it "
+                + "(\\fBrunlock trust\\fR) where it is: a symbolic link needs its own trust even when the file it "
+                + "leads to is trusted, and a change to the file, to where the link leads or to where any of its "
+                + "path entries leads (a \\fBdocs\\fR directory turned into a link to \\fI~/.ssh\\fR) voids the "
+                + "trust, naming what changed. A config that widens the sandbox beyond the command line (an "
+                + "\\fBunrestricted_*\\fR key, writing \\fI/\\fR, \\fI/etc\\fR or your home, an \\fBabi\\fR "
+                + "pin below the kernel's ABI, \\fBcompat = \"soft\"\\fR where it drops the sandbox, "
+                + "\\fBkeep_fd\\fR) is named in one warning with those keys.");
         line(".PP");
         line(".EX");
         for (String example : List.of("[python3]", "ro = [\"/etc\", \"/usr/lib/python3\"]", "rw = [\"/tmp/work\"]",

@@ -71,6 +71,14 @@ public enum ConfigKey {
         return type;
     }
 
+    /** Whether the values are paths, relative ones meaning the config file's directory. */
+    public boolean isPath() {
+        return switch (this) {
+            case RO, ROX, RW, RWX, UNIX -> true;
+            default -> false;
+        };
+    }
+
     /** The key as written in the file, e.g. {@code bind_tcp}. */
     public String tomlName() {
         return name().toLowerCase(Locale.ROOT);

@@ -1,6 +1,8 @@
 package dev.runlock.cli.trust;
 
 import dev.runlock.cli.config.ConfigException;
+import dev.runlock.cli.config.ConfigSection;
+import dev.runlock.cli.config.SandboxConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -20,6 +22,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 
 /**
  * A configuration file read once, after {@link StrictModes}, and at most {@value #MAX_BYTES} bytes:
@@ -32,6 +35,7 @@ public final class ConfigFile {
     private final Path path;
     private final Path realPath;
     private final byte[] bytes;
+    private Map<String, ConfigSection> sections;
 
     private ConfigFile(Path path, Path realPath, byte[] bytes) {
         this.path = path;
@@ -97,6 +101,17 @@ public final class ConfigFile {
                     + HexFormat.of().toHexDigits(bytes[in.position()]) + ")");
         }
         return out.flip().toString();
+    }
+
+    /**
+     * The sections, parsed once: relative paths resolve against the real file's directory, whose
+     * bytes are the ones hashed for trust, and messages name the real file.
+     */
+    public Map<String, ConfigSection> sections() throws ConfigException {
+        if (sections == null) {
+            sections = SandboxConfig.sections(realPath, text());
+        }
+        return sections;
     }
 
     /** The operating system's reason for an I/O failure, without Java's exception names. */

@@ -1,6 +1,7 @@
 package dev.runlock.cli.trust;
 
 import dev.runlock.cli.config.ConfigException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -36,19 +37,37 @@ public record ConfigLocation(Path path, boolean explicit) {
     }
 
     /**
-     * Reads the file after StrictModes; a file found implicitly must also be trusted as it is now.
+     * Reads the file after StrictModes; a file found implicitly must also be trusted as it is now,
+     * where it is now.
      */
     public ConfigFile read(Map<String, String> environment) throws ConfigException {
         ConfigFile file = ConfigFile.read(path, "config");
         if (explicit) {
             return file;
         }
+        String review = "; review it, then run: runlock trust";
         return switch (TrustStore.of(environment).verdict(file)) {
-            case TRUSTED -> file;
-            case CHANGED -> throw new ConfigException(path + " changed since you trusted it; review it, then run: "
-                    + "runlock trust");
-            case UNKNOWN -> throw new ConfigException(path + " is not trusted (a sandbox.toml found in the working "
-                    + "directory applies only once you trust it); review it, then run: runlock trust");
+            case TrustStore.Verdict.Trusted t -> file;
+            case TrustStore.Verdict.Changed(String what) -> throw new ConfigException(path
+                    + " changed since you trusted it" + (what.isEmpty() ? "" : ": " + what) + review);
+            case TrustStore.Verdict.Unknown u -> throw new ConfigException(path + " is not trusted (a sandbox.toml "
+                    + "found in the working directory applies only once you trust it"
+                    + (file.realPath().equals(place(path)) ? "" : "; this one is a link to " + file.realPath()) + ")"
+                    + review);
         };
+    }
+
+    /**
+     * Where a config is, as trust records it: the real path of its directory and its own name, so a
+     * link is a place of its own; the path made absolute if its directory is gone.
+     */
+    public static Path place(Path file) {
+        Path absolute = file.toAbsolutePath();
+        Path name = absolute.getFileName();
+        try {
+            return name == null ? absolute : absolute.getParent().toRealPath().resolve(name);
+        } catch (IOException e) {
+            return absolute.normalize();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.runlock.cli.trust;
 
 import dev.runlock.cli.config.ConfigException;
+import dev.runlock.cli.config.ConfigKey;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -15,19 +16,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The configs the user trusts, as direnv's {@code allow} and mise's {@code trust} keep them: the real
- * path and the SHA-256 of the content, so any edit voids the trust. Kept in
- * {@code ${XDG_CONFIG_HOME:-$HOME/.config}/runlock/trusted} in {@code sha256sum}'s format (so
- * {@code sha256sum --check} verifies it), mode 0600, replaced atomically, and checked like a config.
+ * The configs the user trusts, as direnv's {@code allow} and mise's {@code trust} keep them, and a
+ * little more: trust is a decision about a config in a place. Each entry records where the config
+ * was found (a link stays a link: a repository's {@code sandbox.toml -> ~/dotfiles/sandbox.toml}
+ * needs its own entry), the real path and SHA-256 of what it leads to (any edit voids the trust),
+ * and what each path entry resolved to (a retargeted {@code docs} link voids it too). Kept in
+ * {@code ${XDG_CONFIG_HOME:-$HOME/.config}/runlock/trusted}, mode 0600, replaced atomically, and
+ * checked like a config: {@code sha256sum}'s lines, each followed by {@code #} comment lines that
+ * {@code sha256sum --check} skips ({@code #<TAB>at<TAB>PLACE}, {@code #<TAB>path<TAB>SECTION<TAB>KEY<TAB>VALUE<TAB>TARGET},
+ * fields escaped as sha256sum escapes names, plus tab).
  */
 public final class TrustStore {
     static final String WHAT = "trust store";
     private static final Pattern LINE = Pattern.compile("(\\\\?)([0-9a-f]{64})  (.+)");
+    private static final String AT = "at";
+    private static final String PATH = "path";
 
-    /** One trusted config. */
-    public record Entry(String sha256, Path path) {
+    /**
+     * One trusted config.
+     *
+     * @param path        the real path of the file trusted
+     * @param place       where it was found: its directory's real path and its own name
+     * @param resolutions where its path entries led, or null for an entry of a runlock that did not record them
+     */
+    public record Entry(String sha256, Path path, Path place, List<Resolution> resolutions) {
+        /** {@code PLACE}, or {@code PLACE -> PATH} for a link. */
+        public String name() {
+            return place.equals(path) ? place.toString() : place + " -> " + path;
+        }
     }
 
     private final Path file;
@@ -57,21 +76,49 @@ public final class TrustStore {
         return file;
     }
 
-    /** Whether a config is trusted as it is now. */
-    public enum Verdict {
-        TRUSTED,
-        /** Trusted once, with other content. */
-        CHANGED,
-        UNKNOWN
+    /** Whether a config is trusted as it is now, where it is now. */
+    public sealed interface Verdict {
+        record Trusted() implements Verdict {
+        }
+
+        /** Nothing was trusted at this place. */
+        record Unknown() implements Verdict {
+        }
+
+        /** Trusted once, as something else: {@code what} says what changed, empty for the content. */
+        record Changed(String what) implements Verdict {
+        }
     }
 
-    /** Whether exactly these bytes at this real path were trusted. */
+    /** Whether exactly these bytes, at this place, leading to this real path, with these paths' targets, were trusted. */
     public Verdict verdict(ConfigFile config) throws ConfigException {
-        List<Entry> entries = entries();
-        if (entries.contains(new Entry(config.sha256(), config.realPath()))) {
-            return Verdict.TRUSTED;
+        Path place = ConfigLocation.place(config.path());
+        Entry entry = entries().stream().filter(e -> e.place().equals(place)).reduce((a, b) -> b).orElse(null);
+        if (entry == null) {
+            return new Verdict.Unknown();
         }
-        return entries.stream().anyMatch(e -> e.path().equals(config.realPath())) ? Verdict.CHANGED : Verdict.UNKNOWN;
+        if (!entry.path().equals(config.realPath())) {
+            return new Verdict.Changed("it now leads to " + config.realPath() + ", not " + entry.path());
+        }
+        if (!entry.sha256().equals(config.sha256())) {
+            return new Verdict.Changed("");
+        }
+        List<Resolution> now = Resolution.of(config.sections());
+        List<Resolution> recorded = entry.resolutions() == null ? List.of() : entry.resolutions();
+        if (recorded.size() != now.size()) {
+            return new Verdict.Changed(entry.resolutions() == null ? "trusted before runlock recorded where its paths lead"
+                    : "the trust store's record of its paths does not match them");
+        }
+        Path directory = config.realPath().getParent();
+        for (int i = 0; i < now.size(); i++) {
+            Resolution current = now.get(i);
+            Path trusted = recorded.get(i).target();
+            if (!current.target().equals(trusted)) {
+                return new Verdict.Changed(current.entry() + " now leads to " + current.target()
+                        + (current.leaves(directory) ? " through a link out of " + directory : "") + ", not " + trusted);
+            }
+        }
+        return new Verdict.Trusted();
     }
 
     /** Every entry, in the order trusted. */
@@ -87,37 +134,59 @@ public final class TrustStore {
             if (line.isEmpty()) {
                 continue;
             }
+            if (line.startsWith("#") && !entries.isEmpty()) {
+                entries.set(entries.size() - 1, comment(entries.getLast(), line, number));
+                continue;
+            }
             var m = LINE.matcher(line);
             if (!m.matches()) {
-                throw new ConfigException(file + ":" + number + ": not a 'SHA256  PATH' line (fix or delete the line)");
+                throw damaged(number);
             }
-            String path = m.group(1).isEmpty() ? m.group(3) : unescape(m.group(3));
-            entries.add(new Entry(m.group(2), Path.of(path)));
+            Path path = Path.of(m.group(1).isEmpty() ? m.group(3) : unescape(m.group(3)));
+            entries.add(new Entry(m.group(2), path, path, null));
         }
         return entries;
     }
 
-    /** Records the config's current content as trusted, replacing what was recorded for its path. */
-    public void trust(ConfigFile config) throws ConfigException {
-        List<Entry> entries = new ArrayList<>(entries());
-        entries.removeIf(e -> e.path().equals(config.realPath()));
-        entries.add(new Entry(config.sha256(), config.realPath()));
-        write(entries);
-    }
-
-    /** The path trust in {@code file} is recorded under: its real path, or where it was if it is gone. */
-    public static Path recordedPath(Path file) {
-        try {
-            return file.toRealPath();
-        } catch (IOException e) {
-            return file.toAbsolutePath().normalize();
+    /** The entry with what a comment line below its checksum line records. */
+    private Entry comment(Entry entry, String line, int number) throws ConfigException {
+        List<String> fields = Stream.of(line.split("\t", -1)).skip(1).map(TrustStore::unescape).toList();
+        List<Resolution> resolutions = entry.resolutions() == null ? List.of() : entry.resolutions();
+        if (!line.startsWith("#\t") || fields.isEmpty()) {
+            throw damaged(number);
         }
+        if (fields.getFirst().equals(AT) && fields.size() == 2) {
+            return new Entry(entry.sha256(), entry.path(), Path.of(fields.get(1)), resolutions);
+        }
+        if (fields.getFirst().equals(PATH) && fields.size() == 5) {
+            ConfigKey key = ConfigKey.of(fields.get(2)).filter(ConfigKey::isPath).orElseThrow(() -> damaged(number));
+            List<Resolution> more = new ArrayList<>(resolutions);
+            more.add(new Resolution(fields.get(1), key, fields.get(3), Path.of(fields.get(4))));
+            return new Entry(entry.sha256(), entry.path(), entry.place(), more);
+        }
+        throw damaged(number);
     }
 
-    /** Forgets the path; returns whether it was trusted. */
-    public boolean untrust(Path realPath) throws ConfigException {
+    private ConfigException damaged(int number) {
+        return new ConfigException(file + ":" + number + ": not a 'SHA256  PATH' line or a runlock comment below one "
+                + "(fix or delete the line)");
+    }
+
+    /** Records the config as trusted where it is now, replacing what was recorded for that place. */
+    public Entry trust(ConfigFile config) throws ConfigException {
+        Path place = ConfigLocation.place(config.path());
         List<Entry> entries = new ArrayList<>(entries());
-        if (!entries.removeIf(e -> e.path().equals(realPath))) {
+        entries.removeIf(e -> e.place().equals(place));
+        Entry entry = new Entry(config.sha256(), config.realPath(), place, Resolution.of(config.sections()));
+        entries.add(entry);
+        write(entries);
+        return entry;
+    }
+
+    /** Forgets what was trusted at {@code place}; returns whether anything was. */
+    public boolean untrust(Path place) throws ConfigException {
+        List<Entry> entries = new ArrayList<>(entries());
+        if (!entries.removeIf(e -> e.place().equals(place))) {
             return false;
         }
         write(entries);
@@ -132,6 +201,10 @@ public final class TrustStore {
             boolean escaped = path.indexOf('\\') >= 0 || path.indexOf('\n') >= 0 || path.indexOf('\r') >= 0;
             text.append(escaped ? "\\" : "").append(e.sha256()).append("  ")
                     .append(escaped ? escape(path) : path).append('\n');
+            comment(text, AT, e.place().toString());
+            for (Resolution r : e.resolutions() == null ? List.<Resolution>of() : e.resolutions()) {
+                comment(text, PATH, r.section(), r.key().tomlName(), r.value(), r.target().toString());
+            }
         }
         Path directory = file.getParent();
         Path temporary = null;
@@ -165,13 +238,22 @@ public final class TrustStore {
         return path.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
     }
 
+    /** A line sha256sum skips: {@code #}, then the fields, each after a tab, escaped (tabs too). */
+    private static void comment(StringBuilder text, String... fields) {
+        text.append('#');
+        for (String field : fields) {
+            text.append('\t').append(escape(field).replace("\t", "\\t"));
+        }
+        text.append('\n');
+    }
+
     private static String unescape(String path) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             if (c == '\\' && i + 1 < path.length()) {
                 char next = path.charAt(++i);
-                out.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+                out.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next == 't' ? '\t' : next);
             } else {
                 out.append(c);
             }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,24 +44,76 @@ class TrustStoreTest {
 
     @Test
     void trustHoldsUntilTheContentChanges() throws Exception {
-        assertThat(store.verdict(read(config))).isEqualTo(TrustStore.Verdict.UNKNOWN);
+        assertThat(store.verdict(read(config))).isEqualTo(new TrustStore.Verdict.Unknown());
         store.trust(read(config));
-        assertThat(store.verdict(read(config))).isEqualTo(TrustStore.Verdict.TRUSTED);
+        assertThat(store.verdict(read(config))).isEqualTo(new TrustStore.Verdict.Trusted());
         Files.writeString(config, "[make]\nunrestricted_filesystem = true \n");
-        assertThat(store.verdict(read(config))).isEqualTo(TrustStore.Verdict.CHANGED);
+        assertThat(store.verdict(read(config))).isEqualTo(new TrustStore.Verdict.Changed(""));
         store.trust(read(config));
-        assertThat(store.verdict(read(config))).isEqualTo(TrustStore.Verdict.TRUSTED);
+        assertThat(store.verdict(read(config))).isEqualTo(new TrustStore.Verdict.Trusted());
         assertThat(store.entries()).singleElement().extracting(TrustStore.Entry::path).isEqualTo(config);
     }
 
+    /** A repository's {@code sandbox.toml -> ~/dotfiles/sandbox.toml} does not borrow the dotfiles' trust. */
     @Test
-    void trustIsForTheRealPath() throws Exception {
-        Path link = Files.createSymbolicLink(dir.resolve("link.toml"), config);
+    void aLinkIsAPlaceOfItsOwn() throws Exception {
+        store.trust(read(config));
+        Path repo = Files.createDirectory(dir.resolve("repo"));
+        Path link = Files.createSymbolicLink(repo.resolve("sandbox.toml"), config);
+        assertThat(store.verdict(read(link))).isEqualTo(new TrustStore.Verdict.Unknown());
+        assertThat(store.verdict(read(config))).as("the target's own trust").isEqualTo(new TrustStore.Verdict.Trusted());
+
         store.trust(read(link));
-        assertThat(store.entries()).extracting(TrustStore.Entry::path).containsExactly(config);
-        assertThat(store.verdict(read(config))).isEqualTo(TrustStore.Verdict.TRUSTED);
-        Path copy = Files.copy(config, Files.createDirectory(dir.resolve("other")).resolve("sandbox.toml"));
-        assertThat(store.verdict(read(copy))).as("same content elsewhere").isEqualTo(TrustStore.Verdict.UNKNOWN);
+        assertThat(store.verdict(read(link))).isEqualTo(new TrustStore.Verdict.Trusted());
+        assertThat(store.entries()).extracting(TrustStore.Entry::name)
+                .containsExactly(config.toString(), link + " -> " + config);
+        Path other = Files.writeString(dir.resolve("other.toml"), Files.readString(config));
+        Files.delete(link);
+        Files.createSymbolicLink(link, other);
+        assertThat(store.verdict(read(link))).as("retargeted, same content").isEqualTo(
+                new TrustStore.Verdict.Changed("it now leads to " + other + ", not " + config));
+        Path copy = Files.copy(config, Files.createDirectory(dir.resolve("copy")).resolve("sandbox.toml"));
+        assertThat(store.verdict(read(copy))).as("same content elsewhere").isEqualTo(new TrustStore.Verdict.Unknown());
+        assertThat(store.untrust(link)).isTrue();
+        assertThat(store.entries()).extracting(TrustStore.Entry::place).containsExactly(config);
+    }
+
+    /** A trusted {@code ro = ["docs"]} that a {@code git pull} turns into {@code docs -> ~/.ssh} is no longer trusted. */
+    @Test
+    void trustCoversWherePathEntriesLead() throws Exception {
+        Path secrets = Files.createDirectory(dir.resolve("secrets"));
+        Path repo = Files.createDirectory(dir.resolve("repo"));
+        Path docs = Files.createDirectory(repo.resolve("docs"));
+        Path project = Files.writeString(repo.resolve("sandbox.toml"),
+                "[make]\nro = [\"docs\", \"" + secrets + "\"]\nrw = [\"build\"]\nignore_missing = true\n");
+        store.trust(read(project));
+        assertThat(store.verdict(read(project))).isEqualTo(new TrustStore.Verdict.Trusted());
+        Files.createDirectory(repo.resolve("build"));
+        assertThat(store.verdict(read(project))).as("a missing directory created").isEqualTo(new TrustStore.Verdict.Trusted());
+
+        Files.delete(docs);
+        Files.createSymbolicLink(docs, secrets);
+        assertThat(store.verdict(read(project))).isEqualTo(new TrustStore.Verdict.Changed("[make] ro \"docs\" now leads to "
+                + secrets + " through a link out of " + repo + ", not " + docs));
+        Files.delete(docs);
+        Files.createDirectory(docs);
+        assertThat(store.verdict(read(project))).isEqualTo(new TrustStore.Verdict.Trusted());
+        Files.delete(repo.resolve("build"));
+        Files.createSymbolicLink(repo.resolve("build"), secrets.resolve("later"));
+        assertThat(store.verdict(read(project))).as("a dangling link where nothing was").isEqualTo(
+                new TrustStore.Verdict.Changed("[make] rw \"build\" now leads to " + secrets.resolve("later")
+                        + " through a link out of " + repo + ", not " + repo.resolve("build")));
+    }
+
+    @Test
+    void anEntryOfAnOlderRunlockIsTrustedOnlyWithoutPaths() throws Exception {
+        Files.createDirectories(store.file().getParent());
+        Path paths = Files.writeString(dir.resolve("paths.toml"), "[make]\nro = [\"/etc\"]\n");
+        Files.writeString(store.file(), read(config).sha256() + "  " + config + "\n" + read(paths).sha256() + "  "
+                + paths + "\n");
+        assertThat(store.verdict(read(config))).isEqualTo(new TrustStore.Verdict.Trusted());
+        assertThat(store.verdict(read(paths))).isEqualTo(
+                new TrustStore.Verdict.Changed("trusted before runlock recorded where its paths lead"));
     }
 
     @Test
@@ -86,12 +137,21 @@ class TrustStoreTest {
         try (Stream<Path> files = Files.list(store.file().getParent())) {
             assertThat(files).as("no temporary file left").containsExactly(store.file());
         }
+        String escaped = weird.toString().replace("\\", "\\\\").replace("\n", "\\n");
         assertThat(Files.readAllLines(store.file())).containsExactly(read(config).sha256() + "  " + config,
-                "\\" + read(weird).sha256() + "  " + weird.toString().replace("\\", "\\\\").replace("\n", "\\n"));
+                "#\tat\t" + config, "\\" + read(weird).sha256() + "  " + escaped, "#\tat\t" + escaped);
         assertThat(store.entries()).extracting(TrustStore.Entry::path).containsExactly(config, weird);
-        Process check = new ProcessBuilder("sha256sum", "--check", "--quiet", store.file().toString())
+        Path paths = Files.writeString(dir.resolve("paths.toml"), "[\"a\\tb\"]\nro = [\"/etc\", \"x\\ty\\\\z\"]\n");
+        store.trust(read(paths));
+        assertThat(Files.readAllLines(store.file())).endsWith("#\tat\t" + paths, "#\tpath\ta\\tb\tro\t/etc\t/etc",
+                "#\tpath\ta\\tb\tro\tx\\ty\\\\z\t" + dir + "/x\\ty\\\\z");
+        assertThat(store.entries().getLast().resolutions()).extracting(Resolution::value).containsExactly("/etc", "x\ty\\z");
+        // --strict: runlock's comment lines are not "improperly formatted" checksum lines.
+        Process check = new ProcessBuilder("sha256sum", "--check", "--strict", store.file().toString())
                 .redirectErrorStream(true).start();
-        assertThat(check.waitFor()).as(new String(check.getInputStream().readAllBytes())).isZero();
+        String said = new String(check.getInputStream().readAllBytes());
+        assertThat(check.waitFor()).as(said).isZero();
+        assertThat(said.lines()).as(said).hasSize(3).allMatch(l -> l.endsWith(": OK"));
     }
 
     @Test
@@ -111,7 +171,8 @@ class TrustStoreTest {
         Files.createDirectories(store.file().getParent());
         Files.writeString(store.file(), "\n" + "ab".repeat(32) + " one-space\n");
         assertThatThrownBy(() -> store.entries()).hasMessage(store.file()
-                + ":2: not a 'SHA256  PATH' line (fix or delete the line)");
-        assertThat(List.of()).isEmpty();
+                + ":2: not a 'SHA256  PATH' line or a runlock comment below one (fix or delete the line)");
+        Files.writeString(store.file(), "ab".repeat(32) + "  /x\n#\tpath\tmake\tpreset\tdev\t/dev\n");
+        assertThatThrownBy(() -> store.entries()).hasMessageStartingWith(store.file() + ":2: not a 'SHA256  PATH' line");
     }
 }
