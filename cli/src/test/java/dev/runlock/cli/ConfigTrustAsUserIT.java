@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.Test;
  * A cloned repository's {@code [make]} section that lifts the sandbox, as an ordinary user who owns
  * the clone (as git makes them) and keeps the trust store in the default place, {@code ~/.config}.
  * Needs root once, to create the account with {@code useradd -m}; runs runlock through {@code runuser}.
+ * Each run has a home of its own inside the account's ({@code HOME=~/run.XXXXXX}), so runs at the
+ * same time (another checkout's) never share a file.
  */
 class ConfigTrustAsUserIT {
     private static final String USER = "runlock-it";
@@ -34,7 +37,16 @@ class ConfigTrustAsUserIT {
         if (shell(List.of("id", "-u", USER)).status() != 0) {
             assertThat(shell(List.of("useradd", "-m", "-s", "/bin/sh", USER)).status()).isZero();
         }
-        home = Path.of(shell(List.of("runuser", "-u", USER, "--", "sh", "-c", "printf %s \"$HOME\"")).out());
+        Shell made = shell(List.of("runuser", "-u", USER, "--", "sh", "-c", "mktemp -d ~/run.XXXXXX"));
+        assertThat(made.status()).as(made.out()).isZero();
+        home = Path.of(made.out().strip());
+    }
+
+    @AfterAll
+    static void removeHome() throws IOException, InterruptedException {
+        if (home != null) {
+            shell(List.of("rm", "-rf", home.toString()));
+        }
     }
 
     @BeforeEach
@@ -44,7 +56,7 @@ class ConfigTrustAsUserIT {
         asUser("rm -rf ~/repo ~/.config/runlock && mkdir ~/repo && echo 'the secret' > ~/secret.txt"
                 + " && printf 'all:\\n\\tcat %s/secret.txt\\n' ~ > ~/repo/Makefile"
                 + " && printf '" + LIFTING.replace("\n", "\\n") + "' > ~/repo/sandbox.toml");
-        runlock = new Launcher(repo).via("exec runuser -u " + USER + " -- \"$0\" \"$@\"");
+        runlock = new Launcher(repo).via("exec runuser -u " + USER + " -- env HOME=" + home + " \"$0\" \"$@\"");
     }
 
     private Launcher.Result make() {
@@ -97,7 +109,8 @@ class ConfigTrustAsUserIT {
 
     @Test
     void aConfigOwnedByAnotherUserIsRefused() throws Exception {
-        Path elsewhere = Files.createDirectories(Path.of("/var/tmp").resolve("runlock-it-" + ProcessHandle.current().pid()));
+        Path elsewhere = Files.createTempDirectory(Path.of("/var/tmp"), "runlock-it-");
+        Files.setPosixFilePermissions(elsewhere, PosixFilePermissions.fromString("rwxr-xr-x")); // for runlock-it to reach
         try {
             Path theirs = Files.writeString(elsewhere.resolve("policy.toml"), LIFTING);
             Files.setAttribute(theirs, "unix:uid", 65534);
@@ -111,7 +124,7 @@ class ConfigTrustAsUserIT {
     }
 
     private static void asUser(String script) throws IOException, InterruptedException {
-        Shell result = shell(List.of("runuser", "-u", USER, "--", "sh", "-c", script));
+        Shell result = shell(List.of("runuser", "-u", USER, "--", "env", "HOME=" + home, "sh", "-c", script));
         assertThat(result.status()).as(script + ": " + result.out()).isZero();
     }
 
