@@ -175,7 +175,6 @@ final class RunlockCommand {
         if (log.enabled(Log.Level.INFO)) {
             ExplainPrinter.summary(plan).forEach(log::info);
         }
-        TracedRun.unlinkTrace();
         try {
             new Sandbox(kernel).enforce(plan);
         } catch (KernelException e) {

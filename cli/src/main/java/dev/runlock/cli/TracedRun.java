@@ -3,6 +3,8 @@ package dev.runlock.cli;
 import dev.runlock.cli.trace.Observer;
 import dev.runlock.cli.trace.Operation;
 import dev.runlock.cli.trace.TraceText;
+import dev.runlock.landlock.kernel.KernelException;
+import dev.runlock.landlock.kernel.LinuxKernel;
 import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -32,8 +34,6 @@ import java.util.UUID;
 final class TracedRun {
     /** Set on the traced runlock: the path it opens right before its execve. */
     static final String MARKER_PROPERTY = "runlock.trace.marker";
-    /** Set on the traced runlock: strace's output file, which it unlinks before it sandboxes itself. */
-    static final String TRACE_PROPERTY = "runlock.trace.output";
 
     /**
      * The calls Landlock decides on (file opens, exec, directory changes, bind, connect, send),
@@ -101,19 +101,31 @@ final class TracedRun {
         return subcommand + " observes the command with strace, which is not installed (apt-get install strace)";
     }
 
-    /** Runs {@code runlock ARGS} under strace, the caller's terminal and descriptors 0-2 passed through. */
+    /**
+     * Runs {@code runlock ARGS} under strace, the caller's terminal and descriptors 0-2 passed through.
+     * strace writes into a file that never has a name ({@link LinuxKernel#openUnnamedFile}), through
+     * this JVM's {@code /proc/PID/fd} entry, which no sandboxed process may open: nothing another
+     * sandbox can be granted (a temporary directory, say) leads to the trace.
+     */
     static Result run(Path strace, List<String> runlockArgs) throws IOException, InterruptedException {
         String marker = "/proc/self/runlock-trace-marker-" + UUID.randomUUID();
-        Path trace = Files.createTempFile("runlock-trace", ".txt");
-        trace.toFile().deleteOnExit(); // also when Ctrl-C ends this JVM while the command runs
+        LinuxKernel kernel = new LinuxKernel();
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+        int fd;
+        try {
+            fd = kernel.openUnnamedFile(directory);
+        } catch (KernelException e) {
+            throw new IOException("cannot make the trace file: " + e.getMessage(), e);
+        }
+        Path trace = Path.of("/proc/self/fd/" + fd);
         try (FileChannel traceFile = FileChannel.open(trace, StandardOpenOption.READ)) {
             FileTime started = Files.readAttributes(trace, BasicFileAttributes.class).creationTime();
+            String output = "/proc/" + ProcessHandle.current().pid() + "/fd/" + fd;
             List<String> command = new ArrayList<>(List.of(strace.toString(), "-f", "-qq", "--seccomp-bpf", "-xx", "-yy",
-                    "-s", "4096", "-e", "trace=" + TRACED_CALLS, "-o", trace.toString(), "--"));
+                    "-s", "4096", "-e", "trace=" + TRACED_CALLS, "-o", output, "--"));
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
             command.add("-D" + MARKER_PROPERTY + "=" + marker);
-            command.add("-D" + TRACE_PROPERTY + "=" + trace);
             command.add("-D" + Caller.ARGUMENTS_PROPERTY + "=" + Caller.carry(runlockArgs));
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
             int status = new ProcessBuilder(command).inheritIO().start().waitFor();
@@ -123,23 +135,7 @@ final class TracedRun {
             }
             return new Result(status, observer.commandStarted(), observer.operations(), started);
         } finally {
-            Files.deleteIfExists(trace);
-        }
-    }
-
-    /**
-     * Under learn or diagnose, before the sandbox: removes the trace file's name, so that a command
-     * granted its directory cannot rewrite what diagnose reports. strace opened it before starting
-     * this runlock, and the outer runlock reads it through a descriptor of its own.
-     */
-    static void unlinkTrace() throws UsageException {
-        String trace = System.getProperty(TRACE_PROPERTY);
-        if (trace != null) {
-            try {
-                Files.delete(Path.of(trace));
-            } catch (IOException e) {
-                throw new UsageException("cannot remove the trace file " + trace + " before the sandbox (" + e + ")");
-            }
+            kernel.close(fd);
         }
     }
 

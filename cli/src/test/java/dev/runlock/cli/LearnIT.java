@@ -1,6 +1,7 @@
 package dev.runlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -9,11 +10,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -249,14 +256,47 @@ class LearnIT {
                 "runlock: diagnose: the sandbox denied nothing; the command exited with status 3");
     }
 
-    /** A command granted /tmp finds no trace file there to rewrite: diagnose still reports what it denied. */
+    /**
+     * A command granted {@code /proc} and {@code /tmp} cannot reach the trace through its tracer's
+     * descriptors: diagnose still reports what it denied. Only this run's processes are named.
+     */
     @Test
     void theCommandCannotRewriteTheTrace() throws Exception {
         Launcher runlock = runlock(As.ROOT);
-        String forge = "for f in /tmp/runlock-trace*; do [ -f \"$f\" ] && : > \"$f\"; done; cat " + outside;
-        Launcher.Result r = runlock.run("diagnose", "--rox", "/usr", "--rw", "/tmp", "--", "/bin/sh", "-c", forge);
+        String forge = "for f in /proc/$PPID/fd/*; do (: > \"$f\") 2>/dev/null; done; cat " + outside;
+        Launcher.Result r = runlock.run("diagnose", "--rox", "/usr", "--rw", "/tmp,/proc", "--", "/bin/sh", "-c", forge);
         assertThat(r.errLines()).as(r.err())
                 .contains("runlock:   cat: openat " + outside + " (read): EACCES; allow with --ro " + outside);
+    }
+
+    /**
+     * The trace never has a name that another sandbox could be granted: in a private {@code /tmp}
+     * (a mount namespace of this run alone), a watcher sees nothing made there while diagnose runs.
+     */
+    @Test
+    void theTraceNeverHasAName() throws Exception {
+        assumeTrue(isRoot(), "a private /tmp (a mount namespace) needs root");
+        Path pid = dir.resolve("pid");
+        Path go = dir.resolve("go");
+        run("mkfifo", go.toString());
+        Launcher runlock = runlock(As.ROOT).via("exec unshare -m /bin/bash -c 'mount -t tmpfs tmpfs /tmp && echo $$ > "
+                + pid + " && read -r x < " + go + " && \"$0\" \"$@\"; s=$?; : > /tmp/control; exit $s' \"$0\" \"$@\"");
+        CompletableFuture<Launcher.Result> diagnosed = CompletableFuture.supplyAsync(
+                () -> runlock.run("diagnose", "--", "/bin/true"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(pid) && Files.readString(pid).endsWith("\n"));
+        Path tmp = Path.of("/proc/" + Files.readString(pid).strip() + "/root/tmp");
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            WatchKey key = tmp.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+            Files.writeString(go, "go\n");
+            Launcher.Result r = diagnosed.get(90, TimeUnit.SECONDS);
+            assertThat(r.status()).as(r.err()).isZero();
+            List<String> made = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                key.pollEvents().forEach(e -> made.add(String.valueOf(e.context())));
+                return made.contains("control");
+            });
+            assertThat(made).as("made in /tmp during the run").containsExactly("control");
+        }
     }
 
     /**
