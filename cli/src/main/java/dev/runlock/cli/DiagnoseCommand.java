@@ -54,12 +54,11 @@ final class DiagnoseCommand {
 
     int run() throws Exception {
         TracedRun.check("diagnose", options, Set.of(Option.EXPLAIN, Option.KEEP_FD));
-        Path strace = TracedRun.strace(environment)
-                .orElseThrow(() -> new UsageException(TracedRun.missingStrace("diagnose")));
+        TracedRun.Tools tools = TracedRun.Tools.find("diagnose", environment);
         List<String> args = new ArrayList<>(CommandModel.arguments(options, Set.of()));
         args.add("--");
         args.addAll(options.command());
-        TracedRun.Result run = TracedRun.run(strace, args);
+        TracedRun.Result run = TracedRun.run(tools, args);
         if (!run.commandStarted()) {
             return run.status();
         }

@@ -62,7 +62,7 @@ final class LearnCommand {
 
     int run() throws Exception {
         TracedRun.check("learn", options, Set.of(Option.EXPLAIN, Option.KEEP_FD, Option.DISABLE_AUTO_IMPORT));
-        Path strace = TracedRun.strace(environment).orElseThrow(() -> new UsageException(TracedRun.missingStrace("learn")));
+        TracedRun.Tools tools = TracedRun.Tools.find("learn", environment);
         if (write != null) {
             ConfigEditor.check(ByteStrings.path(write));
         }
@@ -70,7 +70,7 @@ final class LearnCommand {
                 Set.of(Option.UNRESTRICTED_FILESYSTEM, Option.UNRESTRICTED_NETWORK)));
         args.addAll(List.of(Option.UNRESTRICTED_FILESYSTEM.longName(), Option.UNRESTRICTED_NETWORK.longName(), "--"));
         args.addAll(options.command());
-        TracedRun.Result run = TracedRun.run(strace, args);
+        TracedRun.Result run = TracedRun.run(tools, args);
         if (!run.commandStarted()) {
             return run.status();
         }

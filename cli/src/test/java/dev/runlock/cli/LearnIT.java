@@ -52,6 +52,7 @@ class LearnIT {
         // TCP rules are ABI 4; every stderr line is read, so no warning either: the ABI 6 baseline.
         Host.assumeQuietRuns();
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace")), "strace is not installed");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux) is not installed");
         if (isRoot() && !Files.isDirectory(Path.of(USER_HOME))) {
             run("useradd", "-m", USER);
         }
@@ -296,6 +297,35 @@ class LearnIT {
                 return made.contains("control");
             });
             assertThat(made).as("made in /tmp during the run").containsExactly("control");
+        }
+    }
+
+    /** SIGTERM, SIGINT or SIGHUP to a diagnosing runlock ends the command too: nothing runs on under init. */
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "INT", "HUP"})
+    void endingRunlockEndsTheCommand(String signal) throws Exception {
+        Path runlockPid = dir.resolve("runlock.pid");
+        Path commandPid = dir.resolve("command.pid");
+        Launcher runlock = runlock(As.ROOT).via("set -m; \"$0\" \"$@\" & echo $! > " + runlockPid + "; wait $!");
+        CompletableFuture<Launcher.Result> diagnosed = CompletableFuture.supplyAsync(() -> runlock.run("diagnose",
+                "--rox", "/usr", "--rw", dir.toString(), "--", "/bin/sh", "-c", "echo $$ > " + commandPid + "; exec /bin/sleep 60"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(commandPid)
+                && Files.readString(commandPid).endsWith("\n"));
+        long command = Long.parseLong(Files.readString(commandPid).strip());
+        assertThat(running(command)).as("control: the command runs").isTrue();
+        run("kill", "-" + signal, Files.readString(runlockPid).strip());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !running(command));
+        assertThat(diagnosed.get(30, TimeUnit.SECONDS).status()).isGreaterThan(128);
+    }
+
+    /** Whether process {@code pid} exists and is no zombie. */
+    private static boolean running(long pid) throws IOException {
+        Path stat = Path.of("/proc/" + pid + "/stat");
+        try {
+            String text = Files.readString(stat);
+            return !text.substring(text.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
         }
     }
 
