@@ -24,6 +24,7 @@ public final class CommandModel {
     static final String LEARN = "learn";
     static final String DIAGNOSE = "diagnose";
     static final String WRITE = "--write";
+    static final String WRITE_ON_FAILURE = "--write-on-failure";
     static final String TRUST = "trust";
     static final String UNTRUST = "untrust";
     static final String LIST = "--list";
@@ -93,6 +94,8 @@ public final class CommandModel {
         learn.addOption(OptionSpec.builder(WRITE).paramLabel("FILE").type(String.class)
                 .description("Add or replace the section in FILE instead of printing it (the rest of FILE is kept "
                         + "as is)").build());
+        learn.addOption(OptionSpec.builder(WRITE_ON_FAILURE).description("Write or print the section also when "
+                + "COMMAND fails (a status other than 0), marked so; by default a failed run writes nothing").build());
         addRunOptions(learn);
         runlock.addSubcommand(LEARN, learn);
 

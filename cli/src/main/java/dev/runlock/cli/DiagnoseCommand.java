@@ -3,6 +3,7 @@ package dev.runlock.cli;
 import dev.runlock.cli.learn.Compaction;
 import dev.runlock.cli.preset.PresetContext;
 import dev.runlock.cli.preset.Presets;
+import dev.runlock.cli.text.ShellWord;
 import dev.runlock.cli.trace.Operation;
 import dev.runlock.cli.trace.TraceText;
 import dev.runlock.landlock.AccessNet;
@@ -73,6 +74,7 @@ final class DiagnoseCommand {
             denials.forEach(d -> err.println(Log.line("  " + d.describe() + presetHint(presets, d.operation()))));
             err.println(Log.line("diagnose: the command exited with status " + run.status()));
         }
+        run.missingPath(!denials.isEmpty()).ifPresent(hint -> err.println(Log.line("diagnose: " + hint)));
         err.flush();
         return run.status();
     }
@@ -164,8 +166,6 @@ final class DiagnoseCommand {
 
     /** A path as a shell word the user can paste. */
     private static String shell(String byteString) {
-        String text = TraceText.display(byteString);
-        return text.chars().allMatch(c -> Character.isLetterOrDigit(c) || "/._-+,:@%".indexOf(c) >= 0) ? text
-                : "'" + text.replace("'", "'\\''") + "'";
+        return ShellWord.of(TraceText.display(byteString));
     }
 }

@@ -7,6 +7,7 @@ import dev.runlock.cli.learn.SectionText;
 import dev.runlock.cli.learn.Need;
 import dev.runlock.cli.learn.Requirement;
 import dev.runlock.cli.learn.SectionText.Entry;
+import dev.runlock.cli.text.ShellWord;
 import dev.runlock.cli.trace.TraceText;
 import dev.runlock.cli.preset.EnvironmentPath;
 import dev.runlock.cli.preset.PresetContext;
@@ -45,16 +46,21 @@ final class LearnCommand {
     private final Options options;
     private final Map<String, String> environment;
     private final String write;
+    private final boolean writeOnFailure;
     private final PrintWriter out;
     private final PrintWriter err;
     private final Log log;
 
-    /** @param write the file to add the section to; null to print it on {@code out} */
-    LearnCommand(Options options, Map<String, String> environment, String write, PrintWriter out, PrintWriter err,
-                 Log log) {
+    /**
+     * @param write the file to add the section to; null to print it on {@code out}
+     * @param writeOnFailure whether a run that fails still gives a section
+     */
+    LearnCommand(Options options, Map<String, String> environment, String write, boolean writeOnFailure,
+                 PrintWriter out, PrintWriter err, Log log) {
         this.options = options;
         this.environment = environment;
         this.write = write;
+        this.writeOnFailure = writeOnFailure;
         this.out = out;
         this.err = err;
         this.log = log;
@@ -74,15 +80,28 @@ final class LearnCommand {
         if (!run.commandStarted()) {
             return run.status();
         }
+        boolean failed = run.status() != 0;
+        if (failed && !writeOnFailure) {
+            err.println(Log.line("learn: the command failed (status " + run.status() + "): nothing "
+                    + (write == null ? "printed" : "written") + "; a run meant to fail is learned with "
+                    + CommandModel.WRITE_ON_FAILURE));
+            run.missingPath(false).ifPresent(hint -> err.println(Log.line("learn: " + hint)));
+            err.flush();
+            return run.status();
+        }
         String name = RunlockCommand.sectionName(options.command().getFirst());
         Compaction compaction = new Compaction(new RunFiles(run.started()), autoImported(run),
                 TracedRun.bytes(home()), builtInPresets());
         List<Entry> entries = new ArrayList<>();
         compaction.compact(run.operations()).forEach(r -> entries.add(entry(r)));
         entries.addAll(given());
-        String section = SectionText.render(name, List.of(
-                "learned by `runlock learn` from one run of: " + String.join(" ", options.command()),
-                "it allows what that run used and nothing more; review it before you rely on it"), entries);
+        List<String> header = new ArrayList<>(List.of(
+                "learned by `runlock learn` from one run of: " + shellLine(options.command()),
+                "it allows what that run used and nothing more; review it before you rely on it"));
+        if (failed) {
+            header.add("that run failed (status " + run.status() + "): a run that succeeds may need more");
+        }
+        String section = SectionText.render(name, header, entries);
         if (write == null) {
             out.print(section);
             out.flush();
@@ -90,10 +109,15 @@ final class LearnCommand {
             Path file = ByteStrings.path(write);
             ConfigEditor.write(file, name, section);
             err.println(Log.line("learn: wrote section [" + name + "] to " + file + "; run it with: SANDBOX_CONFIG="
-                    + file + " runlock " + String.join(" ", options.command())));
+                    + ShellWord.of(file.toString()) + " runlock " + shellLine(options.command())));
             err.flush();
         }
         return run.status();
+    }
+
+    /** The command as one line a shell reads back word for word. */
+    private static String shellLine(List<String> command) {
+        return String.join(" ", command.stream().map(ShellWord::of).toList());
     }
 
     /** $HOME as the trace names it: normalised, links resolved; {@code /} when unset or relative. */

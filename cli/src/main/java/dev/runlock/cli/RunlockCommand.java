@@ -122,7 +122,8 @@ final class RunlockCommand {
         try {
             return switch (subcommand) {
                 case CommandModel.LEARN -> new LearnCommand(command.options, environment, own.matchedOptionValue(
-                        CommandModel.WRITE, (String) null), cli.getOut(), cli.getErr(), log).run();
+                        CommandModel.WRITE, (String) null), own.hasMatchedOption(CommandModel.WRITE_ON_FAILURE),
+                        cli.getOut(), cli.getErr(), log).run();
                 case CommandModel.DIAGNOSE -> new DiagnoseCommand(command.options, environment, cli.getErr()).run();
                 default -> command.sandboxAndExec(log);
             };

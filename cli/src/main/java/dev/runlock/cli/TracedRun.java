@@ -1,5 +1,6 @@
 package dev.runlock.cli;
 
+import dev.runlock.cli.trace.Access;
 import dev.runlock.cli.trace.Observer;
 import dev.runlock.cli.trace.Operation;
 import dev.runlock.cli.trace.TraceText;
@@ -20,6 +21,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,9 +52,46 @@ final class TracedRun {
 
     /**
      * @param status the command's exit status (128+N if signal N killed it), or runlock's 1
+     * @param variables the names of the variables the command got, as byte strings
      * @param started when the run started, on the filesystem's clock
      */
-    record Result(int status, boolean commandStarted, List<Operation> operations, FileTime started) {
+    record Result(int status, boolean commandStarted, List<Operation> operations, Set<String> variables,
+                  FileTime started) {
+        /** The shell's status for a command it did not find. */
+        private static final int NOT_FOUND = 127;
+
+        /**
+         * What to say when the command did not get PATH and failed as a missing PATH would make it:
+         * it exited 127, or tried a program by name in directories and found it in none; or, with
+         * nothing {@code denied}, failed at all (make looks programs up without a system call).
+         */
+        Optional<String> missingPath(boolean denied) {
+            if (variables.contains("PATH") || status == 0) {
+                return Optional.empty();
+            }
+            if (status == NOT_FOUND || lookupFoundNothing()) {
+                return Optional.of("PATH is not passed and a program was not found: add --env PATH or --preset shell-env");
+            }
+            return denied ? Optional.empty() : Optional.of(
+                    "PATH is not passed: if the command runs programs by name, add --env PATH or --preset shell-env");
+        }
+
+        /** Whether a program was tried (execve failing with ENOENT) under names none of which ran. */
+        private boolean lookupFoundNothing() {
+            Set<String> ran = new HashSet<>();
+            Set<String> missing = new HashSet<>();
+            for (Operation o : operations) {
+                if (o.access() == Access.EXECUTE) {
+                    String name = o.path().substring(o.path().lastIndexOf('/') + 1);
+                    if (o.succeeded()) {
+                        ran.add(name);
+                    } else if (o.errno().orElse("").equals("ENOENT")) {
+                        missing.add(name);
+                    }
+                }
+            }
+            return !ran.containsAll(missing);
+        }
     }
 
     private TracedRun() {
@@ -145,7 +184,7 @@ final class TracedRun {
             String output = "/proc/" + ProcessHandle.current().pid() + "/fd/" + fd;
             List<String> command = new ArrayList<>(List.of(tools.setpriv().toString(), "--pdeathsig", "KILL", "--",
                     tools.strace().toString(), "-f", "-qq", "--seccomp-bpf", "-xx", "-yy",
-                    "-s", "4096", "-e", "trace=" + TRACED_CALLS, "-o", output, "--"));
+                    "-s", "4096", "-e", "abbrev=!execve,execveat", "-e", "trace=" + TRACED_CALLS, "-o", output, "--"));
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
             command.add("-D" + MARKER_PROPERTY + "=" + marker);
@@ -156,7 +195,8 @@ final class TracedRun {
             try (BufferedReader lines = new BufferedReader(Channels.newReader(traceFile, StandardCharsets.ISO_8859_1))) {
                 lines.lines().forEach(observer::accept);
             }
-            return new Result(status, observer.commandStarted(), observer.operations(), started);
+            return new Result(status, observer.commandStarted(), observer.operations(),
+                    observer.commandVariables().orElse(Set.of()), started);
         } finally {
             kernel.close(fd);
         }

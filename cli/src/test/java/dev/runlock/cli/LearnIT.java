@@ -254,7 +254,9 @@ class LearnIT {
         assertThat(allowed.status()).isEqualTo(3);
         assertThat(allowed.out()).isEmpty();
         assertThat(allowed.errLines()).containsExactly(
-                "runlock: diagnose: the sandbox denied nothing; the command exited with status 3");
+                "runlock: diagnose: the sandbox denied nothing; the command exited with status 3",
+                "runlock: diagnose: PATH is not passed: if the command runs programs by name, add --env PATH or "
+                        + "--preset shell-env");
     }
 
     /**
@@ -298,6 +300,57 @@ class LearnIT {
             });
             assertThat(made).as("made in /tmp during the run").containsExactly("control");
         }
+    }
+
+    /**
+     * make without PATH finds no compiler: learn says the run failed and that PATH is not passed,
+     * and writes nothing; with --write-on-failure the section is written, marked as from a failed run.
+     */
+    @Test
+    void aFailedRunIsSaidToHaveFailedAndWritesNothing() throws Exception {
+        Files.writeString(dir.resolve("Makefile"), "all:\n\tcat Makefile\n");
+        Launcher runlock = runlock(As.ROOT);
+        Launcher.Result r = runlock.run("learn", "--write", config().toString(), "--", "make");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.errLines()).as(r.err()).contains(
+                "runlock: learn: the command failed (status 2): nothing written; a run meant to fail is learned with "
+                        + "--write-on-failure",
+                "runlock: learn: PATH is not passed: if the command runs programs by name, add --env PATH or "
+                        + "--preset shell-env");
+        assertThat(config()).doesNotExist();
+
+        Launcher.Result kept = runlock.run("learn", "--write", config().toString(), "--write-on-failure", "--", "make");
+        assertThat(kept.status()).isEqualTo(2);
+        assertThat(Files.readString(config())).contains("# that run failed (status 2): a run that succeeds may need more");
+        learn(runlock, "--env", "PATH", "--", "make");
+        assertThat(Files.readString(config())).as("control: with PATH it works").doesNotContain("that run failed");
+    }
+
+    /** diagnose names PATH when nothing was denied but the command failed, or did not find a program. */
+    @Test
+    void diagnoseNamesAMissingPath() throws Exception {
+        Files.writeString(dir.resolve("Makefile"), "all:\n\tcat Makefile\n");
+        Launcher runlock = runlock(As.ROOT);
+        Launcher.Result make = runlock.run("diagnose", "--rw", ".", "--", "make");
+        assertThat(make.errLines()).as(make.err()).containsSubsequence(
+                "runlock: diagnose: the sandbox denied nothing; the command exited with status 2",
+                "runlock: diagnose: PATH is not passed: if the command runs programs by name, add --env PATH or "
+                        + "--preset shell-env");
+        Launcher.Result notFound = runlock.run("diagnose", "--rox", "/usr", "--", "/bin/sh", "-c", "no-such-program");
+        assertThat(notFound.status()).isEqualTo(127);
+        assertThat(notFound.errLines()).as(notFound.err()).contains("runlock: diagnose: PATH is not passed and a "
+                + "program was not found: add --env PATH or --preset shell-env");
+        Launcher.Result passed = runlock.run("diagnose", "--rox", "/usr", "--env", "PATH", "--", "/bin/sh", "-c",
+                "no-such-program");
+        assertThat(passed.errLines()).as("control: PATH passed").noneMatch(l -> l.contains("PATH"));
+    }
+
+    /** The "run it with" hint is a line a shell reads back word for word. */
+    @Test
+    void theHintIsShellQuoted() throws Exception {
+        Launcher.Result r = learn(runlock(As.ROOT), "--", "/bin/sh", "-c", "cat /etc/hostname >/dev/null; true");
+        assertThat(r.errLines()).contains("runlock: learn: wrote section [sh] to " + config() + "; run it with: "
+                + "SANDBOX_CONFIG=" + config() + " runlock /bin/sh -c 'cat /etc/hostname >/dev/null; true'");
     }
 
     /** SIGTERM, SIGINT or SIGHUP to a diagnosing runlock ends the command too: nothing runs on under init. */
