@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,10 +91,12 @@ final class LearnCommand {
             return run.status();
         }
         String name = RunlockCommand.sectionName(options.command().getFirst());
-        Compaction compaction = new Compaction(new RunFiles(run.started()), autoImported(run),
-                TracedRun.bytes(home()), builtInPresets());
+        String home = home();
+        Compaction compaction = new Compaction(new RunFiles(run.started()), autoImported(run), TracedRun.bytes(home),
+                builtInPresets(), new MinimalPersistencePoints(TracedRun.bytes(home)));
+        Compaction.Learned learned = compaction.compact(run.operations());
         List<Entry> entries = new ArrayList<>();
-        compaction.compact(run.operations()).forEach(r -> entries.add(entry(r)));
+        learned.grants().forEach(r -> entries.add(entry(r)));
         entries.addAll(given());
         List<String> header = new ArrayList<>(List.of(
                 "learned by `runlock learn` from one run of: " + shellLine(options.command()),
@@ -101,6 +104,8 @@ final class LearnCommand {
         if (failed) {
             header.add("that run failed (status " + run.status() + "): a run that succeeds may need more");
         }
+        learned.refused().forEach(r -> header.add("not granted: " + TraceText.display(r.target()) + " ("
+                + r.reason() + ")"));
         String section = SectionText.render(name, header, entries);
         if (write == null) {
             out.print(section);
@@ -159,6 +164,14 @@ final class LearnCommand {
             public List<String> paths(String preset) {
                 return builtIn.expand(List.of(preset)).stream().flatMap(p -> coverage.paths(p).stream())
                         .map(TracedRun::bytes).toList();
+            }
+
+            @Override
+            public List<Compaction.PortRight> ports(String preset) {
+                return builtIn.expand(List.of(preset)).stream().flatMap(p -> coverage.ports(p).stream())
+                        .flatMap(g -> Arrays.stream(Need.values()).filter(n -> n.port().equals(Optional.of(g.access())))
+                                .map(n -> new Compaction.PortRight(n, g.range().from(), g.range().to())))
+                        .toList();
             }
 
             @Override

@@ -75,6 +75,12 @@ final class PresetCoverage {
                 .map(g -> ((PathGrant) g.grant()).path().toString()).toList();
     }
 
+    /** The ports {@code preset} itself grants (not those of the presets it includes). */
+    List<PortGrant> ports(String preset) {
+        return granted.stream().filter(g -> g.preset().equals(preset) && g.grant() instanceof PortGrant)
+                .map(g -> (PortGrant) g.grant()).toList();
+    }
+
     /** The presets that pass variable {@code name}. */
     List<String> coveringVariable(String name) {
         return presets(g -> g instanceof EnvSpec spec && spec.value().isEmpty() && EnvPattern.matches(spec.name(), name));

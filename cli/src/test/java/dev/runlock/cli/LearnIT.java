@@ -353,6 +353,35 @@ class LearnIT {
                 + "SANDBOX_CONFIG=" + config() + " runlock /bin/sh -c 'cat /etc/hostname >/dev/null; true'");
     }
 
+    /**
+     * Reading /etc/hosts and /etc/resolv.conf learns those files, not the dns preset and its port 53;
+     * /etc/os-release, a link into /usr/lib, is learned where it leads; the learned section lets the run through.
+     */
+    @Test
+    void pathsAreLearnedWhereTheyLeadAndNoPresetGrantsAPortTheRunDidNotUse() throws Exception {
+        assumeTrue(Files.isSymbolicLink(Path.of("/etc/os-release")), "/etc/os-release is a link here");
+        Launcher runlock = runlock(As.ROOT);
+        learn(runlock, "--", "cat", "/etc/hosts", "/etc/resolv.conf", "/etc/os-release");
+        assertThat(Files.readString(config())).doesNotContain("\"dns\"", "53")
+                .contains("\"" + Path.of("/etc/os-release").toRealPath() + "\"");
+        Launcher.Result again = sandboxed(runlock, "cat", "/etc/hosts", "/etc/resolv.conf", "/etc/os-release");
+        assertThat(again.status()).as(again.err()).isZero();
+    }
+
+    /** A script the run generated and ran is granted through its directory: the rerun from a clean state works. */
+    @Test
+    void aProgramTheRunCreatedIsNotRequiredToExist() throws Exception {
+        Launcher runlock = runlock(As.ROOT);
+        String script = "printf '#!/bin/sh\\necho generated\\n' > gen.sh && chmod +x gen.sh && ./gen.sh";
+        Launcher.Result learned = learn(runlock, "--", "/bin/sh", "-c", script);
+        assertThat(learned.out()).isEqualTo("generated\n");
+        assertThat(Files.readString(config())).doesNotContain("gen.sh\",").contains("rwx = [");
+        Files.delete(dir.resolve("gen.sh"));
+        Launcher.Result again = sandboxed(runlock, "/bin/sh", "-c", script);
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo("generated\n");
+    }
+
     /** SIGTERM, SIGINT or SIGHUP to a diagnosing runlock ends the command too: nothing runs on under init. */
     @ParameterizedTest
     @ValueSource(strings = {"TERM", "INT", "HUP"})
