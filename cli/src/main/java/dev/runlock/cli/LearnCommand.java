@@ -104,8 +104,8 @@ final class LearnCommand {
         if (failed) {
             header.add("that run failed (status " + run.status() + "): a run that succeeds may need more");
         }
-        learned.refused().forEach(r -> header.add("not granted: " + TraceText.display(r.target()) + " ("
-                + r.reason() + ")"));
+        learned.refused().forEach(r -> header.add("not granted: " + TraceText.display(r.requirement().target())
+                + " (" + r.requirement().reason() + "): " + r.why()));
         String section = SectionText.render(name, header, entries);
         if (write == null) {
             out.print(section);

@@ -82,9 +82,13 @@ public final class Compaction {
      * What a run needs, as grants, and what it needed that learn will not grant: a directory of
      * {@code $HOME} or above it made writable, or a persistence point.
      *
-     * @param refused the requirements left out, each with why in its verbs
+     * @param refused the requirements left out
      */
-    public record Learned(List<Requirement> grants, List<Requirement> refused) {
+    public record Learned(List<Requirement> grants, List<Refusal> refused) {
+    }
+
+    /** A requirement learn does not grant, and why. */
+    public record Refusal(Requirement requirement, String why) {
     }
 
     /** What runlock knows about a traced path after the run. */
@@ -132,11 +136,11 @@ public final class Compaction {
                 r -> directories(r, Need.RO), r -> directories(r, Need.RW), Compaction::withoutCovered,
                 Compaction::expressible);
         List<Requirement> requirements = new ArrayList<>();
-        List<Requirement> refused = new ArrayList<>();
+        List<Refusal> refused = new ArrayList<>();
         for (Requirement r : merged(requirements(operations))) {
             Optional<String> why = refusal(r);
             if (why.isPresent()) {
-                refused.add(new Requirement(r.target(), r.need(), Set.of(why.get()), r.programs(), r.below()));
+                refused.add(new Refusal(r, why.get()));
             } else {
                 requirements.add(r);
             }
@@ -153,12 +157,11 @@ public final class Compaction {
             return Optional.empty();
         }
         if (holdsHome(r.target())) {
-            return Optional.of(String.join(", ", new TreeSet<>(r.verbs())) + ": $HOME or a directory above it is "
-                    + "never made writable; grant a directory below it");
+            return Optional.of("$HOME and the directories above it are never made writable");
         }
         List<String> opened = persistence.opened(r.target());
-        return opened.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", new TreeSet<>(r.verbs()))
-                + ": would make writable " + String.join(", ", opened.stream().map(TraceText::display).toList())
+        return opened.isEmpty() ? Optional.empty() : Optional.of("it would make writable "
+                + String.join(", ", opened.stream().map(TraceText::display).toList())
                 + ", which code outside the sandbox runs or trusts later");
     }
 

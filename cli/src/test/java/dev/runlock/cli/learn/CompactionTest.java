@@ -103,7 +103,8 @@ class CompactionTest {
     }
 
     private static List<String> refused(Operation... ops) {
-        return learned("/home/u", Set.of(), ops).refused().stream().map(r -> r.need() + " " + r.target()).toList();
+        return learned("/home/u", Set.of(), ops).refused().stream()
+                .map(r -> r.requirement().need() + " " + r.requirement().target()).toList();
     }
 
     @Test
