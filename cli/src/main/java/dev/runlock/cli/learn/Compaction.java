@@ -51,6 +51,8 @@ public final class Compaction {
     private static final Pattern MULTIARCH = Pattern.compile(
             "(/usr)?/lib(32|64)?/[a-z0-9_]+-linux-[a-z0-9_]+");
 
+    private static final String CGROUPS = "/sys/fs/cgroup";
+
     /** A preset replaces requirements on at least this many paths or ports. */
     static final int PRESET_THRESHOLD = 2;
     /** A preset granting a range of this many ports or more grants more than one run uses. */
@@ -173,9 +175,10 @@ public final class Compaction {
                 continue;
             }
             String verb = o.access().verb();
+            String stable = stable(o);
             // Landlock checks the file a link leads to: a directory entry never stands for a link out of it.
-            String real = files.realPath(o.path());
-            String parent = files.realPath(parent(o.path()));
+            String real = realPath(stable);
+            String parent = realPath(parent(stable));
             switch (o.access()) {
                 case READ, LIST -> out.add(path(real, Need.RO, verb, o));
                 case WRITE -> out.add(path(real, Need.RW, verb, o));
@@ -200,6 +203,25 @@ public final class Compaction {
             }
         }
         return out;
+    }
+
+    /**
+     * The path a later run names the same way: {@code /proc/PID} of the process itself as
+     * {@code /proc/self}, and the control groups, whose names hold the container's or unit's id,
+     * as {@code /sys/fs/cgroup} (read-only, the only access a command has there).
+     */
+    private static String stable(Operation o) {
+        String own = "/proc/" + o.pid();
+        if (o.path().equals(own) || isBelow(o.path(), own)) {
+            return "/proc/self" + o.path().substring(own.length());
+        }
+        return isBelow(o.path(), CGROUPS) && (o.access() == Access.READ || o.access() == Access.LIST) ? CGROUPS
+                : o.path();
+    }
+
+    /** Links resolved, but for procfs, whose links name this learning run's processes. */
+    private String realPath(String path) {
+        return path.equals("/proc") || isBelow(path, "/proc") ? path : files.realPath(path);
     }
 
     private static Requirement path(String path, Need need, String verb, Operation o) {

@@ -28,7 +28,8 @@ class CompactionTest {
 
         @Override
         public String realPath(String path) {
-            return path.replaceFirst("^/lib/", "/usr/lib/").replace("/srv/conf/os-release", "/usr/lib/os-release");
+            return path.replaceFirst("^/lib/", "/usr/lib/").replace("/srv/conf/os-release", "/usr/lib/os-release")
+                    .replaceFirst("^/proc/self/", "/proc/4242/");
         }
     }
 
@@ -279,5 +280,14 @@ class CompactionTest {
                 op(Access.WRITE, "/srv/other/a.txt"), op(Access.WRITE, "/srv/other/b.txt"),
                 op(Access.WRITE, "/srv/other/c.txt"), op(Access.WRITE, "/srv/other/d.txt")))
                 .hasSize(5).contains("RW /srv/other", "RW /srv/repo/a.txt");
+    }
+
+    /** What names this run's process or its container is learned as a later run names it. */
+    @Test
+    void volatilePathsAreLearnedStable() {
+        assertThat(compact(Set.of(), op(Access.READ, "/proc/1/status"), op(Access.READ, "/proc/self/maps"),
+                op(Access.READ, "/sys/fs/cgroup/system.slice/docker-0123abcd.scope/memory.max"),
+                op(Access.LIST, "/sys/fs/cgroup/system.slice/docker-0123abcd.scope")))
+                .containsExactlyInAnyOrder("RO /proc/self/status", "RO /proc/self/maps", "RO /sys/fs/cgroup");
     }
 }
