@@ -175,6 +175,11 @@ final class LearnCommand {
             }
 
             @Override
+            public List<String> writable() {
+                return coverage.writablePaths().stream().map(TracedRun::bytes).toList();
+            }
+
+            @Override
             public List<String> covering(Need need, String target) {
                 if (need.port().isPresent()) {
                     int port = Integer.parseInt(target);

@@ -74,6 +74,9 @@ public final class Compaction {
 
         /** The ports {@code preset} grants here, with those of the presets it includes. */
         List<PortRight> ports(String preset);
+
+        /** The directories presets grant writable (caches such as ~/.npm), real paths as byte strings. */
+        List<String> writable();
     }
 
     /** A network right on the ports {@code from} to {@code to}. */
@@ -134,7 +137,8 @@ public final class Compaction {
     }
 
     public Learned compact(List<Operation> operations) {
-        List<UnaryOperator<List<Requirement>>> steps = List.of(this::withoutAutoImported, this::withPresets,
+        List<UnaryOperator<List<Requirement>>> steps = List.of(this::withoutAutoImported, this::underCaches,
+                this::withPresets,
                 r -> directories(r, Need.RO), r -> directories(r, Need.RW), Compaction::withoutCovered,
                 Compaction::expressible);
         List<Requirement> requirements = new ArrayList<>();
@@ -234,6 +238,24 @@ public final class Compaction {
 
     private List<Requirement> withoutAutoImported(List<Requirement> in) {
         return in.stream().filter(r -> !(r.need() == Need.RO && autoImported.contains(files.realPath(r.target())))).toList();
+    }
+
+    /**
+     * Replaces what was used below a cache a preset grants in $HOME (~/.npm, ~/.m2/repository) by the
+     * cache: what is in it (content hashes, versions) changes from run to run, and a cleaned cache
+     * must not make the learned section fail.
+     */
+    private List<Requirement> underCaches(List<Requirement> in) {
+        List<String> caches = presets.writable().stream().filter(c -> isBelow(c, home))
+                .filter(c -> persistence.opened(c).isEmpty()).toList();
+        List<Requirement> out = new ArrayList<>();
+        for (Requirement r : in) {
+            Optional<String> cache = r.need() == Need.RO || r.need().writable()
+                    ? caches.stream().filter(c -> isBelow(r.target(), c)).findFirst() : Optional.empty();
+            out.add(cache.map(c -> new Requirement(c, r.need() == Need.RO ? Need.RO : Need.RW, r.verbs(), r.programs(),
+                    Math.max(1, r.below()))).orElse(r));
+        }
+        return out;
     }
 
     /** Replaces the requirements small presets cover by those presets, as the class comment says. */

@@ -65,6 +65,11 @@ class CompactionTest {
         }
 
         @Override
+        public List<String> writable() {
+            return List.of("/home/u/.npm", "/tmp");
+        }
+
+        @Override
         public List<Compaction.PortRight> ports(String preset) {
             return PORT_RIGHTS.getOrDefault(preset, List.of());
         }
@@ -289,5 +294,13 @@ class CompactionTest {
                 op(Access.READ, "/sys/fs/cgroup/system.slice/docker-0123abcd.scope/memory.max"),
                 op(Access.LIST, "/sys/fs/cgroup/system.slice/docker-0123abcd.scope")))
                 .containsExactlyInAnyOrder("RO /proc/self/status", "RO /proc/self/maps", "RO /sys/fs/cgroup");
+    }
+
+    /** What was used in a cache a preset grants is learned as the cache, never its volatile entries. */
+    @Test
+    void aCacheInHomeStandsForWhatWasUsedInIt() {
+        assertThat(compact(Set.of(), op(Access.READ, "/home/u/.npm/_cacache/content-v2/sha512/ab/cd/0123"),
+                op(Access.CREATE, "/home/u/.npm/_cacache/tmp/new-1"), op(Access.READ, "/tmp/project/x.js")))
+                .containsExactlyInAnyOrder("RW /home/u/.npm", "RO /tmp/project/x.js");
     }
 }
