@@ -88,7 +88,8 @@ public final class CommandModel {
         learn.usageMessage().customSynopsis("runlock learn [OPTIONS] [--write FILE] -- <COMMAND> [ARGS]...")
                 .description("Run COMMAND once under strace with the OPTIONS but the filesystem and network open, "
                                 + "and print the sandbox.toml section [COMMAND] that lets exactly that run through: "
-                                + "each path and port it used, compacted, with a comment saying why.",
+                                + "each path and port it used, compacted, with a comment saying why. A run that "
+                                + "fails writes nothing and says why. Needs strace and setpriv (util-linux).",
                         "Exit status: the command's own.")
                 .sortOptions(false).autoWidth(true);
         learn.addOption(OptionSpec.builder(WRITE).paramLabel("FILE").type(String.class)

@@ -168,6 +168,11 @@ final class ManPage {
                         + "/usr/bin/my\\-server");
         example("The same sandbox on every kernel from Linux 6.15 on, or refuse to run:",
                 "runlock \\-\\-abi 7 \\-\\-strict \\-\\-ro /etc \\-\\- my\\-tool");
+        example("Learn the section make needs into ./sandbox.toml (a failed run writes nothing and says why, "
+                        + "PATH not passed among the reasons):",
+                "runlock learn \\-\\-env PATH \\-\\-write sandbox.toml \\-\\- make");
+        example("See what a sandbox denies a command, each with the option that would allow it:",
+                "runlock diagnose \\-\\-rw . \\-\\-env PATH \\-\\- make");
         example("What this kernel's Landlock can enforce:", "runlock status");
     }
 
