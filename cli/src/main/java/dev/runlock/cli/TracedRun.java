@@ -104,13 +104,13 @@ final class TracedRun {
     record Tools(Path strace, Path setpriv) {
         /** Both, found in the caller's PATH, or the one line that says which is missing and how to get it. */
         static Tools find(String subcommand, Map<String, String> environment) throws UsageException {
-            return new Tools(tool(environment, "strace").orElseThrow(() -> missing(subcommand, "strace", "strace")),
-                    tool(environment, "setpriv").orElseThrow(() -> missing(subcommand, "setpriv", "util-linux")));
+            return new Tools(tool(environment, "strace").orElseThrow(() -> missing(subcommand
+                            + " observes the command with strace", "strace")),
+                    tool(environment, "setpriv").orElseThrow(() -> missing(subcommand + " needs setpriv", "util-linux")));
         }
 
-        private static UsageException missing(String subcommand, String tool, String debianPackage) {
-            return new UsageException(subcommand + " observes the command with " + tool
-                    + ", which is not installed (apt-get install " + debianPackage + ")");
+        private static UsageException missing(String need, String debianPackage) {
+            return new UsageException(need + ", which is not installed (apt-get install " + debianPackage + ")");
         }
     }
 

@@ -34,8 +34,15 @@ import java.util.stream.IntStream;
  *     never for a project that happens to be in it;
  * <li>it covers requirements on at least two paths or ports that no preset chosen before it covers:
  *     a set, not one file below one of its directories;
- * <li>presets are tried fewest paths first, so a requirement goes to the smallest preset covering it.
+ * <li>presets are tried fewest paths first, so a requirement goes to the smallest preset covering it;
+ * <li>it grants no port the run did not use.
  * </ul>
+ *
+ * <p>Paths are taken where links lead (what Landlock checks), except in procfs; what names this
+ * run's process or container is made stable; what was used below a cache a preset grants in
+ * $HOME becomes the cache. A program the run created is granted through its directory, never
+ * required. $HOME, the directories above it and persistence points are never made writable: such a
+ * requirement is {@linkplain Learned#refused() refused}.
  */
 public final class Compaction {
     /** A directory stands for its paths when at least this many of its entries are used. */
