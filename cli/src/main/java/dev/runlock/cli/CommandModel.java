@@ -1,11 +1,15 @@
 package dev.runlock.cli;
 
+import dev.runlock.cli.config.CompatNames;
+import dev.runlock.cli.preset.Presets;
+import dev.runlock.landlock.Abi;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -193,7 +197,7 @@ public final class CommandModel {
 
     private static OptionSpec spec(Option option) {
         OptionSpec.Builder builder = OptionSpec.builder(option.names().toArray(String[]::new))
-                .description(option.description());
+                .description(option.description()).completionCandidates(candidates(option));
         return switch (option.kind()) {
             case FLAG -> builder.type(boolean.class).build();
             case SWITCH -> builder.type(Boolean.class).negatable(true).build();
@@ -201,6 +205,22 @@ public final class CommandModel {
             case LIST -> builder.type(List.class).auxiliaryTypes(String.class).splitRegex(",")
                     .paramLabel(option.label()).build();
             case REPEATED -> builder.type(List.class).auxiliaryTypes(String.class).paramLabel(option.label()).build();
+        };
+    }
+
+    /**
+     * The values shells offer for an option, or null when any value goes (paths, ports). Lazy: only
+     * the dist build, writing the completions and the man page, reads them, so a run never loads
+     * the presets for this.
+     */
+    private static Iterable<String> candidates(Option option) {
+        return switch (option) {
+            case LOG_LEVEL -> () -> Stream.of(Log.Level.values()).map(l -> l.name().toLowerCase(Locale.ROOT)).iterator();
+            case COMPAT -> CompatNames.NAMES;
+            case ABI -> () -> Stream.of(Abi.values()).filter(a -> a != Abi.NONE).map(a -> Integer.toString(a.number()))
+                    .iterator();
+            case PRESET -> () -> Presets.builtIn().names().iterator();
+            default -> null;
         };
     }
 

@@ -3,8 +3,8 @@ package dev.runlock.cli;
 import dev.runlock.cli.config.ConfigSection;
 import dev.runlock.cli.preset.PresetEntry;
 import dev.runlock.cli.text.Printable;
+import dev.runlock.landlock.AccessFs;
 import dev.runlock.landlock.DroppedRule;
-import dev.runlock.landlock.LandlockBit;
 import dev.runlock.landlock.Mptcp;
 import dev.runlock.landlock.PathRule;
 import dev.runlock.landlock.PortRule;
@@ -12,10 +12,13 @@ import dev.runlock.landlock.Ruleset;
 import dev.runlock.landlock.RulesetPlan;
 import dev.runlock.sandbox.Launch;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -30,14 +33,15 @@ final class ExplainPrinter {
         this.out = out;
     }
 
-    void print(RulesetPlan plan, Launch command, Optional<ConfigSection> config, List<PresetEntry> skipped) {
+    /** @param detail whether each path rule also lists its rights by their kernel names (at debug level) */
+    void print(RulesetPlan plan, Launch command, Optional<ConfigSection> config, List<PresetEntry> skipped, boolean detail) {
         List<String> lines = new ArrayList<>();
         lines.add("command:     " + String.join(" ", quoted(List.of(command.path())))
                 + command.argv().stream().skip(1).map(a -> " " + quoted(List.of(a)).getFirst()).collect(Collectors.joining()));
         lines.add("config:      " + config.map(c -> c.file() + " [" + c.name() + "]").orElse("none"));
         lines.add("environment: " + (command.env().isEmpty() ? "(empty)" : String.join(" ", quoted(command.env()))));
         lines.add("descriptors: 0 1 2" + command.keepFds().stream().sorted().map(fd -> " " + fd).collect(Collectors.joining()));
-        lines.addAll(summary(plan));
+        lines.addAll(summary(plan, detail));
         for (PresetEntry entry : skipped) {
             lines.add("not here:    " + entry.value() + "  " + entry.key().tomlName() + "  [preset " + entry.preset()
                     + ": " + entry.absence().orElseThrow() + "]");
@@ -46,12 +50,15 @@ final class ExplainPrinter {
         out.flush();
     }
 
-    /** The ruleset in a few lines per rule, as logged at info level before the command runs. */
-    static List<String> summary(RulesetPlan plan) {
+    /**
+     * The ruleset in a few lines per rule, as logged at info level before the command runs; one
+     * line per path, whatever the number of grants on it.
+     */
+    static List<String> summary(RulesetPlan plan, boolean detail) {
         List<String> lines = new ArrayList<>();
         lines.add("kernel:      " + (plan.kernel().available() ? "Landlock " + plan.kernel().abi() : Wording.reason(plan.kernel())));
         lines.add("requested:   rights up to " + plan.target() + "; ruleset built for " + plan.abi());
-        lines.add("enforcement: " + Wording.enforcement(plan.enforcement()) + (plan.applies() ? "" : " (no ruleset is applied)"));
+        lines.add("enforcement: " + Wording.enforcement(plan) + (plan.applies() ? "" : " (no ruleset is applied)"));
         if (!plan.missing().isEmpty()) {
             lines.add("not restricted here: " + String.join(", ", Wording.features(plan.missing())));
         }
@@ -67,18 +74,21 @@ final class ExplainPrinter {
             lines.add("note:        " + notice);
         }
         Ruleset ruleset = plan.ruleset();
-        lines.add("filesystem:  " + (ruleset.handledFs().isEmpty() ? "unrestricted" : "restricted, " + ruleset.pathRules().size() + " rules"));
-        for (PathRule rule : ruleset.pathRules()) {
-            lines.add("  " + rule.path() + (rule.directory() ? "/" : "") + "  " + names(rule.access()) + "  [" + rule.origin() + "]");
+        List<PathRule> paths = merged(ruleset.pathRules());
+        lines.add("filesystem:  " + (ruleset.handledFs().isEmpty() ? "unrestricted" : "restricted, " + paths.size() + " paths"));
+        for (PathRule rule : paths) {
+            String rights = RightWords.of(rule.access(), rule.directory(), ruleset.handledFs());
+            lines.add("  " + rule.path() + (rule.directory() && rule.path().getNameCount() > 0 ? "/" : "") + "  " + rights
+                    + (detail ? " (" + RightWords.names(rule.access()) + ")" : "") + "  [" + rule.origin() + "]");
         }
         lines.add("network:     " + (ruleset.handledNet().isEmpty() ? "unrestricted"
-                : "restricted (" + names(ruleset.handledNet()) + "), " + ruleset.portRules().size() + " port rules"));
+                : "restricted (" + RightWords.names(ruleset.handledNet()) + "), " + ruleset.portRules().size() + " port rules"));
         for (PortRule rule : ruleset.portRules()) {
-            lines.add("  port " + rule.port() + "  " + names(rule.access()) + "  [" + rule.origin() + "]");
+            lines.add("  port " + rule.port() + "  " + RightWords.names(rule.access()) + "  [" + rule.origin() + "]");
         }
-        lines.add("scopes:      " + (ruleset.scopes().isEmpty() ? "none" : names(ruleset.scopes())));
+        lines.add("scopes:      " + (ruleset.scopes().isEmpty() ? "none" : RightWords.names(ruleset.scopes())));
         if (!ruleset.flags().isEmpty()) {
-            lines.add("log flags:   " + names(ruleset.flags()));
+            lines.add("log flags:   " + RightWords.names(ruleset.flags()));
         }
         lines.add("mptcp:       " + switch (Mptcp.of(plan)) {
             case BLOCKED_BY_SECCOMP -> "blocked by seccomp filter (falls back to TCP); so are SCTP, SMC, TCP Fast Open, io_uring and i386 socketcall";
@@ -96,8 +106,18 @@ final class ExplainPrinter {
                 ? "'" + v.replace("'", "'\\''") + "'" : v).toList();
     }
 
-    private static String names(Collection<? extends LandlockBit> bits) {
-        return bits.stream().sorted((a, b) -> Long.compare(a.bit(), b.bit())).map(b -> ((Enum<?>) b).name().toLowerCase(Locale.ROOT))
-                .distinct().collect(Collectors.joining(","));
+    /**
+     * One rule per path, in the order paths first appear: the kernel grants the union of the
+     * rules on one file, so that is what is shown, with every origin.
+     */
+    private static List<PathRule> merged(List<PathRule> rules) {
+        Map<Path, List<PathRule>> byPath = new LinkedHashMap<>();
+        rules.forEach(rule -> byPath.computeIfAbsent(rule.path(), p -> new ArrayList<>()).add(rule));
+        return byPath.values().stream().map(same -> {
+            Set<AccessFs> access = EnumSet.noneOf(AccessFs.class);
+            same.forEach(rule -> access.addAll(rule.access()));
+            String origins = same.stream().map(PathRule::origin).distinct().collect(Collectors.joining(", "));
+            return new PathRule(same.getFirst().path(), same.getFirst().directory(), access, origins);
+        }).toList();
     }
 }

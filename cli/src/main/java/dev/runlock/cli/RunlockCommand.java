@@ -169,19 +169,19 @@ final class RunlockCommand {
                 options.flag(Option.NEW_SESSION));
 
         if (options.flag(Option.EXPLAIN)) {
-            new ExplainPrinter(out).print(plan, command, section, request.skipped());
+            new ExplainPrinter(out).print(plan, command, section, request.skipped(), log.enabled(Log.Level.DEBUG));
             return 0;
         }
         Wording.warning(plan).ifPresent(log::warn);
         if (log.enabled(Log.Level.INFO)) {
-            ExplainPrinter.summary(plan).forEach(log::info);
+            ExplainPrinter.summary(plan, log.enabled(Log.Level.DEBUG)).forEach(log::info);
         }
         try {
             new Sandbox(kernel).enforce(plan);
         } catch (KernelException e) {
             throw new UsageException("cannot apply the sandbox: " + e.getMessage());
         }
-        log.debug("sandbox " + Wording.enforcement(plan.enforcement()) + "; executing " + command.path());
+        log.debug("sandbox " + Wording.enforcement(plan) + "; executing " + command.path());
         if (Boolean.getBoolean(TRAINING_PROPERTY)) {
             Exec.exec(new Rehearsal(kernel), command);
             return 0;

@@ -68,8 +68,9 @@ final class StatusCommand {
                 ? Abi.baseline() + " met: runlock warns only when something asked for is missing"
                 : Abi.baseline() + " NOT met: runlock warns on every run"));
         lines.add("features (enforced here?):");
+        int width = Features.all().stream().mapToInt(f -> f.name().length()).max().orElse(0);
         for (Features f : Features.all()) {
-            lines.add(String.format("  %-3s %-32s %s", kernel.abi().atLeast(f.since()) ? "yes" : "no", f.name(),
+            lines.add(String.format("  %-3s %-" + width + "s  %s", kernel.abi().atLeast(f.since()) ? "yes" : "no", f.name(),
                     f.since() + ", Linux " + f.since().firstKernel()));
         }
         return lines;

@@ -31,11 +31,16 @@ final class Wording {
     private Wording() {
     }
 
-    /** What a plan enforces, as {@code --explain} and the debug log say it. */
-    static String enforcement(Enforcement enforcement) {
-        return switch (enforcement) {
+    /**
+     * What a plan enforces, as {@code --explain} and the debug log say it. A plan that lacks only
+     * rights nothing owed (above the baseline, asked for by nothing) is enforced as promised: it
+     * earns no warning, so it is not called partial either; the lines below the headline name
+     * what is not restricted here.
+     */
+    static String enforcement(RulesetPlan plan) {
+        return switch (plan.enforcement()) {
             case FULLY_ENFORCED -> "fully enforced";
-            case PARTIALLY_ENFORCED -> "partially enforced";
+            case PARTIALLY_ENFORCED -> plan.lost().isEmpty() ? "enforced (" + Abi.baseline() + " baseline met)" : "partially enforced";
             case NOT_ENFORCED -> "NOT enforced";
         };
     }

@@ -1,8 +1,8 @@
 package dev.runlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.runlock.testkit.MachineCapability;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +30,7 @@ class ConfigTrustAsUserIT {
     @BeforeAll
     static void account() throws IOException, InterruptedException {
         Host.assumeQuietRuns();
-        assumeTrue((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0,
-                "creating an ordinary account needs root (as that user, ConfigTrustIT covers the same)");
+        MachineCapability.ROOT.assume("creating an ordinary account needs root (as that user, ConfigTrustIT covers the same)");
         if (shell(List.of("id", "-u", USER)).status() != 0) {
             assertThat(shell(List.of("useradd", "-m", "-s", "/bin/sh", USER)).status()).isZero();
         }

@@ -52,8 +52,11 @@ final class DefaultSandbox {
                 : fullyEnforced(kernel, pin) ? "fully enforced" : "partially enforced";
     }
 
+    /** The {@code enforcement:} value for the unpinned default sandbox: the baseline met is no partial sandbox. */
     static String enforcement(Abi kernel) {
-        return enforcement(kernel, Abi.newest());
+        String pinned = enforcement(kernel, Abi.newest());
+        return pinned.equals("partially enforced") && !owes(kernel, Abi.baseline())
+                ? "enforced (" + Abi.baseline() + " baseline met)" : pinned;
     }
 
     /** The {@code network:} line of {@code --explain} without port rules. */

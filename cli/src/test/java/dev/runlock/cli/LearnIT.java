@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.runlock.testkit.MachineCapability;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -51,9 +52,10 @@ class LearnIT {
     static void needsStraceTcpRulesAndQuietRuns() throws Exception {
         // TCP rules are ABI 4; every stderr line is read, so no warning either: the ABI 6 baseline.
         Host.assumeQuietRuns();
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/strace")), "strace is not installed");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux) is not installed");
-        if (isRoot() && !Files.isDirectory(Path.of(USER_HOME))) {
+        MachineCapability.STRACE.assume("learn and diagnose are not tested end to end");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")),
+                "setpriv (util-linux) is not installed: learn and diagnose are not tested end to end");
+        if (MachineCapability.ROOT.available() && !Files.isDirectory(Path.of(USER_HOME))) {
             run("useradd", "-m", USER);
         }
     }
@@ -73,10 +75,6 @@ class LearnIT {
         }
     }
 
-    private static boolean isRoot() {
-        return "root".equals(System.getProperty("user.name"));
-    }
-
     private static void run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).inheritIO().start();
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -87,7 +85,7 @@ class LearnIT {
     private Launcher runlock(As as) throws IOException, InterruptedException {
         Launcher launcher = new Launcher(dir);
         if (as == As.USER) {
-            assumeTrue(isRoot(), "runs as another user only when the tests run as root");
+            MachineCapability.ROOT.assume("runs as another user only when the tests run as root");
             run("chown", "-R", USER + ":", dir.getParent().toString());
             launcher.environment().put("HOME", USER_HOME);
             launcher.via("exec runuser -u " + USER + " -- \"$0\" \"$@\"");
@@ -278,7 +276,8 @@ class LearnIT {
      */
     @Test
     void theTraceNeverHasAName() throws Exception {
-        assumeTrue(isRoot(), "a private /tmp (a mount namespace) needs root");
+        MachineCapability.ROOT.assume("a private /tmp (a mount namespace) needs root: the trace's namelessness is "
+                + "not checked end to end");
         Path pid = dir.resolve("pid");
         Path go = dir.resolve("go");
         run("mkfifo", go.toString());

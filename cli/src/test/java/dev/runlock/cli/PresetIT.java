@@ -1,8 +1,8 @@
 package dev.runlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.runlock.testkit.MachineCapability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ class PresetIT {
 
     @Test
     void ttyGivesRawModeOnTheTerminalAPtyOpens() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "no script(1)");
+        MachineCapability.SCRIPT.assume("the tty preset is not tested with a terminal");
         String rawMode = "stty raw -echo </dev/tty && stty sane </dev/tty && echo raw mode ok";
         Launcher.Result r = pty("--preset tty --rox /usr -- sh -c '" + rawMode + "'");
         assertThat(r.out()).as(r.err()).contains("raw mode ok");
@@ -68,7 +68,7 @@ class PresetIT {
 
     @Test
     void pythonFindsItsStandardLibrary() {
-        assumeTrue(Files.isExecutable(PYTHON), "no " + PYTHON);
+        MachineCapability.PYTHON3.assume("the python preset is not tested end to end");
         Launcher.Result r = runlock.run("--preset", "python", "--", PYTHON.toString(), "-c", "import json; print('ok')");
         assertThat(r.out()).as(r.err()).isEqualTo("ok\n");
         Launcher.Result without = runlock.run("--", PYTHON.toString(), "-c", "import json");

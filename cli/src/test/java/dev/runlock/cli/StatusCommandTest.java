@@ -28,6 +28,17 @@ class StatusCommandTest {
         assertThat(run(KernelSupport.enabled(12, 0xF), true)).contains("\"abi\": 11, \"reported_abi\": 12");
     }
 
+    @Test
+    void featureRowsAreAlignedInColumns() {
+        List<String> rows = text(KernelSupport.enabled(7, 0x7)).stream().filter(l -> l.startsWith("  yes ") || l.startsWith("  no "))
+                .toList();
+
+        assertThat(rows).hasSizeGreaterThan(20);
+        // The ABI column starts at the same place on every row, the longest name included.
+        assertThat(rows).extracting(l -> l.indexOf("ABI ")).containsOnly(rows.getFirst().indexOf("ABI "));
+        assertThat(rows).allSatisfy(l -> assertThat(l).doesNotContainPattern("[a-z]ABI "));
+    }
+
     private static List<String> text(KernelSupport kernel) {
         return run(kernel, false).lines().toList();
     }

@@ -3,6 +3,7 @@ package dev.runlock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.runlock.testkit.MachineCapability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ class TerminalIT {
 
     @BeforeEach
     void setUp() throws IOException {
-        assumeTrue(Files.isExecutable(Path.of(PYTHON)), PYTHON + " is needed");
+        MachineCapability.PYTHON3.assume("the terminal cases run their probe with it");
         // Readable by nobody, for the unprivileged runs.
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         terminal = Files.writeString(dir.resolve("terminal.py"), TERMINAL);

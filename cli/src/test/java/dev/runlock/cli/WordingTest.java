@@ -54,6 +54,16 @@ class WordingTest {
         assertThat(Wording.warning(plan)).isEmpty();
         assertThat(Wording.unrequested(plan)).isEqualTo("pathname UNIX socket connect (ABI 9), UDP (ABI 10) "
                 + "(above the ABI 6 baseline, asked for by nothing)");
+        assertThat(plan.enforcement()).isEqualTo(Enforcement.PARTIALLY_ENFORCED);
+        assertThat(Wording.enforcement(plan)).isEqualTo("enforced (ABI 6 baseline met)");
+    }
+
+    @Test
+    void theHeadlineIsPartialOnlyWhenSomethingOwedIsMissing() throws CompatibilityException {
+        assertThat(Wording.enforcement(Downgrade.plan(everything(CompatLevel.BEST_EFFORT), ABI_7)))
+                .isEqualTo("partially enforced");
+        assertThat(Wording.enforcement(Downgrade.plan(everything(CompatLevel.BEST_EFFORT), KernelSupport.enabled(11, 0))))
+                .isEqualTo("fully enforced");
     }
 
     @Test
@@ -137,7 +147,7 @@ class WordingTest {
     }
 
     @Test
-    void eachUnavailabilityNamesItsCauseAndFix() {
+    void eachUnavailabilityNamesItsCauseAndFix() throws CompatibilityException {
         assertThat(Wording.reason(ABSENT)).contains("ENOSYS", "5.13", "CONFIG_SECURITY_LANDLOCK");
         assertThat(Wording.reason(KernelSupport.unavailable(Availability.DISABLED, Errno.EOPNOTSUPP)))
                 .contains("EOPNOTSUPP", "lsm=");
@@ -145,7 +155,7 @@ class WordingTest {
                 .contains("seccomp", "EPERM", "landlock_create_ruleset");
         assertThat(Wording.reason(KernelSupport.unavailable(Availability.BLOCKED, Errno.ENOSYS))).contains("ENOSYS");
         assertThat(Wording.reason(KernelSupport.enabled(12, 0))).isEqualTo("Landlock " + Abi.newest() + " is enabled");
-        assertThat(Wording.enforcement(Enforcement.NOT_ENFORCED)).isEqualTo("NOT enforced");
+        assertThat(Wording.enforcement(Downgrade.plan(everything(CompatLevel.BEST_EFFORT), ABSENT))).isEqualTo("NOT enforced");
     }
 
     @Test

@@ -2,8 +2,7 @@ package dev.runlock.containers;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import org.junit.jupiter.api.Assumptions;
-import org.testcontainers.DockerClientFactory;
+import dev.runlock.testkit.MachineCapability;
 
 /** Whether a Docker engine answers; the containers profile demands one, other runs skip without. */
 final class Engine {
@@ -11,13 +10,10 @@ final class Engine {
     }
 
     static void require() {
-        if (DockerClientFactory.instance().isDockerAvailable()) {
-            return;
+        String unproven = "the container userlands and the .deb are not tested (start an engine with containers/engine.sh)";
+        if (!MachineCapability.DOCKER.available() && Boolean.getBoolean("containers.required")) {
+            fail(MachineCapability.DOCKER.probe().detail() + ": -Pcontainers needs a Docker engine");
         }
-        String why = "no Docker engine answers (start one with containers/engine.sh)";
-        if (Boolean.getBoolean("containers.required")) {
-            fail(why + ": -Pcontainers needs it");
-        }
-        Assumptions.abort(why);
+        MachineCapability.DOCKER.assume(unproven);
     }
 }

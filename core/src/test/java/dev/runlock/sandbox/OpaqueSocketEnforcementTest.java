@@ -3,6 +3,7 @@ package dev.runlock.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.runlock.testkit.MachineCapability;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -70,8 +71,9 @@ class OpaqueSocketEnforcementTest {
         Path probe = SandboxProcess.compile("uring.c", tmp, "-static");
 
         Map<String, String> control = unrestricted(probe, other);
-        assumeTrue("OK".equals(control.get("uring-mptcp")),
-                () -> "io_uring cannot create sockets here (disabled, or a kernel before 5.19): " + control);
+        assumeTrue("OK".equals(control.get("uring-mptcp")), () -> MachineCapability.skipMessage("io_uring sockets",
+                "not available on this kernel", "disabled, or a kernel before 5.19: " + control,
+                "no io_uring request can create a socket here, so that attack cannot happen on this kernel"));
         Map<String, String> restricted = tcpRestricted(probe, other);
 
         assertThat(control).containsEntry("uring-mptcp-bind", "OK");

@@ -7,6 +7,8 @@ import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.Erratum;
 import dev.runlock.landlock.KernelSupport;
 import dev.runlock.landlock.kernel.LinuxKernel;
+import dev.runlock.testkit.HostAbi;
+import dev.runlock.testkit.MachineCapability;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +33,6 @@ import java.util.stream.Collectors;
  */
 final class SandboxProcess {
     static final Path PYTHON = Path.of("/usr/bin/python3");
-    private static final Path GCC = Path.of("/usr/bin/gcc");
     private static final long TIMEOUT_SECONDS = 60;
     private static final String OPS_SCRIPT = resource("ops.py");
 
@@ -40,23 +41,22 @@ final class SandboxProcess {
 
     /** What the real kernel offers; skips the calling test class if Landlock cannot be used here. */
     static KernelSupport requireLandlock() {
-        KernelSupport kernel = new LinuxKernel().probe();
-        assumeTrue(kernel.available(), () -> "real-kernel tests need Landlock: " + kernel);
-        assumeTrue(Files.isExecutable(PYTHON), "real-kernel tests run their probes with " + PYTHON);
-        return kernel;
+        HostAbi.assumeAtLeast(1, "no real-kernel enforcement test runs");
+        MachineCapability.PYTHON3.assume("the real-kernel tests run their probes with it");
+        return new LinuxKernel().probe();
     }
 
     /** Skips a test whose right the host kernel lacks, naming both ABIs. */
     static void requireAbi(KernelSupport kernel, Abi needed, String what) {
-        assumeTrue(kernel.abi().atLeast(needed),
-                () -> what + " needs Landlock " + needed + "; this kernel has " + kernel.abi());
+        HostAbi.assumeAtLeast(needed.number(), what + " is not tested end to end here");
     }
 
     /** Skips a test of runlock's MPTCP guard where runlock adds none. */
     static void requireMptcpGuard(KernelSupport kernel) {
         requireAbi(kernel, Abi.V4, "the MPTCP guard");
-        assumeTrue(kernel.has(Erratum.TCP_SOCKET_IDENTIFICATION),
-                "without Landlock erratum 1 the kernel's TCP rights cover MPTCP and runlock adds no guard");
+        assumeTrue(kernel.has(Erratum.TCP_SOCKET_IDENTIFICATION), () -> MachineCapability.skipMessage(
+                "Landlock erratum 1", "not on this kernel", "TCP socket identification",
+                "the kernel's TCP rights cover MPTCP, so runlock adds no guard to prove"));
     }
 
     /** The java command line that runs {@link SandboxedCommand} with {@code settings}, then execs {@code command}. */
@@ -85,18 +85,24 @@ final class SandboxProcess {
 
     /**
      * Compiles the C probe {@code source} (a test resource next to this class) into {@code dir}
-     * with gcc and {@code flags}; skips the calling test class if it does not build here.
+     * with gcc and {@code flags}; skips the calling test if it does not build here, or if it is an
+     * i386 program ({@code -m32}) and the kernel does not execute those.
      */
     static Path compile(String source, Path dir, String... flags) throws IOException {
-        assumeTrue(Files.isExecutable(GCC), GCC + " builds the probe " + source);
+        MachineCapability.GCC.assume("the C probe " + source + " cannot be built");
+        if (List.of(flags).contains("-m32")) {
+            MachineCapability.I386_EXECUTION.assume("the i386 probe " + source + " cannot run, and no 32-bit program"
+                    + " can make this attack here; the BPF-interpreter tests (SeccompFilterTest) prove the i386 rules");
+            MachineCapability.GCC_M32.assume("the i386 probe " + source + " cannot be built (gcc-multilib)");
+        }
         Path file = Files.writeString(dir.resolve(source), resource(source));
         Path probe = dir.resolve(source.substring(0, source.lastIndexOf('.')) + String.join("", flags).replace('-', '_'));
-        List<String> argv = new ArrayList<>(List.of(GCC.toString()));
+        List<String> argv = new ArrayList<>(List.of("/usr/bin/gcc"));
         argv.addAll(List.of(flags));
         argv.addAll(List.of("-o", probe.toString(), file.toString()));
         Result built = run(argv, dir);
-        assumeTrue(built.exit() == 0, () -> String.join(" ", argv) + " does not build here: "
-                + built.stderr().lines().findFirst().orElse(""));
+        assumeTrue(built.exit() == 0, () -> MachineCapability.skipMessage("gcc " + String.join(" ", flags),
+                "cannot build here", built.stderr().lines().findFirst().orElse(""), "the C probe " + source + " cannot run"));
         return probe;
     }
 

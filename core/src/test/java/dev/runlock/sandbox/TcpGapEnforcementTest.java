@@ -3,6 +3,7 @@ package dev.runlock.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.runlock.testkit.MachineCapability;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -71,7 +72,8 @@ class TcpGapEnforcementTest {
     void fastOpenSendsFailWithEopnotsuppWhileTcpIsRestricted(Build build) {
         Runs runs = runs(build);
         assumeTrue("OK".equals(runs.control().get("fastopen-sendto-")),
-                () -> "TCP Fast Open clients are off here (net.ipv4.tcp_fastopen): " + runs.control());
+                () -> MachineCapability.skipMessage("TCP Fast Open clients", "off on this machine",
+                        "net.ipv4.tcp_fastopen", "no Fast Open send can be made here, so that way around TCP rights is closed"));
 
         assertThat(runs.control()).containsEntry("connect-", "OK")
                 .containsEntry("fastopen-sendmsg-", "OK").containsEntry("fastopen-sendmmsg-", "OK");
@@ -87,7 +89,8 @@ class TcpGapEnforcementTest {
     void sctpSocketsFailWithEprotonosupportWhileTcpIsRestricted(Build build) {
         Runs runs = runs(build);
         assumeTrue("OK".equals(runs.control().get("sctp-stream")),
-                () -> "this kernel has no SCTP (CONFIG_IP_SCTP, module sctp): " + runs.control());
+                () -> MachineCapability.skipMessage("SCTP", "not available on this kernel", "CONFIG_IP_SCTP, module sctp",
+                        "no SCTP socket can be made here, so that way around TCP rights is closed"));
 
         assertThat(runs.control()).containsEntry("sctp-stream-bind-", "OK")
                 .containsEntry("sctp-seqpacket", "OK").containsEntry("sctp-seqpacket-bind-", "OK");
@@ -101,7 +104,8 @@ class TcpGapEnforcementTest {
     void smcSocketsFailWhileTcpIsRestricted(Build build) {
         Runs runs = runs(build);
         assumeTrue("OK".equals(runs.control().get("smc")),
-                () -> "this kernel has no SMC (CONFIG_SMC, module smc): " + runs.control());
+                () -> MachineCapability.skipMessage("SMC", "not available on this kernel", "CONFIG_SMC, module smc",
+                        "no SMC socket can be made here, so that way around TCP rights is closed"));
 
         // SMC falls back to TCP with a peer that does not speak SMC, such as the listener here.
         assertThat(runs.control()).containsEntry("smc-connect-", "OK");

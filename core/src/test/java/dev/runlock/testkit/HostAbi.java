@@ -5,6 +5,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The kernel's Landlock ABI as the tests see it: the one oracle every layer compares runlock
@@ -60,5 +61,16 @@ public final class HostAbi {
                     + (actual == 0 ? "no usable Landlock (ABI 0)" : "Landlock ABI " + actual));
         }
         return actual;
+    }
+
+    /**
+     * Skips the calling test unless this kernel has Landlock {@code abi} or newer ({@link #checked()}:
+     * fails instead when {@value #DECLARED} names another kernel); {@code unproven} says what then
+     * goes unproven here.
+     */
+    public static void assumeAtLeast(int abi, String unproven) {
+        int host = checked();
+        Assumptions.assumeTrue(host >= abi, () -> MachineCapability.skipMessage("Landlock ABI " + abi,
+                "not available on this kernel", host == 0 ? "no usable Landlock" : "it has ABI " + host, unproven));
     }
 }

@@ -17,9 +17,10 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * @param options every option, help and version included, in help order
  * @param operands the positional parameters' labels, e.g. {@code COMMAND}
  * @param subcommands {@code runlock status} and its siblings
+ * @param synopsis help's usage lines, e.g. {@code runlock trust [--list] [FILE]}
  */
 record CliModel(String name, List<String> description, List<Flag> options, List<String> operands,
-        List<CliModel> subcommands) {
+        List<CliModel> subcommands, List<String> synopsis) {
 
     /**
      * One option.
@@ -27,16 +28,17 @@ record CliModel(String name, List<String> description, List<Flag> options, List<
      * @param names every spelling, short first, negated forms ({@code --no-X}) last
      * @param label the value's placeholder ({@code PATH}), empty for flags
      * @param description help's text
-     * @param repeatable whether it may be given more than once
+     * @param repeatable whether it may be given more than once (a list also takes commas)
+     * @param values the values shells offer ({@code --preset}: the built-in presets); empty when any value goes
      */
-    record Flag(List<String> names, String label, String description, boolean repeatable) {
+    record Flag(List<String> names, String label, String description, boolean repeatable, List<String> values) {
         boolean takesValue() {
             return !label.isEmpty();
         }
 
         /** Whether the value is a file name, so shells complete paths. */
         boolean takesPath() {
-            return label.equals("PATH");
+            return label.equals("PATH") || label.equals("FILE");
         }
 
         /** Whether the value names an environment variable. */
@@ -63,14 +65,18 @@ record CliModel(String name, List<String> description, List<Flag> options, List<
                 }
             }
             boolean valued = option.typeInfo().isMultiValue() || !option.typeInfo().isBoolean();
+            List<String> values = new ArrayList<>();
+            if (option.completionCandidates() != null) {
+                option.completionCandidates().forEach(values::add);
+            }
             options.add(new Flag(List.copyOf(names), valued ? option.paramLabel() : "",
-                    String.join(" ", option.description()), option.typeInfo().isMultiValue()));
+                    String.join(" ", option.description()), option.typeInfo().isMultiValue(), List.copyOf(values)));
         }
         List<String> operands = spec.positionalParameters().stream().map(PositionalParamSpec::paramLabel).toList();
         List<CliModel> subcommands = commandLine.getSubcommands().values().stream()
                 .filter(sub -> !sub.getCommandSpec().usageMessage().hidden()).map(CliModel::of).toList();
         return new CliModel(spec.name(), List.of(spec.usageMessage().description()), List.copyOf(options), operands,
-                subcommands);
+                subcommands, List.of(spec.usageMessage().customSynopsis()));
     }
 
     /** Every spelling of every option. */
@@ -80,5 +86,15 @@ record CliModel(String name, List<String> description, List<Flag> options, List<
 
     List<Flag> valueOptions() {
         return options.stream().filter(Flag::takesValue).toList();
+    }
+
+    /** Whether the operands are a command to run and its arguments, as for runlock, learn and diagnose. */
+    boolean runsCommand() {
+        return operands.contains("COMMAND");
+    }
+
+    /** Whether the operand is a file, as for trust and untrust. */
+    boolean takesFile() {
+        return operands.contains("FILE");
     }
 }

@@ -4,8 +4,21 @@ import dev.runlock.cli.Features;
 import dev.runlock.cli.config.ConfigKey;
 import dev.runlock.dist.CliModel.Flag;
 import dev.runlock.landlock.Abi;
+import dev.runlock.cli.preset.PresetContext;
+import dev.runlock.cli.preset.PresetEntry;
+import dev.runlock.cli.preset.Presets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code runlock(1)} in groff's man macros (with a tbl table): synopsis, description, options and
@@ -13,6 +26,8 @@ import java.util.stream.Collectors;
  * kernel table from {@link Abi} and {@link Features}; the rest is prose kept here.
  */
 final class ManPage {
+    /** A synopsis word: brackets or angles, the name or placeholder, closing brackets and dots. */
+    private static final Pattern SYNOPSIS_WORD = Pattern.compile("([\\[<]*)([^\\[\\]<>.]+)([\\]>.]*)");
     private final CliModel runlock;
     private final String version;
     private final StringBuilder out = new StringBuilder();
@@ -39,14 +54,24 @@ final class ManPage {
                 + "List options take repeated flags or commas (\\fB\\-\\-ro /usr,/etc\\fR).");
         options(runlock.options());
         section("COMMANDS");
+        List<String> shared = runlock.optionNames();
         for (CliModel sub : runlock.subcommands()) {
             line(".TP");
             line("\\fBrunlock " + roman(sub.name()) + "\\fR");
             sub.description().forEach(text -> line(roman(text)));
-            line(".RS");
-            options(sub.options());
-            line(".RE");
+            // Each option once: a subcommand lists only those runlock itself does not have.
+            List<Flag> own = sub.options().stream().filter(o -> !shared.containsAll(o.names())).toList();
+            if (sub.runsCommand()) {
+                line(".br");
+                line(roman("Takes the OPTIONS above" + (own.isEmpty() ? "." : ", and:")));
+            }
+            if (!own.isEmpty()) {
+                line(".RS");
+                options(own);
+                line(".RE");
+            }
         }
+        presets();
         sandboxToml();
         exitStatus();
         environment();
@@ -58,18 +83,27 @@ final class ManPage {
         return out.toString();
     }
 
+    /** help's synopsis, one line per form, with option names in bold and placeholders in italics. */
     private void synopsis() {
         section("SYNOPSIS");
-        line(".B runlock");
-        line("[\\fIOPTIONS\\fR] [\\fB\\-\\-\\fR] "
-                + runlock.operands().stream().map(o -> "\\fI" + roman(o) + "\\fR").collect(Collectors.joining(" "))
-                + " [\\fIARGS\\fR]...");
-        for (CliModel sub : runlock.subcommands()) {
-            line(".br");
-            line(".B runlock " + roman(sub.name()));
-            line("[\\fIOPTIONS\\fR]" + sub.operands().stream().map(o -> " \\fI" + roman(o) + "\\fR")
-                    .collect(Collectors.joining()));
+        for (int i = 0; i < runlock.synopsis().size(); i++) {
+            if (i > 0) {
+                line(".br");
+            }
+            line(Stream.of(runlock.synopsis().get(i).strip().split(" +")).map(ManPage::synopsisWord)
+                    .collect(Collectors.joining(" ")));
         }
+    }
+
+    /** {@code [--write} → bold option, {@code <COMMAND>} → italic COMMAND, {@code runlock} → bold. */
+    private static String synopsisWord(String word) {
+        Matcher m = SYNOPSIS_WORD.matcher(word);
+        if (!m.matches()) {
+            return roman(word);
+        }
+        String core = m.group(2);
+        String font = core.equals(core.toUpperCase(Locale.ROOT)) && !core.startsWith("-") ? "\\fI" : "\\fB";
+        return roman(m.group(1).replace("<", "")) + font + roman(core) + "\\fR" + roman(m.group(3).replace(">", ""));
     }
 
     private void options(List<Flag> options) {
@@ -78,6 +112,38 @@ final class ManPage {
             String names = option.names().stream().map(n -> "\\fB" + roman(n) + "\\fR").collect(Collectors.joining(", "));
             line(names + (option.takesValue() ? " \\fI" + roman(option.label()) + "\\fR" : ""));
             line(roman(option.description()));
+        }
+    }
+
+    /** The built-in presets as presets.toml writes them, placeholders unexpanded: true on every machine. */
+    private void presets() {
+        section("PRESETS");
+        paragraph("--preset NAME (or preset = [...] in a sandbox.toml section) adds a built-in set of grants. "
+                + "Values in braces are computed on the machine runlock runs on: {HOME}, {TMPDIR} ($TMPDIR, else "
+                + "/tmp), {JAVA_HOME} ($JAVA_HOME, else the JDK of the java on PATH), {PYTHON_STDLIB} (the "
+                + "standard library of the python being run), {NSS_MODULES} (the NSS modules /etc/nsswitch.conf "
+                + "names). Paths missing on the machine are skipped; runlock presets lists what each preset "
+                + "grants there, and --explain names each rule's preset.");
+        Presets presets = Presets.builtIn();
+        PresetContext nowhere = new PresetContext(Map.of(), Optional.empty());
+        for (String name : presets.names()) {
+            line(".TP");
+            line("\\fB" + roman(name) + "\\fR");
+            List<String> parts = new ArrayList<>();
+            List<String> included = presets.section(name).orElseThrow().strings(ConfigKey.PRESET);
+            if (!included.isEmpty()) {
+                parts.add(roman("includes " + String.join(", ", included)));
+            }
+            Map<ConfigKey, Set<String>> written = new LinkedHashMap<>();
+            for (PresetEntry entry : presets.resolve(List.of(name), nowhere).entries()) {
+                if (entry.preset().equals(name)) {
+                    written.computeIfAbsent(entry.key(), k -> new LinkedHashSet<>()).add(entry.written());
+                }
+            }
+            // A list as an option takes it, with a break point (\\:) after each comma for long lists.
+            written.forEach((key, values) -> parts.add("\\fB" + roman("--" + key.tomlName().replace('_', '-')) + "\\fR "
+                    + values.stream().map(ManPage::roman).collect(Collectors.joining(",\\:"))));
+            line(String.join("; ", parts));
         }
     }
 
@@ -155,24 +221,20 @@ final class ManPage {
         line(".TE");
     }
 
+    /** Each example works as written where its program exists (DistIT runs them), except placeholders named my-*. */
     private void examples() {
         section("EXAMPLES");
-        example("Read /etc and nothing else (cat and its libraries are granted automatically):",
-                "runlock \\-\\-ro /etc \\-\\- cat /etc/os\\-release");
-        example("Build in the current directory with HTTPS out and a HOME:",
-                "runlock \\-\\-rw . \\-\\-connect\\-tcp 443 \\-\\-env HOME \\-\\- git fetch");
+        example("List and read /etc and nothing else (ls and its libraries are granted automatically):",
+                "runlock --ro /etc -- ls /etc");
+        example("Work in the git repository in the current directory, with git's own files and nothing else of "
+                + "your home:", "runlock --preset git --rw . -- git status --short");
         example("Print what would be allowed, and why, without running anything:",
-                "runlock \\-\\-explain \\-\\-rw /tmp/build \\-\\- make");
+                "runlock --explain --rw . -- make");
         example("A server that may bind port 8080 and connect to port 80 (landrun's command line):",
-                "runlock \\-\\-rox /usr \\-\\-ro /lib,/lib64 \\-\\-bind\\-tcp 8080 \\-\\-connect\\-tcp 80 "
-                        + "/usr/bin/my\\-server");
-        example("The same sandbox on every kernel from Linux 6.15 on, or refuse to run:",
-                "runlock \\-\\-abi 7 \\-\\-strict \\-\\-ro /etc \\-\\- my\\-tool");
-        example("Learn the section make needs into ./sandbox.toml (a failed run writes nothing and says why, "
-                        + "PATH not passed among the reasons):",
-                "runlock learn \\-\\-env PATH \\-\\-write sandbox.toml \\-\\- make");
-        example("See what a sandbox denies a command, each with the option that would allow it:",
-                "runlock diagnose \\-\\-rw . \\-\\-env PATH \\-\\- make");
+                "runlock --rox /usr --ro /lib,/lib64 --bind-tcp 8080 --connect-tcp 80 /usr/bin/my-server");
+        example("The same sandbox on every kernel from Linux 6.12 on, or refuse to run:",
+                "runlock --abi 6 --strict --ro /etc -- ls /etc");
+        example("The built-in presets and what each grants on this machine:", "runlock presets");
         example("What this kernel's Landlock can enforce:", "runlock status");
     }
 
@@ -181,7 +243,7 @@ final class ManPage {
         line(".PP");
         line(".RS");
         line(".EX");
-        line(command);
+        line(roman(command));
         line(".EE");
         line(".RE");
     }

@@ -3,8 +3,9 @@ package dev.runlock.dist;
 import dev.runlock.dist.CliModel.Flag;
 
 /**
- * zsh completion ({@code _arguments}): runlock's options with their help, paths after path
- * options, subcommands and command names first, then the command's own completion.
+ * zsh completion ({@code _arguments}): runlock's options with their help, values after options
+ * (paths, presets, levels, ABIs), subcommands and command names first, then the command's own
+ * completion; learn and diagnose the same way.
  */
 final class ZshCompletion {
     private ZshCompletion() {
@@ -17,7 +18,13 @@ final class ZshCompletion {
             subcommands.append("    ").append(quote(sub.name() + ":" + String.join(" ", sub.description())))
                     .append('\n');
             subcommandOptions.append("        ").append(sub.name()).append(") _arguments -s -S \\\n")
-                    .append(specs(sub, "            ")).append("            ;;\n");
+                    .append(specs(sub, "            "));
+            if (sub.runsCommand()) {
+                subcommandOptions.append("            '(-)*:: :_normal' \\\n");
+            } else if (sub.takesFile()) {
+                subcommandOptions.append("            ':FILE:_files' \\\n");
+            }
+            subcommandOptions.append("            ;;\n");
         }
         return """
                 #compdef runlock
@@ -53,7 +60,9 @@ final class ZshCompletion {
             String exclusive = option.repeatable() ? "*" : "(" + String.join(" ", option.names()) + ")";
             String value = "";
             if (option.takesValue()) {
-                String action = option.takesPath() ? "_files" : option.takesVariable() ? "_parameters" : " ";
+                String values = String.join(" ", option.values());
+                String action = !option.values().isEmpty() ? (option.repeatable() ? "_sequence compadd - " + values : "(" + values + ")")
+                        : option.takesPath() ? "_files" : option.takesVariable() ? "_parameters" : " ";
                 value = ":" + option.label().replace(":", "\\:") + ":" + action;
             }
             for (String name : option.names()) {

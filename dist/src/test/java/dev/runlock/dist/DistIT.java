@@ -2,6 +2,7 @@ package dev.runlock.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runlock.testkit.MachineCapability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,22 +98,77 @@ class DistIT {
 
     @Test
     void theManPageRendersCleanlyWithEveryOptionAndSection() {
+        MachineCapability.MAN.assume("the man page is not rendered and checked against --help (man-db, bsdextrautils)");
         Path page = tree.resolve("share/man/man1/runlock.1");
         Run man = Run.bash(elsewhere, "MANWIDTH=200 man --warnings -l " + page + " | col -bx");
         assertThat(man.exit()).as("man -l: %s", man).isZero();
         assertThat(man.err()).as("man --warnings").isEmpty();
         List<String> lines = man.out().lines().toList();
-        assertThat(lines).contains("SYNOPSIS", "OPTIONS", "COMMANDS", "SANDBOX.TOML", "EXIT STATUS", "ENVIRONMENT",
-                "KERNELS", "EXAMPLES");
+        assertThat(lines).contains("SYNOPSIS", "OPTIONS", "COMMANDS", "PRESETS", "SANDBOX.TOML", "EXIT STATUS",
+                "ENVIRONMENT", "KERNELS", "EXAMPLES");
+        assertThat(section(lines, "SYNOPSIS")).as("help's synopsis").contains("       runlock trust [--list] [FILE]",
+                "       runlock learn [OPTIONS] [--write FILE] -- COMMAND [ARGS]...");
+        List<String> runlockOptions = helpOptions();
         assertThat(optionsIn(section(lines, "OPTIONS"), 7)).as("man page OPTIONS vs --help")
-                .containsExactlyElementsOf(helpOptions());
+                .containsExactlyElementsOf(runlockOptions);
         List<String> commands = section(lines, "COMMANDS");
+        assertThat(optionsIn(commands, 14)).as("each option once: no subcommand repeats runlock's")
+                .doesNotContainAnyElementsOf(runlockOptions).contains("--write", "--json", "--list");
         for (String sub : helpCommands()) {
             assertThat(commands).as("man page COMMANDS").contains("       runlock " + sub);
-            List<String> own = commands.subList(commands.indexOf("       runlock " + sub), commands.size());
-            assertThat(optionsIn(own, 14)).as("man page options of %s vs its --help", sub)
-                    .startsWith(helpOptions(sub, "--help").toArray(String[]::new));
+            int start = commands.indexOf("       runlock " + sub);
+            int end = start + 1;
+            while (end < commands.size() && !commands.get(end).startsWith("       runlock ")) {
+                end++;
+            }
+            assertThat(optionsIn(commands.subList(start, end), 14)).as("man page options of %s vs its --help", sub)
+                    .containsExactlyElementsOf(helpOptions(sub, "--help").stream().filter(o -> !runlockOptions.contains(o))
+                            .toList());
         }
+        List<String> presets = runlock("presets").out().lines().filter(l -> !l.startsWith(" ")).toList();
+        List<String> items = section(lines, "PRESETS");
+        int at = 0;
+        for (String preset : presets) {
+            int found = at;
+            while (found < items.size() && !items.get(found).matches(" {7}" + Pattern.quote(preset) + "(?: .*)?")) {
+                found++;
+            }
+            assertThat(found).as("PRESETS item %s, after the one before, in:%n%s", preset, items).isLessThan(items.size());
+            at = found + 1;
+        }
+    }
+
+    /**
+     * Every EXAMPLES line of the man page works as written, in a git repository with a Makefile: exit 0,
+     * or, for {@code --abi N --strict}, exit 1 on a kernel below ABI N. Lines that name a placeholder
+     * program ({@code my-server}) are not runnable anywhere; a line whose program is not installed is skipped.
+     */
+    @Test
+    void everyExampleOfTheManPageWorksAsWritten(@TempDir Path work) throws IOException {
+        MachineCapability.MAN.assume("the man page's examples are not read from it and run");
+        Run man = Run.bash(elsewhere, "MANWIDTH=200 man -l " + tree.resolve("share/man/man1/runlock.1") + " | col -bx");
+        List<String> examples = section(man.out().lines().toList(), "EXAMPLES").stream().map(String::strip)
+                .filter(l -> l.startsWith("runlock ")).toList();
+        assertThat(examples).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(Run.bash(work, "git init -q && git -c user.name=t -c user.email=t@localhost commit -q --allow-empty -m init && printf 'all:\\n\\ttrue\\n' > Makefile")
+                .exit()).isZero();
+        Map<String, String> env = Map.of("PATH", elsewhere + ":/usr/bin:/bin", "HOME", work.toString(), "LANG", "C.UTF-8",
+                "GIT_AUTHOR_NAME", "t", "GIT_AUTHOR_EMAIL", "t@localhost", "GIT_COMMITTER_NAME", "t",
+                "GIT_COMMITTER_EMAIL", "t@localhost");
+        int abi = Integer.parseInt(runlock("status", "--json").out().replaceAll("(?s).*\"abi\": (\\d+).*", "$1"));
+        int ran = 0;
+        for (String example : examples) {
+            List<String> words = List.of(example.split(" "));
+            String program = words.contains("--") ? words.get(words.indexOf("--") + 1) : words.getLast();
+            if (program.contains("my-") || Run.bash(work, "command -v " + program).exit() != 0) {
+                continue;
+            }
+            Run run = Run.of(work, env, List.of("bash", "-c", example));
+            int pin = words.contains("--abi") && words.contains("--strict") ? Integer.parseInt(words.get(words.indexOf("--abi") + 1)) : 0;
+            assertThat(run.exit()).as("%s: %s", example, run).isEqualTo(abi >= pin ? 0 : 1);
+            ran++;
+        }
+        assertThat(ran).as("examples run").isGreaterThanOrEqualTo(4);
     }
 
     @Test

@@ -10,7 +10,7 @@
 #   KERNELS_EXPECT_ABI  Landlock ABI this kernel must report (required)
 #   KERNELS_RESULTS     writable directory for reports (required)
 #   KERNELS_SUBSET      conformance subset: features (default) or all
-#   KERNELS_CLI_TESTS   true: also run the cli's end-to-end tests (RunlockIT)
+#   KERNELS_CLI_TESTS   true: also run the cli's end-to-end tests (RunlockIT) and the i386 guard's
 #   JAVA_HOME           JDK 25 (optional: the launcher searches /usr/lib/jvm)
 # Exports RUNLOCK_TEST_ABI (the expected ABI) to every test layer it runs.
 set -u
@@ -136,27 +136,62 @@ check_conformance() {
   [ "$status" = 0 ]
 }
 
-# The cli's end-to-end tests (RunlockIT) with JUnit's console launcher, from the cli module
-# directory as under Maven; kernels/target/guest-lib holds the launcher and assertj, core's test
-# classes the test kit (HostAbi, the independent ABI oracle).
-check_cli_tests() {
-  local lib="$repo/kernels/target/guest-lib"
-  if [ ! -d "$repo/cli/target/test-classes" ] || [ ! -d "$repo/core/target/test-classes" ] || ! ls "$lib"/junit-platform-console-standalone-*.jar >/dev/null 2>&1; then
-    echo "cli test classes or $lib not built"
+# junit LOG MODULE CLASSES SELECTOR...: JUnit's console launcher from MODULE's directory, as
+# under Maven, on the CLASSES directories (colon-separated) and kernels/target/guest-lib (the
+# launcher and assertj); output to $work/LOG and the console. Returns the launcher's status.
+junit() {
+  local log="$1" module="$2" classpath="$3" lib="$repo/kernels/target/guest-lib" jar
+  shift 3
+  if ! ls "$lib"/junit-platform-console-standalone-*.jar >/dev/null 2>&1; then
+    echo "$lib not built" >"$work/$log"
     return 1
   fi
+  # On the JVM's own class path (java.class.path), as under Surefire: core's tests start fresh
+  # JVMs on its directories.
+  for jar in "$lib"/*.jar; do classpath="$classpath:$jar"; done
   # LC_ALL as under Maven (see the root pom): without a UTF-8 locale the JVM cannot name the tests'
   # non-ASCII files.
-  # The console launcher's --class-path does not expand a directory's `*`: name each jar.
-  local classpath="$repo/cli/target/test-classes:$repo/core/target/test-classes:$repo/cli/target/runlock.jar" jar
-  for jar in "$lib"/*.jar; do classpath="$classpath:$jar"; done
-  (cd "$repo/cli" && LC_ALL=C.UTF-8 "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData -jar "$lib"/junit-platform-console-standalone-*.jar \
-    execute --disable-banner --details=tree --fail-if-no-tests \
-    --class-path "$classpath" \
-    --select-class dev.runlock.cli.RunlockIT) </dev/null 2>&1 | tee "$work/cli.log" | sed -u 's/^/  | /' >&3
-  local status="${PIPESTATUS[0]}"
-  echo "RunlockIT: exit $status; $(grep -oE '[0-9]+ (tests|containers) (found|successful|failed|skipped|aborted)' "$work/cli.log" | tr '\n' ' ')"
+  (cd "$repo/$module" && LC_ALL=C.UTF-8 "$java" -XX:TieredStopAtLevel=1 -XX:-UsePerfData --enable-native-access=ALL-UNNAMED \
+    -cp "$classpath" org.junit.platform.console.ConsoleLauncher \
+    execute --disable-banner --details=tree --fail-if-no-tests "$@") </dev/null 2>&1 \
+    | tee "$work/$log" | sed -u 's/^/  | /' >&3
+  return "${PIPESTATUS[0]}"
+}
+
+# JUnit's counts in $work/LOG, on one line.
+junit_counts() {
+  grep -oE '[0-9]+ (tests|containers) (found|successful|failed|skipped|aborted)' "$work/$1" | tr '\n' ' '
+}
+
+# The cli's end-to-end tests (RunlockIT); core's test classes hold the test kit (HostAbi, the
+# independent ABI oracle).
+check_cli_tests() {
+  if [ ! -d "$repo/cli/target/test-classes" ] || [ ! -d "$repo/core/target/test-classes" ]; then
+    echo "cli or core test classes not built"
+    return 1
+  fi
+  junit cli.log cli "$repo/cli/target/test-classes:$repo/core/target/test-classes:$repo/cli/target/runlock.jar" \
+    --select-class dev.runlock.cli.RunlockIT
+  local status=$?
+  echo "RunlockIT: exit $status; $(junit_counts cli.log)"
   [ "$status" = 0 ]
+}
+
+# The seccomp guard against i386 socketcall end to end (a probe built with gcc -m32): Debian's
+# kernels execute i386 programs, so this proves it where the host cannot (core's
+# MachineCapability.I386_EXECUTION). Skipped where the test is (no MPTCP guard: ABI < 4 or no
+# erratum 1; no gcc -m32), failed if it fails.
+check_i386_guards() {
+  if [ ! -d "$repo/core/target/test-classes" ]; then
+    echo "core test classes not built"
+    return 1
+  fi
+  junit i386.log core "$repo/core/target/test-classes:$repo/core/target/classes" \
+    --select-method 'dev.runlock.sandbox.OpaqueSocketEnforcementTest#i386SocketcallSocketAndSendFailWithEnosysWhileTcpIsRestricted'
+  local status=$?
+  echo "i386 socketcall guard: exit $status; $(junit_counts i386.log)$(grep -m1 -o '\[machine\][^—]*' "$work/i386.log")"
+  [ "$status" = 0 ] || return 1
+  grep -q '1 tests successful' "$work/i386.log" || return 2
 }
 
 abi_line="$(probe_abi)"
@@ -170,5 +205,6 @@ case_ best-effort-warning check_best_effort_warning
 case_ unprivileged check_unprivileged
 case_ conformance check_conformance
 [ "$cli_tests" = true ] && case_ cli-tests check_cli_tests
+[ "$cli_tests" = true ] && case_ i386-guards check_i386_guards
 rm -rf "$work"
 echo "@@kernels done"

@@ -1,10 +1,14 @@
 package dev.runlock.cli.config;
 
 import dev.runlock.landlock.CompatLevel;
+import java.util.List;
 import java.util.Locale;
 
 /** The names users give compatibility levels, in flags and {@code sandbox.toml}: best, soft, hard. */
 public final class CompatNames {
+    /** Every name, in order of strictness. */
+    public static final List<String> NAMES = List.of("best", "soft", "hard");
+
     private CompatNames() {
     }
 
@@ -15,7 +19,7 @@ public final class CompatNames {
             case "soft" -> CompatLevel.SOFT_REQUIREMENT;
             case "hard" -> CompatLevel.HARD_REQUIREMENT;
             default -> throw new IllegalArgumentException(
-                    "'" + text + "' is not a compatibility level (best, soft, hard)");
+                    "'" + text + "' is not a compatibility level (" + String.join(", ", NAMES) + ")");
         };
     }
 }

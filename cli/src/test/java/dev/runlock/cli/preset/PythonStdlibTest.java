@@ -2,6 +2,7 @@ package dev.runlock.cli.preset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runlock.testkit.MachineCapability;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ class PythonStdlibTest {
     @Test
     void thisMachinesPython3HasItsStdlibFound() {
         Path python = Path.of("/usr/bin/python3");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(python), "no /usr/bin/python3");
+        MachineCapability.PYTHON3.assume("the python preset's standard library is not checked against the interpreter");
         PresetContext context = new PresetContext(java.util.Map.of("PATH", "/usr/bin"),
                 java.util.Optional.of(python.toString()));
         assertThat(Placeholder.PYTHON_STDLIB.values(context).paths())

@@ -2,8 +2,8 @@ package dev.runlock.cli.trace;
 
 import static dev.runlock.cli.trace.StraceLinesTest.hex;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.runlock.testkit.MachineCapability;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -112,7 +112,7 @@ class ObserverTest {
     @Test
     void realStraceOnHostileNames() throws IOException, InterruptedException {
         Path strace = Path.of("/usr/bin/strace");
-        assumeThat(Files.isExecutable(strace)).as("strace is installed").isTrue();
+        MachineCapability.STRACE.assume("the trace parser is not checked against real strace output");
         List<String> names = List.of("we\"ird\nname = x (deleted)", "a<b>c", "tab\there, ", "x) = 0 <unfinished ...>");
         for (String name : names) {
             Files.writeString(dir.resolve(name), "x");
