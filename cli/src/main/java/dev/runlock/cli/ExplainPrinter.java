@@ -1,6 +1,7 @@
 package dev.runlock.cli;
 
 import dev.runlock.cli.config.ConfigSection;
+import dev.runlock.cli.persistence.PersistencePoints;
 import dev.runlock.cli.preset.PresetEntry;
 import dev.runlock.cli.text.Printable;
 import dev.runlock.landlock.AccessFs;
@@ -34,7 +35,8 @@ final class ExplainPrinter {
     }
 
     /** @param detail whether each path rule also lists its rights by their kernel names (at debug level) */
-    void print(RulesetPlan plan, Launch command, Optional<ConfigSection> config, List<PresetEntry> skipped, boolean detail) {
+    void print(RulesetPlan plan, Launch command, Optional<ConfigSection> config, List<PresetEntry> skipped,
+               PersistencePoints points, boolean detail) {
         List<String> lines = new ArrayList<>();
         lines.add("command:     " + String.join(" ", quoted(List.of(command.path())))
                 + command.argv().stream().skip(1).map(a -> " " + quoted(List.of(a)).getFirst()).collect(Collectors.joining()));
@@ -46,8 +48,26 @@ final class ExplainPrinter {
             lines.add("not here:    " + entry.value() + "  " + entry.key().tomlName() + "  [preset " + entry.preset()
                     + ": " + entry.absence().orElseThrow() + "]");
         }
+        lines.addAll(persistence(plan, points));
         lines.forEach(line -> out.println(Printable.of(line)));
         out.flush();
+    }
+
+    /**
+     * Each persistence point a writable rule reaches, with the grant that opened it: Landlock
+     * cannot carve a path out of a granted tree, so the user must hear what the sandbox can plant.
+     */
+    private static List<String> persistence(RulesetPlan plan, PersistencePoints points) {
+        List<String> lines = new ArrayList<>();
+        for (PathRule rule : plan.ruleset().pathRules()) {
+            if (rule.access().contains(AccessFs.WRITE_FILE) || rule.access().contains(AccessFs.MAKE_REG)) {
+                for (Path point : points.within(rule.path())) {
+                    lines.add("persistence: " + point + " writable through " + rule.path() + (rule.directory() ? "/" : "")
+                            + " [" + rule.origin() + "] (code outside the sandbox runs or trusts it later)");
+                }
+            }
+        }
+        return lines;
     }
 
     /**
@@ -68,6 +88,9 @@ final class ExplainPrinter {
         }
         for (DroppedRule dropped : plan.dropped()) {
             lines.add("dropped:     " + Wording.dropped(dropped));
+        }
+        for (DroppedRule optional : plan.optional()) {
+            lines.add("optional:    " + Wording.dropped(optional) + " (not enforceable here; a preset's, so no warning)");
         }
         String notice = Wording.notice(plan);
         if (!notice.isEmpty()) {

@@ -26,6 +26,11 @@ interface GrantSource {
     /** How grants from here name their origin, e.g. {@code --ro} or {@code sandbox.toml [cat] ro}. */
     String origin(Setting setting);
 
+    /** Whether grants from here are a convenience the kernel need not enforce (a preset's), not the user's word. */
+    default boolean optional() {
+        return false;
+    }
+
     /** The options the user typed; relative paths are resolved against {@code workingDirectory}. */
     record CommandLine(Options options, Path workingDirectory) implements GrantSource {
         @Override
@@ -84,6 +89,11 @@ interface GrantSource {
         @Override
         public String origin(Setting setting) {
             return preset ? "preset " + section.name() : origin(section, setting.key());
+        }
+
+        @Override
+        public boolean optional() {
+            return preset;
         }
 
         /** How a section's values name their origin, e.g. {@code sandbox.toml [cat] ro}. */

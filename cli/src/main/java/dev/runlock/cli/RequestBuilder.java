@@ -60,14 +60,14 @@ final class RequestBuilder {
                 case Grant.Paths(Intent intent) -> {
                     for (GrantSource source : sources) {
                         for (Path path : source.paths(setting)) {
-                            policy.path(new PathGrant(path, intent, source.origin(setting)));
+                            policy.path(new PathGrant(path, intent, source.origin(setting), source.optional()));
                         }
                     }
                 }
                 case Grant.Ports(AccessNet access) -> {
                     for (GrantSource source : sources) {
                         for (PortRange range : source.ports(setting)) {
-                            policy.port(new PortGrant(access, range, source.origin(setting)));
+                            policy.port(new PortGrant(access, range, source.origin(setting), source.optional()));
                         }
                     }
                 }

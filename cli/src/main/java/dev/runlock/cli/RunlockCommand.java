@@ -3,6 +3,7 @@ package dev.runlock.cli;
 import dev.runlock.cli.config.ConfigException;
 import dev.runlock.cli.config.ConfigSection;
 import dev.runlock.cli.config.SandboxConfig;
+import dev.runlock.cli.persistence.PersistencePoints;
 import dev.runlock.cli.trust.ConfigFile;
 import dev.runlock.cli.trust.ConfigLocation;
 import dev.runlock.elf.ExecClosure;
@@ -169,7 +170,8 @@ final class RunlockCommand {
                 options.flag(Option.NEW_SESSION));
 
         if (options.flag(Option.EXPLAIN)) {
-            new ExplainPrinter(out).print(plan, command, section, request.skipped(), log.enabled(Log.Level.DEBUG));
+            new ExplainPrinter(out).print(plan, command, section, request.skipped(), PersistencePoints.of(environment),
+                    log.enabled(Log.Level.DEBUG));
             return 0;
         }
         Wording.warning(plan).ifPresent(log::warn);

@@ -355,6 +355,41 @@ class ExplainTest {
     }
 
     @Test
+    void aPresetsRuleTheKernelCannotEnforceIsListedWithoutAWarningAndNotOwed() {
+        CliRun strict = run("--strict", "--preset", "dns", "true");
+        if (DefaultSandbox.owes(abi, Abi.baseline())) {
+            strict.assertRefused("(required by --compat hard");
+            return;
+        }
+        strict.assertExplained();
+        assertThat(strict.out()).doesNotContain("dropped:");
+        assertThat(strict.outLines()).filteredOn(l -> l.startsWith("optional:")).containsExactlyElementsOf(
+                abi.atLeast(Abi.V10) ? List.of() : List.of("optional:    preset dns 53 needs UDP (ABI 10)"
+                        + " (not enforceable here; a preset's, so no warning)"));
+        // Control: the same port given by the user is owed.
+        if (!abi.atLeast(Abi.V10)) {
+            run("--strict", "--preset", "dns", "--connect-udp", "53", "true").assertRefused("53 needs UDP (ABI 10) (required");
+        }
+    }
+
+    @Test
+    void aWritableGrantOverARepositoryNamesTheHooksAndConfigItOpens() throws IOException {
+        Path repo = mkdir("repo");
+        Files.createDirectories(repo.resolve(".git/hooks"));
+        CliRun rw = run("--rw", repo.toString(), "true").assertExplained();
+        if (withoutLandlock(rw)) {
+            return;
+        }
+        assertThat(rw.outLines()).filteredOn(l -> l.startsWith("persistence:")).containsExactly(
+                "persistence: " + repo.resolve(".git/hooks") + " writable through " + repo + "/ [--rw]"
+                        + " (code outside the sandbox runs or trusts it later)",
+                "persistence: " + repo.resolve(".git/config") + " writable through " + repo + "/ [--rw]"
+                        + " (code outside the sandbox runs or trusts it later)");
+        // Control: read-only, nothing can be planted.
+        assertThat(run("--ro", repo.toString(), "true").assertExplained().out()).doesNotContain("persistence:");
+    }
+
+    @Test
     void aRuleAboveThePinnedAbiIsListedAsDropped() {
         CliRun run = run("--abi", "7", "--connect-udp", "53", "true").assertExplained();
             if (abi != Abi.NONE) {

@@ -42,7 +42,7 @@ class PresetIT {
     }
 
     @Test
-    void ttyIsHarmlessWithoutATerminal() {
+    void ttyGrantsNothingWithoutATerminal() {
         Launcher.Result r = runlock.via("exec setsid -w \"$0\" \"$@\"").run("--preset", "tty", "--", "sh", "-c",
                 "true 3<>/dev/tty || echo no terminal");
         assertThat(r.status()).as(r.err()).isZero();
@@ -60,6 +60,32 @@ class PresetIT {
         assertThat(without.out()).doesNotContain("raw mode ok").contains("Permission denied");
     }
 
+    @Test
+    void ttyOpensNoTerminalTheCommandDoesNotHaveAndPtyOpensEveryOne() {
+        MachineCapability.PYTHON3.assume("the python preset is not tested end to end");
+        // Another terminal of the user's: a pty this python holds open while runlock runs in a new session without one.
+        Launcher holdingAPty = runlock.via("exec setsid -w " + PYTHON + " -c 'import os, pty, subprocess, sys;"
+                + " m, s = pty.openpty(); sys.exit(subprocess.run(sys.argv[1:] + [os.ttyname(s)]).returncode)'"
+                + " \"$0\" \"$@\"");
+        String write = "echo x > \"$0\" && echo opened";
+        Launcher.Result tty = holdingAPty.run("--preset", "tty", "--", "sh", "-c", write);
+        assertThat(tty.out()).doesNotContain("opened");
+        assertThat(tty.err()).contains("Permission denied");
+        Launcher.Result pty = holdingAPty.run("--preset", "pty", "--", "sh", "-c", write);
+        assertThat(pty.out()).as(pty.err()).isEqualTo("opened\n");
+    }
+
+    @Test
+    void ttyGrantsExactlyThePtyTheCommandRunsOn() {
+        MachineCapability.SCRIPT.assume("the tty preset is not tested with a terminal");
+        Launcher.Result r = new Launcher(dir).via("exec script -qec \"tty; \\\"$0\\\" --explain --preset tty -- true\""
+                + " /dev/null").run();
+        String pts = r.out().lines().findFirst().orElseThrow().strip();
+        assertThat(pts).as(r.out()).matches("/dev/pts/\\d+");
+        assertThat(r.out().lines().filter(l -> l.startsWith("  /dev/")).map(l -> l.substring(0, l.indexOf("  ", 2))))
+                .containsExactly("  " + pts, "  /dev/tty");
+    }
+
     /** runlock ARGS under script(1): a fresh pty as controlling terminal; the output is the pty's. */
     private Launcher.Result pty(String args) {
         return new Launcher(dir).via("exec script -qec \"\\\"$0\\\" --log-level error " + args.replace("\"", "\\\"")
@@ -74,6 +100,23 @@ class PresetIT {
         Launcher.Result without = runlock.run("--", PYTHON.toString(), "-c", "import json");
         assertThat(without.status()).isNotZero();
         assertThat(without.err()).contains("encodings");
+    }
+
+    @Test
+    void aVenvWhoseLibraryLinksToTheRootGrantsNoReadOnItAndSaysSo() throws IOException {
+        MachineCapability.PYTHON3.assume("the python preset is not tested end to end");
+        Path secret = Files.writeString(dir.resolve("secret"), "the key");
+        Files.createSymbolicLink(Files.createDirectories(dir.resolve("venv/bin")).resolve("python"), PYTHON);
+        Path lib = Files.createSymbolicLink(Files.createDirectories(dir.resolve("venv/lib"))
+                .resolve(PYTHON.toRealPath().getFileName().toString()), Path.of("/"));
+        String read = "print(open('" + secret + "').read())";
+
+        Launcher.Result r = runlock.run("--preset", "python", "--", "venv/bin/python", "-c", read);
+
+        assertThat(r.out()).doesNotContain("the key");
+        assertThat(r.err()).contains("Permission denied", lib + " -> / (outside ");
+        assertThat(runlock.run("--preset", "python", "--ro", secret.toString(), "--", "venv/bin/python", "-c", read)
+                .out()).as("control: the same python reads a granted file").isEqualTo("the key\n");
     }
 
     @Test

@@ -32,6 +32,18 @@ class PresetOptionTest {
     }
 
     @Test
+    void ttyWithoutATerminalGrantsNoTerminalAndPtyGrantsEveryOne() {
+        // Maven's test JVM has pipes, not terminals, on descriptors 0-2.
+        CliRun tty = CliRun.of("--preset", "tty", "true").assertExplained();
+        assertThat(tty.rules("/dev/pts")).isEmpty();
+        assertThat(tty.rules("/dev/ptmx")).isEmpty();
+        assertThat(tty.outLines()).contains("not here:    {TERMINALS}  rw  [preset tty: no terminal on descriptors 0-2]");
+        CliRun pty = CliRun.of("--preset", "pty", "true").assertExplained();
+        assertThat(pty.rules("[preset pty]")).extracting(l -> l.substring(0, l.indexOf("  ", 2)))
+                .containsExactly("  /dev/ptmx", "  /dev/pts/");
+    }
+
+    @Test
     void includedPresetsAndCommasAddUpWithFlags() {
         CliRun r = CliRun.of("--preset", "git,tmp", "--ro", "/etc/hostname", "true").assertExplained();
         assertThat(r.rules("[preset dev]")).hasSize(5);

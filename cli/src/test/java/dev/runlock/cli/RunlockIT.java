@@ -368,6 +368,21 @@ class RunlockIT {
     }
 
     @Test
+    void aPresetsRuleAboveThePinEarnsNoWarningAndStrictAcceptsIt() {
+        HostAbi.assumeAtLeast(7, "the pin below needs a kernel at or above it");
+        Launcher.Result dns = runlock.run("--abi", "7", "--preset", "dns", "--", "sh", "-c", "echo ran");
+        assertThat(dns.out()).isEqualTo("ran\n");
+        assertThat(dns.err()).isEmpty();
+        Launcher.Result maven = runlock.run("--abi", "7", "--strict", "--preset", "maven", "--", "sh", "-c", "echo ran");
+        assertThat(maven.out()).as(maven.err()).isEqualTo("ran\n");
+        assertThat(runlock.run("--explain", "--abi", "7", "--preset", "dns", "true").out().lines())
+                .contains("optional:    preset dns 53 needs UDP (ABI 10) (not enforceable here; a preset's, so no warning)");
+        // Control: the same port given by the user is owed (hardCompatRunsOnTheBaseline... refuses it under --strict).
+        assertThat(runlock.run("--abi", "7", "--connect-udp", "53", "--", "sh", "-c", "echo ran").err())
+                .contains("dropped: --connect-udp 53 needs UDP (ABI 10)");
+    }
+
+    @Test
     void explainListsEachDroppedRule() {
         Launcher.Result r = runlock.run("--explain", "--abi", "7", "--connect-udp", "53,5353", "true");
         assertThat(r.status()).as(r.err()).isZero();

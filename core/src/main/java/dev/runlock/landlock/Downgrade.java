@@ -55,10 +55,14 @@ public final class Downgrade {
                 .toList();
 
         List<DroppedRule> dropped = new ArrayList<>();
+        List<DroppedRule> optional = new ArrayList<>();
+        Set<LandlockBit> optionalOnly = new LinkedHashSet<>(request.optional());
+        optionalOnly.removeAll(request.asked());
         List<PathRule> pathRules = new ArrayList<>();
         for (PathRule rule : asked.pathRules()) {
             PathRule kept = rule.within(fs);
             drop(rule, rule.access(), kept.access(), request.asked(), dropped);
+            drop(rule, rule.access(), kept.access(), optionalOnly, optional);
             if (!kept.access().isEmpty()) {
                 pathRules.add(kept);
             }
@@ -67,6 +71,7 @@ public final class Downgrade {
         for (PortRule rule : asked.portRules()) {
             PortRule kept = rule.within(net);
             drop(rule, rule.access(), kept.access(), request.asked(), dropped);
+            drop(rule, rule.access(), kept.access(), optionalOnly, optional);
             if (!kept.access().isEmpty()) {
                 portRules.add(kept);
             }
@@ -86,6 +91,7 @@ public final class Downgrade {
         if (!kernel.available()) {
             // Every rule is gone: NO_LANDLOCK says so once, instead of once per rule.
             dropped.clear();
+            optional.clear();
         }
         List<LandlockBit> lost = inAbiOrder(owed);
         List<LandlockBit> unrequested = inAbiOrder(missing.stream().filter(b -> !owed.contains(b)).toList());
@@ -107,7 +113,8 @@ public final class Downgrade {
                 case BEST_EFFORT -> { }
             }
         }
-        return new RulesetPlan(kernel, request.target(), abi, ruleset, enforcement, lost, unrequested, dropped, cause);
+        return new RulesetPlan(kernel, request.target(), abi, ruleset, enforcement, lost, unrequested, dropped, cause,
+                optional);
     }
 
     /**
@@ -125,7 +132,7 @@ public final class Downgrade {
                 .map(r -> new PortRule(EnumSet.of(AccessNet.BIND_UDP), 0, "ephemeral bind for " + r.origin()));
     }
 
-    /** Records {@code rule} as dropped when it loses asked-for rights. */
+    /** Records {@code rule} as dropped when it loses rights of {@code asked}. */
     private static void drop(Rule rule, Set<? extends LandlockBit> access, Set<? extends LandlockBit> kept,
                              Set<LandlockBit> asked, List<DroppedRule> dropped) {
         List<LandlockBit> rights = inAbiOrder(access.stream().filter(b -> !kept.contains(b) && asked.contains(b))

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
  * @param unrequested handled rights above the promise that nothing asked for and the kernel
  *                    lacks, in ABI order: not restricted here, and no reason to warn
  * @param dropped the rules whose asked-for rights the ABI lacks (the kernel's or the pin)
+ * @param optional the rules whose optional rights ({@link RulesetRequest#optional()}) the ABI
+ *                 lacks: to be listed, owed to no one
  * @param cause why the sandbox is weaker than asked beyond {@code lost}, or {@link Cause#NONE}
  */
 public record RulesetPlan(
@@ -28,7 +30,8 @@ public record RulesetPlan(
         List<LandlockBit> lost,
         List<LandlockBit> unrequested,
         List<DroppedRule> dropped,
-        Cause cause) {
+        Cause cause,
+        List<DroppedRule> optional) {
 
     /** Why a plan enforces less than requested, beyond the list of lost features. */
     public enum Cause {
@@ -48,6 +51,13 @@ public record RulesetPlan(
         lost = List.copyOf(lost);
         unrequested = List.copyOf(unrequested);
         dropped = List.copyOf(dropped);
+        optional = List.copyOf(optional);
+    }
+
+    /** A plan in which no optional rule lost anything. */
+    public RulesetPlan(KernelSupport kernel, Abi target, Abi abi, Ruleset ruleset, Enforcement enforcement,
+                       List<LandlockBit> lost, List<LandlockBit> unrequested, List<DroppedRule> dropped, Cause cause) {
+        this(kernel, target, abi, ruleset, enforcement, lost, unrequested, dropped, cause, List.of());
     }
 
     /** Everything requested that is not restricted here, owed or not, in ABI order. */

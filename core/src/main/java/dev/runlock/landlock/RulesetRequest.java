@@ -15,11 +15,20 @@ import java.util.Set;
  * @param compat what to do when the kernel lacks part of {@code ruleset}
  * @param asked the rights and flags the user named (a port, a UNIX socket, an audit flag):
  *              losing one of them is owed to the user whatever its ABI
+ * @param optional the rights only optional grants name (a preset's UDP port, its UNIX socket):
+ *                 a rule that loses one is listed, neither owed nor warned about
  */
-public record RulesetRequest(Abi target, Abi promised, CompatLevel compat, Ruleset ruleset, Set<LandlockBit> asked) {
+public record RulesetRequest(Abi target, Abi promised, CompatLevel compat, Ruleset ruleset, Set<LandlockBit> asked,
+                             Set<LandlockBit> optional) {
     public RulesetRequest {
         promised = Abi.min(promised, target);
         asked = Set.copyOf(asked);
+        optional = Set.copyOf(optional);
+    }
+
+    /** A request in which every named right is asked for, none optional. */
+    public RulesetRequest(Abi target, Abi promised, CompatLevel compat, Ruleset ruleset, Set<LandlockBit> asked) {
+        this(target, promised, compat, ruleset, asked, Set.of());
     }
 
     /**

@@ -7,10 +7,18 @@ import java.nio.file.Path;
  * A path the sandbox allows, with what for and where the grant came from. The path is kept
  * {@linkplain #normal(Path) normal}, so {@code --rw .} is granted, printed and merged as the
  * directory it names.
+ *
+ * @param optional whether the grant is a convenience (a preset's) rather than the user's word: a
+ *                 kernel that cannot enforce it is no reason to warn, nor to refuse a hard requirement
  */
-public record PathGrant(Path path, Intent intent, String origin) {
+public record PathGrant(Path path, Intent intent, String origin, boolean optional) {
     public PathGrant {
         path = normal(path);
+    }
+
+    /** A grant the user asked for. */
+    public PathGrant(Path path, Intent intent, String origin) {
+        this(path, intent, origin, false);
     }
 
     /**

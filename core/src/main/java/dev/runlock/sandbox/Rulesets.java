@@ -35,6 +35,7 @@ public final class Rulesets {
         Set<Scope> scopes = unrestricted.contains(Policy.Area.SCOPES) ? Set.of() : Scope.upTo(policy.target());
         Set<RestrictFlag> flags = policy.logFlags();
         Set<LandlockBit> asked = new HashSet<>(flags);
+        Set<LandlockBit> optional = new HashSet<>();
 
         List<PathRule> pathRules = new ArrayList<>();
         if (!fs.isEmpty()) {
@@ -50,16 +51,17 @@ public final class Rulesets {
                 Set<AccessFs> rights = grant.intent().rights(directory);
                 // Rights newer than the target stay in the rule: Downgrade reports the ones it was for.
                 pathRules.add(new PathRule(path, directory, rights, grant.origin()));
-                grant.intent().purpose().stream().filter(rights::contains).forEach(asked::add);
+                grant.intent().purpose().stream().filter(rights::contains)
+                        .forEach((grant.optional() ? optional : asked)::add);
             }
         }
         List<PortRule> portRules = List.of();
         if (!unrestricted.contains(Policy.Area.NETWORK)) {
             portRules = portRules(policy.ports());
-            policy.ports().forEach(grant -> asked.add(grant.access()));
+            policy.ports().forEach(grant -> (grant.optional() ? optional : asked).add(grant.access()));
         }
         return new RulesetRequest(policy.target(), policy.promised(), policy.compat(),
-                new Ruleset(fs, net, scopes, flags, pathRules, portRules), asked);
+                new Ruleset(fs, net, scopes, flags, pathRules, portRules), asked, optional);
     }
 
     /** One rule per port, with every right granted on it; ranges are expanded. */

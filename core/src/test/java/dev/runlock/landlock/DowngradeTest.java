@@ -377,6 +377,30 @@ class DowngradeTest {
         assertThat(plan.cause()).isEqualTo(Cause.NONE);
     }
 
+    @Test
+    void anOptionalRuleTheKernelCannotEnforceIsListedNeitherOwedNorRefusedWhenHard() throws CompatibilityException {
+        PortRule dns = new PortRule(EnumSet.of(AccessNet.CONNECT_SEND_UDP), 53, "preset dns");
+        Ruleset ruleset = new Ruleset(AccessFs.upTo(Abi.V10), AccessNet.upTo(Abi.V10), Scope.upTo(Abi.V10), Set.of(),
+                List.of(rox("/usr")), List.of(dns));
+        RulesetRequest optional = new RulesetRequest(Abi.V10, Abi.baseline(), CompatLevel.HARD_REQUIREMENT, ruleset,
+                Set.of(), Set.of(AccessNet.CONNECT_SEND_UDP));
+
+        RulesetPlan plan = Downgrade.plan(optional, KernelSupport.enabled(7, ALL_ERRATA));
+
+        assertThat(plan.dropped()).isEmpty();
+        assertThat(plan.lost()).isEmpty();
+        assertThat(plan.optional()).containsExactly(new DroppedRule(dns, List.of(AccessNet.CONNECT_SEND_UDP)));
+        assertThat(plan.unrequested()).contains(AccessNet.CONNECT_SEND_UDP);
+        assertThat(Downgrade.plan(optional, KernelSupport.enabled(10, ALL_ERRATA)).optional())
+                .as("enforced where the kernel has UDP").isEmpty();
+        // Control: the same rule asked for by the user is owed, so a hard requirement refuses.
+        CompatibilityException hard = catchThrowableOfType(CompatibilityException.class, () -> Downgrade.plan(
+                new RulesetRequest(Abi.V10, Abi.baseline(), CompatLevel.HARD_REQUIREMENT, ruleset,
+                        Set.of(AccessNet.CONNECT_SEND_UDP), Set.of(AccessNet.CONNECT_SEND_UDP)),
+                KernelSupport.enabled(7, ALL_ERRATA)));
+        assertThat(hard.dropped()).containsExactly(new DroppedRule(dns, List.of(AccessNet.CONNECT_SEND_UDP)));
+    }
+
     private static RulesetRequest request(Abi target, Set<AccessFs> fs, Set<AccessNet> net, Set<Scope> scopes,
                                           List<PathRule> paths, List<PortRule> ports) {
         return new RulesetRequest(target, CompatLevel.BEST_EFFORT, new Ruleset(fs, net, scopes, Set.of(), paths, ports));

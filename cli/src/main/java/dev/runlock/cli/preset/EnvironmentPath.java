@@ -7,9 +7,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A directory a variable of runlock's environment names ({@code $HOME}, {@code $TMPDIR},
- * {@code $JAVA_HOME}): normalised, its links resolved as far as it exists. The environment may
- * be hostile or careless, so a preset grants such a directory only after asking what it is.
+ * A path a preset computes rather than writes: a directory a variable of runlock's environment
+ * names ({@code $HOME}, {@code $TMPDIR}, {@code $JAVA_HOME}), a python's library directory, an NSS
+ * module, a link a preset path leads through; normalised, its links resolved as far as it exists.
+ * The environment and a project's files may be hostile or careless, so a preset grants such a path
+ * only after asking what it is.
  */
 public record EnvironmentPath(Path path) {
     /** A directory no value from the environment may make a preset grant, nor anything in it. */
@@ -22,16 +24,20 @@ public record EnvironmentPath(Path path) {
         if (!value.startsWith("/")) {
             return Optional.empty();
         }
-        Path path;
         try {
-            path = Path.of(value).normalize();
+            return Optional.of(real(Path.of(value)));
         } catch (InvalidPathException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code path} made absolute and normalised, its links resolved when it exists. */
+    static EnvironmentPath real(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
         try {
-            return Optional.of(new EnvironmentPath(path.toRealPath()));
+            return new EnvironmentPath(absolute.toRealPath());
         } catch (IOException e) {
-            return Optional.of(new EnvironmentPath(path));
+            return new EnvironmentPath(absolute);
         }
     }
 
@@ -43,6 +49,27 @@ public record EnvironmentPath(Path path) {
     /** Whether this is {@code /}, {@code home} or a directory above it: granting it grants all of home. */
     boolean holds(Optional<EnvironmentPath> home) {
         return path.getParent() == null || home.map(h -> h.path.startsWith(path)).orElse(false);
+    }
+
+    /**
+     * Why a preset must not grant this computed path: it is {@code /}, a top-level directory, or
+     * the home directory or above it, each of which holds far more than any tool's own files.
+     *
+     * @return the reason, empty when it may be granted
+     */
+    Optional<String> refusal(Optional<EnvironmentPath> home) {
+        if (path.getParent() == null) {
+            return Optional.of("the root directory");
+        }
+        if (holds(home)) {
+            return Optional.of("your home directory or above it");
+        }
+        return path.getNameCount() == 1 ? Optional.of("a top-level directory") : Optional.empty();
+    }
+
+    /** Whether this lies below {@code prefix} (not at it): a tool's own file, not another's. */
+    boolean below(EnvironmentPath prefix) {
+        return path.startsWith(prefix.path) && !path.equals(prefix.path);
     }
 
     /** Whether this is one of the system's own directories (/etc, /usr, /lib64...) or in one, or /home, /var... */

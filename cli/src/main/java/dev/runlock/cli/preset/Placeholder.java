@@ -52,8 +52,8 @@ public enum Placeholder {
     },
     /**
      * {@code $JAVA_HOME}, else the JDK whose {@code bin/java} is first on {@code PATH}, links resolved;
-     * only a JDK (a {@code release} file and {@code bin/java}) that is not {@code /}, the home
-     * directory or above it, since presets grant it read-execute.
+     * only a JDK (a {@code release} file and {@code bin/java}) that is not {@code /}, a top-level
+     * directory, the home directory or above it, since presets grant it read-execute.
      */
     JAVA_HOME {
         @Override
@@ -63,7 +63,7 @@ public enum Placeholder {
             if (given.isPresent()) {
                 return EnvironmentPath.of(given.get()).filter(dir -> jdk(dir, home)).map(dir -> Values.of(dir.path()))
                         .orElse(Values.none("JAVA_HOME '" + given.get() + "' is not a JDK (with release and bin/java)"
-                                + " other than /, your home or a directory above it"));
+                                + " other than /, a top-level directory, your home or a directory above it"));
             }
             for (String dir : context.variable("PATH").orElse("").split(File.pathSeparator)) {
                 Optional<EnvironmentPath> jdk = EnvironmentPath.of(dir).flatMap(bin -> {
@@ -85,7 +85,7 @@ public enum Placeholder {
 
         private static boolean jdk(EnvironmentPath dir, Optional<EnvironmentPath> home) {
             return Files.isRegularFile(dir.path().resolve("release")) && Files.isExecutable(dir.path().resolve("bin/java"))
-                    && !dir.holds(home);
+                    && dir.refusal(home).isEmpty();
         }
     },
     /**
@@ -103,13 +103,29 @@ public enum Placeholder {
                     candidates.add(dir + "/python3");
                 }
             }
+            List<String> refused = new ArrayList<>();
+            Values found = Values.none("no python with a standard library found");
             for (String candidate : candidates) {
-                List<Path> dirs = PythonStdlib.directories(programFiles(resolver, candidate));
-                if (!dirs.isEmpty()) {
-                    return new Values(dirs, "");
+                PythonStdlib.Libraries libraries = PythonStdlib.directories(programFiles(resolver, candidate));
+                refused.addAll(libraries.refused());
+                if (!libraries.directories().isEmpty()) {
+                    found = new Values(libraries.directories(), "");
+                    break;
                 }
             }
-            return Values.none("no python with a standard library found");
+            return refused.isEmpty() ? found : found.warning("python library directories not granted (each must lie below"
+                    + " its python's own prefix): " + String.join(", ", refused));
+        }
+    },
+    /**
+     * The terminals runlock (so the command) has on descriptors 0 to 2, and {@code /dev/tty} when
+     * it has a controlling terminal; none without a terminal, never another one of the user's.
+     */
+    TERMINALS {
+        @Override
+        Values values(PresetContext context) {
+            List<Path> devices = context.terminals().devices();
+            return devices.isEmpty() ? Values.none("no terminal on descriptors 0-2") : new Values(devices, "");
         }
     },
     /** The NSS modules that {@code /etc/nsswitch.conf} names, with the libraries they need. */

@@ -4,12 +4,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What presets are resolved against: runlock's environment and the command being run (absent for
- * {@code runlock presets}).
+ * What presets are resolved against: runlock's environment, the command being run (absent for
+ * {@code runlock presets}) and the terminals runlock has, which the command inherits.
  */
-public record PresetContext(Map<String, String> environment, Optional<String> command) {
+public record PresetContext(Map<String, String> environment, Optional<String> command, Terminals terminals) {
     public PresetContext {
         environment = Map.copyOf(environment);
+    }
+
+    /** The context of this process: its own terminals. */
+    public PresetContext(Map<String, String> environment, Optional<String> command) {
+        this(environment, command, Terminals.ofThisProcess());
     }
 
     /** A variable's value, empty when unset or empty. */

@@ -2,6 +2,7 @@ package dev.runlock.cli.preset;
 
 import dev.runlock.cli.config.ConfigKey;
 import dev.runlock.cli.config.ConfigSection;
+import dev.runlock.cli.persistence.PersistencePoints;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ import java.util.Set;
  * paths set aside. Their grants hold each value once, under the first preset that grants it.
  */
 public final class ResolvedPresets {
+    private static final Set<ConfigKey> WRITABLE = Set.of(ConfigKey.RW, ConfigKey.RWX);
     private final List<PresetEntry> entries;
     private final List<String> warnings;
 
@@ -36,6 +39,7 @@ public final class ResolvedPresets {
     static ResolvedPresets of(List<ConfigSection> presets, PresetContext context) {
         Map<Placeholder, Placeholder.Values> computed = new EnumMap<>(Placeholder.class);
         List<PresetEntry> entries = new ArrayList<>();
+        Set<String> refused = new LinkedHashSet<>();
         for (ConfigSection preset : presets) {
             for (ConfigKey key : preset.values().keySet()) {
                 if (key == ConfigKey.PRESET) {
@@ -43,18 +47,24 @@ public final class ResolvedPresets {
                 }
                 for (String written : PresetIndex.texts(preset, key)) {
                     List<PresetEntry> resolved = Presets.PATH_KEYS.contains(key)
-                            ? paths(preset.name(), key, written, computed, context)
+                            ? paths(preset.name(), key, written, computed, context, refused)
                             : List.of(new PresetEntry(preset.name(), key, written, written, Optional.empty()));
                     resolved.stream().filter(e -> !entries.contains(e)).forEach(entries::add);
                 }
             }
         }
-        return new ResolvedPresets(entries,
-                computed.values().stream().flatMap(values -> values.warning().stream()).toList());
+        List<String> warnings = new ArrayList<>(computed.values().stream()
+                .flatMap(values -> values.warning().stream()).toList());
+        if (!refused.isEmpty()) {
+            warnings.add("presets grant no computed path that is /, a top-level directory, your home or above it,"
+                    + " nor a writable one with a persistence point; not granted: " + String.join(", ", refused));
+        }
+        return new ResolvedPresets(entries, warnings);
     }
 
+    /** @param refused where a path refused as too broad is named, for the one warning */
     private static List<PresetEntry> paths(String preset, ConfigKey key, String written,
-            Map<Placeholder, Placeholder.Values> computed, PresetContext context) {
+            Map<Placeholder, Placeholder.Values> computed, PresetContext context, Set<String> refused) {
         Optional<Placeholder> placeholder = Placeholder.leading(written);
         List<Path> candidates = new ArrayList<>();
         if (placeholder.isPresent()) {
@@ -75,14 +85,47 @@ public final class ResolvedPresets {
                 out.add(new PresetEntry(preset, key, candidate.toString(), written, Optional.of("nothing matches")));
             }
             for (Path path : matches) {
+                Path real;
                 try {
-                    out.add(new PresetEntry(preset, key, path.toRealPath().toString(), written, Optional.empty()));
+                    real = path.toRealPath();
                 } catch (IOException e) {
                     out.add(new PresetEntry(preset, key, path.toString(), written, Optional.of("missing here")));
+                    continue;
                 }
+                Optional<String> refusal = (computed(path, real, placeholder, computed)
+                        ? EnvironmentPath.real(real).refusal(EnvironmentPath.home(context)) : Optional.<String>empty())
+                        .or(() -> WRITABLE.contains(key) ? persistence(real, context) : Optional.empty());
+                out.add(new PresetEntry(preset, key, refusal.isPresent() ? path.toString() : real.toString(), written,
+                        refusal.map(why -> "resolves to " + real + ", " + why)));
+                refusal.ifPresent(why -> refused.add(path + " -> " + real + " [preset " + preset + ": " + why + "]"));
             }
         }
         return out;
+    }
+
+    /**
+     * A persistence point of the user's that writable {@code real} would open, if any: it is in one
+     * ({@code TMPDIR} in {@code ~/.ssh}) or holds one that exists. Not one it could create (a home
+     * below {@code /tmp} is the user's own choice), nor a project's that anyone could leave in
+     * {@code /tmp}: {@code --explain} names those.
+     */
+    private static Optional<String> persistence(Path real, PresetContext context) {
+        List<Path> opened = PersistencePoints.of(context.environment()).existingUserPoints(real);
+        return opened.isEmpty() ? Optional.empty()
+                : Optional.of("writable, it opens " + opened.getFirst() + ", which code outside the sandbox runs or trusts");
+    }
+
+    /**
+     * Whether {@code real} is computed rather than written: reached through a link or from a
+     * placeholder, so it is granted only if it is no broad directory. {@code {TMPDIR}}'s own value
+     * ({@code /tmp} is top-level) passes its own, stricter rule.
+     */
+    private static boolean computed(Path path, Path real, Optional<Placeholder> placeholder,
+            Map<Placeholder, Placeholder.Values> computed) {
+        if (placeholder.isEmpty()) {
+            return !real.equals(path.normalize());
+        }
+        return placeholder.get() != Placeholder.TMPDIR || !computed.get(Placeholder.TMPDIR).paths().contains(real);
     }
 
     private static List<Path> glob(Path pattern) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.runlock.cli.config.ConfigException;
 import dev.runlock.cli.config.ConfigKey;
 import dev.runlock.cli.config.ConfigSection;
+import dev.runlock.cli.persistence.PersistencePoints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,6 +191,92 @@ class PresetsTest {
                         Optional.of("missing here")));
         assertThat(resolved.sections()).singleElement().extracting(s -> s.strings(ConfigKey.RO))
                 .isEqualTo(List.of(target.toRealPath().toString()));
+    }
+
+    @Test
+    void aLinkOrComputedValueThatResolvesToABroadDirectoryIsRefusedWithOneWarning() throws Exception {
+        Path home = Files.createDirectories(dir.resolve("home/u"));
+        Path toRoot = Files.createSymbolicLink(home.resolve(".nix-profile"), Path.of("/"));
+        Path toHome = Files.createSymbolicLink(home.resolve(".config-git"), home);
+        Path toTop = Files.createSymbolicLink(home.resolve("top"), Path.of("/usr/.."));
+        Path fine = Files.createSymbolicLink(home.resolve("fine"), Files.createDirectories(home.resolve("cache")));
+        Presets presets = Presets.parse("[p]\nro = [\"{HOME}/.nix-profile\", \"{HOME}/.config-git\", \""
+                + toTop + "\", \"{HOME}/fine\", \"/usr\"]\n");
+
+        ResolvedPresets resolved = presets.resolve(List.of("p"), new PresetContext(Map.of("HOME", home.toString()),
+                Optional.empty()));
+
+        assertThat(lines(resolved)).containsExactly("ro " + home.toRealPath().resolve("cache"), "ro /usr");
+        assertThat(resolved.skipped()).extracting(e -> e.absence().orElseThrow()).containsExactly(
+                "resolves to /, the root directory", "resolves to " + home.toRealPath() + ", your home directory or above it",
+                "resolves to /, the root directory");
+        assertThat(resolved.warnings()).singleElement().asString().contains(toRoot + " -> / [preset p: the root directory]",
+                toHome + " -> " + home.toRealPath() + " [preset p: your home directory or above it]");
+    }
+
+    @Test
+    void aTopLevelDirectoryReachedThroughALinkIsRefusedWrittenOneIsNot() throws Exception {
+        Path link = Files.createSymbolicLink(dir.resolve("etc"), Path.of("/etc"));
+        Presets presets = Presets.parse("[p]\nro = [\"" + link + "\", \"/etc\"]\n");
+        ResolvedPresets resolved = presets.resolve(List.of("p"), HERE);
+        assertThat(lines(resolved)).containsExactly("ro /etc");
+        assertThat(resolved.skipped()).singleElement().extracting(e -> e.absence().orElseThrow())
+                .isEqualTo("resolves to /etc, a top-level directory");
+    }
+
+    @Test
+    void noPresetGrantsAPersistencePointWritableNorADirectoryThatHoldsOne() {
+        PersistencePoints points = PersistencePoints.of(Map.of("HOME", "/home/u"));
+        List<String> writable = new java.util.ArrayList<>();
+        for (ConfigSection preset : Presets.builtIn().sections()) {
+            for (ConfigKey key : List.of(ConfigKey.RW, ConfigKey.RWX)) {
+                preset.strings(key).stream().filter(v -> !v.startsWith(Placeholder.TERMINALS.token()))
+                        .map(v -> v.replace(Placeholder.HOME.token(), "/home/u").replace(Placeholder.TMPDIR.token(), "/tmp"))
+                        .forEach(v -> writable.add(preset.name() + " " + v));
+            }
+        }
+        assertThat(writable).contains("maven /home/u/.m2/repository", "gradle /home/u/.gradle/caches",
+                "npm /home/u/.npm/_cacache");
+        assertThat(writable).allSatisfy(entry -> {
+            Path path = Path.of(entry.substring(entry.indexOf(' ') + 1));
+            assertThat(points.within(path)).as(entry).isEmpty();
+        });
+        // Control: the grants these presets made before opened the wrapper, settings and init scripts.
+        assertThat(points.within(Path.of("/home/u/.m2"))).isNotEmpty();
+        assertThat(points.within(Path.of("/home/u/.gradle"))).isNotEmpty();
+    }
+
+    @Test
+    void aWritableValueThatWouldOpenAPersistencePointIsRefusedWithOneWarning() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path ssh = Files.createDirectories(home.resolve(".ssh"));
+        Path own = Files.createDirectories(home.resolve("tmp"));
+        ResolvedPresets intoSsh = resolve("tmp", Map.of("HOME", home.toString(), "TMPDIR", ssh.toString()));
+        assertThat(intoSsh.entries()).singleElement().extracting(e -> e.absence().orElseThrow()).asString()
+                .contains("opens " + ssh.toRealPath());
+        assertThat(intoSsh.warnings()).singleElement().asString().contains(ssh + " -> " + ssh.toRealPath() + " [preset tmp:");
+        // Control: a temporary directory of its own in the home is granted.
+        assertThat(granted("tmp", Map.of("HOME", home.toString(), "TMPDIR", own.toString())))
+                .containsExactly("rw " + own.toRealPath());
+    }
+
+    @Test
+    void gitGrantsNoCredentialsAndGitCredentialsSaysSoInItsName() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path config = Files.createDirectories(home.resolve(".config/git"));
+        Files.writeString(home.resolve(".git-credentials"), "https://u:token@example.invalid\n");
+        Files.writeString(config.resolve("credentials"), "");
+        Files.writeString(config.resolve("config"), "");
+        Map<String, String> env = Map.of("HOME", home.toString());
+        assertThat(paths("git", env)).noneMatch(path -> path.contains("credentials"))
+                .contains(config.toRealPath().resolve("config").toString());
+        assertThat(paths("git-credentials", env)).contains(home.toRealPath().resolve(".git-credentials").toString(),
+                config.toRealPath().resolve("credentials").toString());
+    }
+
+    private static List<String> paths(String preset, Map<String, String> environment) {
+        return resolve(preset, environment).entries().stream().filter(PresetEntry::granted)
+                .filter(e -> e.key() != ConfigKey.ENV).map(PresetEntry::value).toList();
     }
 
     @Test

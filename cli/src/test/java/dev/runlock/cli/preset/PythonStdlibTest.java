@@ -27,7 +27,7 @@ class PythonStdlibTest {
         Path python = python("usr", "python3.42", "3.42");
         Files.createDirectories(root.resolve("usr/lib/python3.41"));
         Path dist = Files.createDirectories(root.resolve("usr/lib/python3/dist-packages"));
-        assertThat(PythonStdlib.directories(List.of(python)))
+        assertThat(PythonStdlib.directories(List.of(python)).directories())
                 .containsExactly(root.resolve("usr/lib/python3.42"), dist);
     }
 
@@ -35,7 +35,7 @@ class PythonStdlibTest {
     void anUnversionedNameFindsTheLibraryByItsOsPyLandmark() throws IOException {
         Path python = python("opt/py", "python", "3.13");
         Files.createDirectories(root.resolve("opt/py/lib/python3.9"));
-        assertThat(PythonStdlib.directories(List.of(python))).containsExactly(root.resolve("opt/py/lib/python3.13"));
+        assertThat(PythonStdlib.directories(List.of(python)).directories()).containsExactly(root.resolve("opt/py/lib/python3.13"));
     }
 
     @Test
@@ -43,16 +43,50 @@ class PythonStdlibTest {
         Path base = python("usr", "python3.42", "3.42");
         Path venvLink = Files.createDirectories(root.resolve("venv/bin")).resolve("python");
         Path sitePackages = Files.createDirectories(root.resolve("venv/lib/python3.42/site-packages"));
-        assertThat(PythonStdlib.directories(List.of(venvLink, base)))
+        assertThat(PythonStdlib.directories(List.of(venvLink, base)).directories())
                 .containsExactly(sitePackages.getParent(), root.resolve("usr/lib/python3.42"));
+    }
+
+    @Test
+    void aVenvLibraryThatLinksOutOfTheVenvIsRefusedAndNamed() throws IOException {
+        Path base = python("usr", "python3.42", "3.42");
+        Path venvLink = Files.createDirectories(root.resolve("venv/bin")).resolve("python");
+        Files.createDirectories(root.resolve("venv/lib"));
+        Path slash = Files.createSymbolicLink(root.resolve("venv/lib/python3.42"), Path.of("/"));
+        Path secret = Files.createDirectories(root.resolve("home/.ssh"));
+        Path ssh = Files.createSymbolicLink(Files.createDirectories(root.resolve("venv/local/lib")).resolve("python3.42"),
+                secret);
+
+        PythonStdlib.Libraries found = PythonStdlib.directories(List.of(venvLink, base));
+
+        assertThat(found.directories()).containsExactly(root.resolve("usr/lib/python3.42"));
+        assertThat(found.refused()).containsExactly(
+                slash + " -> / (outside " + root.resolve("venv").toRealPath() + ")",
+                ssh + " -> " + secret.toRealPath() + " (outside " + root.resolve("venv").toRealPath() + ")");
+        Files.delete(ssh);
+        Files.delete(slash);
+        Path own = Files.createDirectory(root.resolve("venv/lib/python3.42"));
+        assertThat(PythonStdlib.directories(List.of(venvLink, base)).directories()).as("control: a venv's own library")
+                .containsExactly(own, root.resolve("usr/lib/python3.42"));
+    }
+
+    @Test
+    void aVenvLibraryLinkedToAnotherPythonsGrantedLibraryIsNoRefusal() throws IOException {
+        Path base = python("usr", "python3.42", "3.42");
+        Path venvLink = Files.createDirectories(root.resolve("venv/bin")).resolve("python");
+        Files.createDirectories(root.resolve("venv/lib"));
+        Files.createSymbolicLink(root.resolve("venv/lib/python3.42"), root.resolve("usr/lib/python3.42"));
+        PythonStdlib.Libraries found = PythonStdlib.directories(List.of(venvLink, base));
+        assertThat(found.directories()).containsExactly(root.resolve("usr/lib/python3.42"));
+        assertThat(found.refused()).isEmpty();
     }
 
     @Test
     void noStandardLibraryMeansNothing() throws IOException {
         Path shim = Files.writeString(Files.createDirectories(root.resolve("shims")).resolve("python3"), "#!/bin/sh");
         Files.createDirectories(root.resolve("lib/python3"));
-        assertThat(PythonStdlib.directories(List.of(shim))).isEmpty();
-        assertThat(PythonStdlib.directories(List.of(root.resolve("usr/bin/bash")))).isEmpty();
+        assertThat(PythonStdlib.directories(List.of(shim)).directories()).isEmpty();
+        assertThat(PythonStdlib.directories(List.of(root.resolve("usr/bin/bash"))).directories()).isEmpty();
     }
 
     @Test
