@@ -9,6 +9,7 @@ import dev.runlock.cli.learn.Requirement;
 import dev.runlock.cli.learn.SectionText.Entry;
 import dev.runlock.cli.text.ShellWord;
 import dev.runlock.cli.trace.TraceText;
+import dev.runlock.cli.persistence.PersistencePoints;
 import dev.runlock.cli.preset.EnvironmentPath;
 import dev.runlock.cli.preset.PresetContext;
 import dev.runlock.cli.preset.Presets;
@@ -93,7 +94,7 @@ final class LearnCommand {
         String name = RunlockCommand.sectionName(options.command().getFirst());
         String home = home();
         Compaction compaction = new Compaction(new RunFiles(run.started()), autoImported(run), TracedRun.bytes(home),
-                builtInPresets(), new MinimalPersistencePoints(TracedRun.bytes(home)));
+                builtInPresets(), persistencePoints());
         Compaction.Learned learned = compaction.compact(run.operations());
         List<Entry> entries = new ArrayList<>();
         learned.grants().forEach(r -> entries.add(entry(r)));
@@ -147,6 +148,13 @@ final class LearnCommand {
         RunFiles files = new RunFiles(FileTime.fromMillis(0));
         return AutoImport.grants(closures, Imports.ALL).stream()
                 .map(g -> files.realPath(TracedRun.bytes(g.path().toString()))).collect(Collectors.toSet());
+    }
+
+    /** The shared table of persistence points, as compaction asks about them: byte strings in and out. */
+    private dev.runlock.cli.learn.PersistencePoints persistencePoints() {
+        PersistencePoints table = PersistencePoints.of(environment);
+        return path -> TracedRun.path(path).map(p -> table.within(p).stream()
+                .map(point -> TracedRun.bytes(point.toString())).toList()).orElse(List.of());
     }
 
     /** The built-in presets resolved for this command, as compaction asks about them. */

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Paths that code outside the sandbox runs or trusts later ({@code .git/hooks}, shell startup files,
  * {@code ~/.ssh}, ...): a learned section never makes one writable, since Landlock cannot carve a
- * path out of a granted tree.
+ * path out of a granted tree. The cli answers from its shared table ({@code dev.runlock.cli.persistence}).
  */
 public interface PersistencePoints {
     /**
