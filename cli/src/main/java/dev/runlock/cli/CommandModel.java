@@ -32,6 +32,7 @@ public final class CommandModel {
     static final String LEARN = "learn";
     static final String DIAGNOSE = "diagnose";
     static final String WRITE = "--write";
+    static final String WRITE_ON_FAILURE = "--write-on-failure";
     static final String TRUST = "trust";
     static final String UNTRUST = "untrust";
     static final String LIST = "--list";
@@ -106,12 +107,15 @@ public final class CommandModel {
         learn.usageMessage().customSynopsis(SYNOPSES.get(LEARN))
                 .description("Run COMMAND once under strace with the OPTIONS but the filesystem and network open, "
                                 + "and print the sandbox.toml section [COMMAND] that lets exactly that run through: "
-                                + "each path and port it used, compacted, with a comment saying why.",
+                                + "each path and port it used, compacted, with a comment saying why. A run that "
+                                + "fails writes nothing and says why. Needs strace and setpriv (util-linux).",
                         "Exit status: the command's own.")
                 .sortOptions(false).autoWidth(true);
         learn.addOption(OptionSpec.builder(WRITE).paramLabel("FILE").type(String.class)
                 .description("Add or replace the section in FILE instead of printing it (the rest of FILE is kept "
                         + "as is)").build());
+        learn.addOption(OptionSpec.builder(WRITE_ON_FAILURE).description("Write or print the section also when "
+                + "COMMAND fails (a status other than 0), marked so; by default a failed run writes nothing").build());
         addRunOptions(learn);
         runlock.addSubcommand(LEARN, learn);
 

@@ -3,6 +3,7 @@ package dev.runlock.cli;
 import dev.runlock.cli.learn.Compaction;
 import dev.runlock.cli.preset.PresetContext;
 import dev.runlock.cli.preset.Presets;
+import dev.runlock.cli.text.ShellWord;
 import dev.runlock.cli.trace.Operation;
 import dev.runlock.cli.trace.TraceText;
 import dev.runlock.landlock.AccessNet;
@@ -54,12 +55,11 @@ final class DiagnoseCommand {
 
     int run() throws Exception {
         TracedRun.check("diagnose", options, Set.of(Option.EXPLAIN, Option.KEEP_FD));
-        Path strace = TracedRun.strace(environment)
-                .orElseThrow(() -> new UsageException(TracedRun.missingStrace("diagnose")));
+        TracedRun.Tools tools = TracedRun.Tools.find("diagnose", environment);
         List<String> args = new ArrayList<>(CommandModel.arguments(options, Set.of()));
         args.add("--");
         args.addAll(options.command());
-        TracedRun.Result run = TracedRun.run(strace, args);
+        TracedRun.Result run = TracedRun.run(tools, args);
         if (!run.commandStarted()) {
             return run.status();
         }
@@ -74,6 +74,7 @@ final class DiagnoseCommand {
             denials.forEach(d -> err.println(Log.line("  " + d.describe() + presetHint(presets, d.operation()))));
             err.println(Log.line("diagnose: the command exited with status " + run.status()));
         }
+        run.missingPath(!denials.isEmpty()).ifPresent(hint -> err.println(Log.line("diagnose: " + hint)));
         err.flush();
         return run.status();
     }
@@ -165,8 +166,6 @@ final class DiagnoseCommand {
 
     /** A path as a shell word the user can paste. */
     private static String shell(String byteString) {
-        String text = TraceText.display(byteString);
-        return text.chars().allMatch(c -> Character.isLetterOrDigit(c) || "/._-+,:@%".indexOf(c) >= 0) ? text
-                : "'" + text.replace("'", "'\\''") + "'";
+        return ShellWord.of(TraceText.display(byteString));
     }
 }

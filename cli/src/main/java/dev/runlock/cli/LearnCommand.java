@@ -7,7 +7,9 @@ import dev.runlock.cli.learn.SectionText;
 import dev.runlock.cli.learn.Need;
 import dev.runlock.cli.learn.Requirement;
 import dev.runlock.cli.learn.SectionText.Entry;
+import dev.runlock.cli.text.ShellWord;
 import dev.runlock.cli.trace.TraceText;
+import dev.runlock.cli.persistence.PersistencePoints;
 import dev.runlock.cli.preset.EnvironmentPath;
 import dev.runlock.cli.preset.PresetContext;
 import dev.runlock.cli.preset.Presets;
@@ -31,6 +33,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,16 +48,21 @@ final class LearnCommand {
     private final Options options;
     private final Map<String, String> environment;
     private final String write;
+    private final boolean writeOnFailure;
     private final PrintWriter out;
     private final PrintWriter err;
     private final Log log;
 
-    /** @param write the file to add the section to; null to print it on {@code out} */
-    LearnCommand(Options options, Map<String, String> environment, String write, PrintWriter out, PrintWriter err,
-                 Log log) {
+    /**
+     * @param write the file to add the section to; null to print it on {@code out}
+     * @param writeOnFailure whether a run that fails still gives a section
+     */
+    LearnCommand(Options options, Map<String, String> environment, String write, boolean writeOnFailure,
+                 PrintWriter out, PrintWriter err, Log log) {
         this.options = options;
         this.environment = environment;
         this.write = write;
+        this.writeOnFailure = writeOnFailure;
         this.out = out;
         this.err = err;
         this.log = log;
@@ -62,7 +70,7 @@ final class LearnCommand {
 
     int run() throws Exception {
         TracedRun.check("learn", options, Set.of(Option.EXPLAIN, Option.KEEP_FD, Option.DISABLE_AUTO_IMPORT));
-        Path strace = TracedRun.strace(environment).orElseThrow(() -> new UsageException(TracedRun.missingStrace("learn")));
+        TracedRun.Tools tools = TracedRun.Tools.find("learn", environment);
         if (write != null) {
             ConfigEditor.check(ByteStrings.path(write));
         }
@@ -70,19 +78,36 @@ final class LearnCommand {
                 Set.of(Option.UNRESTRICTED_FILESYSTEM, Option.UNRESTRICTED_NETWORK)));
         args.addAll(List.of(Option.UNRESTRICTED_FILESYSTEM.longName(), Option.UNRESTRICTED_NETWORK.longName(), "--"));
         args.addAll(options.command());
-        TracedRun.Result run = TracedRun.run(strace, args);
+        TracedRun.Result run = TracedRun.run(tools, args);
         if (!run.commandStarted()) {
             return run.status();
         }
+        boolean failed = run.status() != 0;
+        if (failed && !writeOnFailure) {
+            err.println(Log.line("learn: the command failed (status " + run.status() + "): nothing "
+                    + (write == null ? "printed" : "written") + "; a run meant to fail is learned with "
+                    + CommandModel.WRITE_ON_FAILURE));
+            run.missingPath(false).ifPresent(hint -> err.println(Log.line("learn: " + hint)));
+            err.flush();
+            return run.status();
+        }
         String name = RunlockCommand.sectionName(options.command().getFirst());
-        Compaction compaction = new Compaction(new RunFiles(run.started()), autoImported(run),
-                TracedRun.bytes(home()), builtInPresets());
+        String home = home();
+        Compaction compaction = new Compaction(new RunFiles(run.started()), autoImported(run), TracedRun.bytes(home),
+                builtInPresets(), persistencePoints());
+        Compaction.Learned learned = compaction.compact(run.operations());
         List<Entry> entries = new ArrayList<>();
-        compaction.compact(run.operations()).forEach(r -> entries.add(entry(r)));
+        learned.grants().forEach(r -> entries.add(entry(r)));
         entries.addAll(given());
-        String section = SectionText.render(name, List.of(
-                "learned by `runlock learn` from one run of: " + String.join(" ", options.command()),
-                "it allows what that run used and nothing more; review it before you rely on it"), entries);
+        List<String> header = new ArrayList<>(List.of(
+                "learned by `runlock learn` from one run of: " + shellLine(options.command()),
+                "it allows what that run used and nothing more; review it before you rely on it"));
+        if (failed) {
+            header.add("that run failed (status " + run.status() + "): a run that succeeds may need more");
+        }
+        learned.refused().forEach(r -> header.add("not granted: " + TraceText.display(r.requirement().target())
+                + " (" + r.requirement().reason() + "): " + r.why()));
+        String section = SectionText.render(name, header, entries);
         if (write == null) {
             out.print(section);
             out.flush();
@@ -90,10 +115,15 @@ final class LearnCommand {
             Path file = ByteStrings.path(write);
             ConfigEditor.write(file, name, section);
             err.println(Log.line("learn: wrote section [" + name + "] to " + file + "; run it with: SANDBOX_CONFIG="
-                    + file + " runlock " + String.join(" ", options.command())));
+                    + ShellWord.of(file.toString()) + " runlock " + shellLine(options.command())));
             err.flush();
         }
         return run.status();
+    }
+
+    /** The command as one line a shell reads back word for word. */
+    private static String shellLine(List<String> command) {
+        return String.join(" ", command.stream().map(ShellWord::of).toList());
     }
 
     /** $HOME as the trace names it: normalised, links resolved; {@code /} when unset or relative. */
@@ -120,6 +150,13 @@ final class LearnCommand {
                 .map(g -> files.realPath(TracedRun.bytes(g.path().toString()))).collect(Collectors.toSet());
     }
 
+    /** The shared table of persistence points, as compaction asks about them: byte strings in and out. */
+    private dev.runlock.cli.learn.PersistencePoints persistencePoints() {
+        PersistencePoints table = PersistencePoints.of(environment);
+        return path -> TracedRun.path(path).map(p -> table.within(p).stream()
+                .map(point -> TracedRun.bytes(point.toString())).toList()).orElse(List.of());
+    }
+
     /** The built-in presets resolved for this command, as compaction asks about them. */
     private Compaction.Presets builtInPresets() {
         Presets builtIn = Presets.builtIn();
@@ -135,6 +172,19 @@ final class LearnCommand {
             public List<String> paths(String preset) {
                 return builtIn.expand(List.of(preset)).stream().flatMap(p -> coverage.paths(p).stream())
                         .map(TracedRun::bytes).toList();
+            }
+
+            @Override
+            public List<Compaction.PortRight> ports(String preset) {
+                return builtIn.expand(List.of(preset)).stream().flatMap(p -> coverage.ports(p).stream())
+                        .flatMap(g -> Arrays.stream(Need.values()).filter(n -> n.port().equals(Optional.of(g.access())))
+                                .map(n -> new Compaction.PortRight(n, g.range().from(), g.range().to())))
+                        .toList();
+            }
+
+            @Override
+            public List<String> writable() {
+                return coverage.writablePaths().stream().map(TracedRun::bytes).toList();
             }
 
             @Override

@@ -3,6 +3,7 @@ package dev.runlock.cli;
 import dev.runlock.cli.config.EnvPattern;
 import dev.runlock.cli.config.EnvSpec;
 import dev.runlock.cli.preset.ResolvedPresets;
+import dev.runlock.landlock.AccessFs;
 import dev.runlock.landlock.AccessNet;
 import dev.runlock.sandbox.Intent;
 import dev.runlock.sandbox.PathGrant;
@@ -73,6 +74,19 @@ final class PresetCoverage {
     List<String> paths(String preset) {
         return granted.stream().filter(g -> g.preset().equals(preset) && g.grant() instanceof PathGrant)
                 .map(g -> ((PathGrant) g.grant()).path().toString()).toList();
+    }
+
+    /** The ports {@code preset} itself grants (not those of the presets it includes). */
+    List<PortGrant> ports(String preset) {
+        return granted.stream().filter(g -> g.preset().equals(preset) && g.grant() instanceof PortGrant)
+                .map(g -> (PortGrant) g.grant()).toList();
+    }
+
+    /** Every path a preset grants writable. */
+    List<String> writablePaths() {
+        return granted.stream().filter(g -> g.grant() instanceof PathGrant p
+                        && p.intent().rights(true).contains(AccessFs.WRITE_FILE))
+                .map(g -> ((PathGrant) g.grant()).path().toString()).distinct().toList();
     }
 
     /** The presets that pass variable {@code name}. */

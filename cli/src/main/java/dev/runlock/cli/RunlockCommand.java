@@ -121,7 +121,8 @@ final class RunlockCommand {
         try {
             return switch (subcommand) {
                 case CommandModel.LEARN -> new LearnCommand(command.options, environment, own.matchedOptionValue(
-                        CommandModel.WRITE, (String) null), cli.getOut(), cli.getErr(), log).run();
+                        CommandModel.WRITE, (String) null), own.hasMatchedOption(CommandModel.WRITE_ON_FAILURE),
+                        cli.getOut(), cli.getErr(), log).run();
                 case CommandModel.DIAGNOSE -> new DiagnoseCommand(command.options, environment, cli.getErr()).run();
                 default -> command.sandboxAndExec(log);
             };
@@ -181,7 +182,6 @@ final class RunlockCommand {
         if (log.enabled(Log.Level.INFO)) {
             ExplainPrinter.summary(plan, log.enabled(Log.Level.DEBUG)).forEach(log::info);
         }
-        TracedRun.unlinkTrace();
         try {
             new Sandbox(kernel).enforce(plan);
         } catch (KernelException e) {

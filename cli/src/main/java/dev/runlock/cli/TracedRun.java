@@ -1,8 +1,11 @@
 package dev.runlock.cli;
 
+import dev.runlock.cli.trace.Access;
 import dev.runlock.cli.trace.Observer;
 import dev.runlock.cli.trace.Operation;
 import dev.runlock.cli.trace.TraceText;
+import dev.runlock.landlock.kernel.KernelException;
+import dev.runlock.landlock.kernel.LinuxKernel;
 import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -16,12 +19,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One run of runlock under strace, for {@code learn} and {@code diagnose}: strace starts a second
@@ -32,8 +38,8 @@ import java.util.UUID;
 final class TracedRun {
     /** Set on the traced runlock: the path it opens right before its execve. */
     static final String MARKER_PROPERTY = "runlock.trace.marker";
-    /** Set on the traced runlock: strace's output file, which it unlinks before it sandboxes itself. */
-    static final String TRACE_PROPERTY = "runlock.trace.output";
+    /** How long a runlock that is being ended waits for the command it sent SIGTERM to. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     /**
      * The calls Landlock decides on (file opens, exec, directory changes, bind, connect, send),
@@ -46,28 +52,82 @@ final class TracedRun {
 
     /**
      * @param status the command's exit status (128+N if signal N killed it), or runlock's 1
+     * @param variables the names of the variables the command got, as byte strings
      * @param started when the run started, on the filesystem's clock
      */
-    record Result(int status, boolean commandStarted, List<Operation> operations, FileTime started) {
+    record Result(int status, boolean commandStarted, List<Operation> operations, Set<String> variables,
+                  FileTime started) {
+        /** The shell's status for a command it did not find. */
+        private static final int NOT_FOUND = 127;
+
+        /**
+         * What to say when the command did not get PATH and failed as a missing PATH would make it:
+         * it exited 127, or tried a program by name in directories and found it in none; or, with
+         * nothing {@code denied}, failed at all (make looks programs up without a system call).
+         */
+        Optional<String> missingPath(boolean denied) {
+            if (variables.contains("PATH") || status == 0) {
+                return Optional.empty();
+            }
+            if (status == NOT_FOUND || lookupFoundNothing()) {
+                return Optional.of("PATH is not passed and a program was not found: add --env PATH or --preset shell-env");
+            }
+            return denied ? Optional.empty() : Optional.of(
+                    "PATH is not passed: if the command runs programs by name, add --env PATH or --preset shell-env");
+        }
+
+        /** Whether a program was tried (execve failing with ENOENT) under names none of which ran. */
+        private boolean lookupFoundNothing() {
+            Set<String> ran = new HashSet<>();
+            Set<String> missing = new HashSet<>();
+            for (Operation o : operations) {
+                if (o.access() == Access.EXECUTE) {
+                    String name = o.path().substring(o.path().lastIndexOf('/') + 1);
+                    if (o.succeeded()) {
+                        ran.add(name);
+                    } else if (o.errno().orElse("").equals("ENOENT")) {
+                        missing.add(name);
+                    }
+                }
+            }
+            return !ran.containsAll(missing);
+        }
     }
 
     private TracedRun() {
     }
 
     /**
-     * strace in an absolute directory of the caller's PATH: it runs outside the sandbox, so never
+     * The programs a traced run starts outside the sandbox: strace, and setpriv (util-linux), which
+     * makes strace die with the runlock that started it.
+     */
+    record Tools(Path strace, Path setpriv) {
+        /** Both, found in the caller's PATH, or the one line that says which is missing and how to get it. */
+        static Tools find(String subcommand, Map<String, String> environment) throws UsageException {
+            return new Tools(tool(environment, "strace").orElseThrow(() -> missing(subcommand
+                            + " observes the command with strace", "strace")),
+                    tool(environment, "setpriv").orElseThrow(() -> missing(subcommand + " needs setpriv", "util-linux")));
+        }
+
+        private static UsageException missing(String need, String debianPackage) {
+            return new UsageException(need + ", which is not installed (apt-get install " + debianPackage + ")");
+        }
+    }
+
+    /**
+     * {@code name} in an absolute directory of the caller's PATH: it runs outside the sandbox, so never
      * one that an empty or relative entry finds in the working directory, nor one Java cannot name.
      */
-    static Optional<Path> strace(Map<String, String> environment) {
+    static Optional<Path> tool(Map<String, String> environment, String name) {
         String path = environment.getOrDefault("PATH", "/usr/bin:/bin");
         for (String dir : path.split(":")) {
             try {
-                Path candidate = Path.of(dir, "strace");
+                Path candidate = Path.of(dir, name);
                 if (dir.startsWith("/") && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
                     return Optional.of(candidate);
                 }
             } catch (InvalidPathException e) {
-                // Bytes that are not UTF-8: a strace there could not be started by name anyway.
+                // Bytes that are not UTF-8: a program there could not be started by name anyway.
             }
         }
         return Optional.empty();
@@ -96,51 +156,70 @@ final class TracedRun {
         }
     }
 
-    /** The one line that says strace is missing and how to get it. */
-    static String missingStrace(String subcommand) {
-        return subcommand + " observes the command with strace, which is not installed (apt-get install strace)";
-    }
-
-    /** Runs {@code runlock ARGS} under strace, the caller's terminal and descriptors 0-2 passed through. */
-    static Result run(Path strace, List<String> runlockArgs) throws IOException, InterruptedException {
+    /**
+     * Runs {@code runlock ARGS} under strace, the caller's terminal and descriptors 0-2 passed through.
+     * strace writes into a file that never has a name ({@link LinuxKernel#openUnnamedFile}), through
+     * this JVM's {@code /proc/PID/fd} entry, which no sandboxed process may open: nothing another
+     * sandbox can be granted (a temporary directory, say) leads to the trace.
+     *
+     * <p>strace ignores SIGINT, SIGTERM and SIGHUP while it runs a command, so when one of them ends
+     * this JVM, a shutdown hook sends SIGTERM to the command and waits for it; should this JVM be
+     * killed, strace gets SIGKILL (a parent-death signal, set by setpriv). The command then runs on,
+     * untraced but sandboxed: a parent-death signal for it would have to be set by the JVM thread
+     * that execs it (setpriv's would be lost: it is the JVM's first thread's), in {@code Exec}.
+     */
+    static Result run(Tools tools, List<String> runlockArgs) throws IOException, InterruptedException {
         String marker = "/proc/self/runlock-trace-marker-" + UUID.randomUUID();
-        Path trace = Files.createTempFile("runlock-trace", ".txt");
-        trace.toFile().deleteOnExit(); // also when Ctrl-C ends this JVM while the command runs
+        LinuxKernel kernel = new LinuxKernel();
+        Path directory = Path.of(System.getProperty("java.io.tmpdir"));
+        int fd;
+        try {
+            fd = kernel.openUnnamedFile(directory);
+        } catch (KernelException e) {
+            throw new IOException("cannot make the trace file: " + e.getMessage(), e);
+        }
+        Path trace = Path.of("/proc/self/fd/" + fd);
         try (FileChannel traceFile = FileChannel.open(trace, StandardOpenOption.READ)) {
             FileTime started = Files.readAttributes(trace, BasicFileAttributes.class).creationTime();
-            List<String> command = new ArrayList<>(List.of(strace.toString(), "-f", "-qq", "--seccomp-bpf", "-xx", "-yy",
-                    "-s", "4096", "-e", "trace=" + TRACED_CALLS, "-o", trace.toString(), "--"));
+            String output = "/proc/" + ProcessHandle.current().pid() + "/fd/" + fd;
+            List<String> command = new ArrayList<>(List.of(tools.setpriv().toString(), "--pdeathsig", "KILL", "--",
+                    tools.strace().toString(), "-f", "-qq", "--seccomp-bpf", "-xx", "-yy",
+                    "-s", "4096", "-e", "abbrev=!execve,execveat", "-e", "trace=" + TRACED_CALLS, "-o", output, "--"));
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
             command.add("-D" + MARKER_PROPERTY + "=" + marker);
-            command.add("-D" + TRACE_PROPERTY + "=" + trace);
             command.add("-D" + Caller.ARGUMENTS_PROPERTY + "=" + Caller.carry(runlockArgs));
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-            int status = new ProcessBuilder(command).inheritIO().start().waitFor();
+            int status = waitFor(new ProcessBuilder(command).inheritIO().start());
             Observer observer = new Observer(bytes(marker), bytes(Path.of("").toAbsolutePath().toString()));
             try (BufferedReader lines = new BufferedReader(Channels.newReader(traceFile, StandardCharsets.ISO_8859_1))) {
                 lines.lines().forEach(observer::accept);
             }
-            return new Result(status, observer.commandStarted(), observer.operations(), started);
+            return new Result(status, observer.commandStarted(), observer.operations(),
+                    observer.commandVariables().orElse(Set.of()), started);
         } finally {
-            Files.deleteIfExists(trace);
+            kernel.close(fd);
         }
     }
 
-    /**
-     * Under learn or diagnose, before the sandbox: removes the trace file's name, so that a command
-     * granted its directory cannot rewrite what diagnose reports. strace opened it before starting
-     * this runlock, and the outer runlock reads it through a descriptor of its own.
-     */
-    static void unlinkTrace() throws UsageException {
-        String trace = System.getProperty(TRACE_PROPERTY);
-        if (trace != null) {
+    /** Waits for strace; if this JVM is ended meanwhile, ends the command first. */
+    private static int waitFor(Process strace) throws InterruptedException {
+        Thread stop = new Thread(() -> {
+            strace.children().forEach(ProcessHandle::destroy);
             try {
-                Files.delete(Path.of(trace));
-            } catch (IOException e) {
-                throw new UsageException("cannot remove the trace file " + trace + " before the sandbox (" + e + ")");
+                strace.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+        }, "runlock-stop-command");
+        Runtime.getRuntime().addShutdownHook(stop);
+        int status = strace.waitFor();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stop);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs: the command is being ended.
         }
+        return status;
     }
 
     /** Under learn or diagnose: opens the marker path, so the trace shows where runlock hands over. */

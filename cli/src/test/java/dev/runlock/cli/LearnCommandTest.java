@@ -49,6 +49,17 @@ class LearnCommandTest {
         assertThat(dir.resolve("ran")).doesNotExist();
     }
 
+    /** A link as --write FILE is refused before the command runs: learn would write into whatever it leads to. */
+    @Test
+    void aWriteTargetThatIsALinkIsRefusedBeforeTheCommandRuns(@TempDir Path dir) throws IOException {
+        Path mine = Files.writeString(dir.resolve("mine.toml"), "[ls]\n");
+        Path link = Files.createSymbolicLink(dir.resolve("learned.toml"), mine);
+        run("learn", "--write", link.toString(), "--", "sh", "-c", "touch " + dir.resolve("ran"))
+                .assertRefused(link + ": is a symbolic link");
+        assertThat(dir.resolve("ran")).doesNotExist();
+        assertThat(Files.readString(mine)).isEqualTo("[ls]\n");
+    }
+
     @Test
     void optionsBeforeTheSubcommandAreRefusedNotIgnored() {
         run("--ro", "/etc", "learn", "--", "true").assertRefused("options go after 'learn'");
@@ -58,8 +69,9 @@ class LearnCommandTest {
     void eachHasItsOwnHelp() {
         CliRun learn = run("learn", "--help");
         assertThat(learn.status()).isZero();
-        assertThat(learn.out()).startsWith("Usage: runlock learn [OPTIONS] [--write FILE] -- <COMMAND> [ARGS]...\n")
-                .contains("strace", "--write", "--ro", "--env");
+        assertThat(learn.out()).startsWith(
+                "Usage: runlock learn [OPTIONS] [--write FILE] -- <COMMAND> [ARGS]...\n")
+                .contains("strace", "--write", "--write-on-failure", "--ro", "--env");
         CliRun diagnose = run("diagnose", "-h");
         assertThat(diagnose.status()).isZero();
         assertThat(diagnose.out()).startsWith("Usage: runlock diagnose [OPTIONS] -- <COMMAND> [ARGS]...\n")

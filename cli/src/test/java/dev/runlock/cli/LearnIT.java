@@ -1,6 +1,8 @@
 package dev.runlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.runlock.testkit.MachineCapability;
 import com.sun.net.httpserver.HttpServer;
@@ -9,11 +11,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,6 +53,7 @@ class LearnIT {
         // TCP rules are ABI 4; every stderr line is read, so no warning either: the ABI 6 baseline.
         Host.assumeQuietRuns();
         MachineCapability.STRACE.assume("learn and diagnose are not tested end to end");
+        MachineCapability.SETPRIV.assume("learn and diagnose are not tested end to end");
         if (MachineCapability.ROOT.available() && !Files.isDirectory(Path.of(USER_HOME))) {
             run("useradd", "-m", USER);
         }
@@ -242,17 +251,162 @@ class LearnIT {
         assertThat(allowed.status()).isEqualTo(3);
         assertThat(allowed.out()).isEmpty();
         assertThat(allowed.errLines()).containsExactly(
-                "runlock: diagnose: the sandbox denied nothing; the command exited with status 3");
+                "runlock: diagnose: the sandbox denied nothing; the command exited with status 3",
+                "runlock: diagnose: PATH is not passed: if the command runs programs by name, add --env PATH or "
+                        + "--preset shell-env");
     }
 
-    /** A command granted /tmp finds no trace file there to rewrite: diagnose still reports what it denied. */
+    /**
+     * A command granted {@code /proc} and {@code /tmp} cannot reach the trace through its tracer's
+     * descriptors: diagnose still reports what it denied. Only this run's processes are named.
+     */
     @Test
     void theCommandCannotRewriteTheTrace() throws Exception {
         Launcher runlock = runlock(As.ROOT);
-        String forge = "for f in /tmp/runlock-trace*; do [ -f \"$f\" ] && : > \"$f\"; done; cat " + outside;
-        Launcher.Result r = runlock.run("diagnose", "--rox", "/usr", "--rw", "/tmp", "--", "/bin/sh", "-c", forge);
+        String forge = "for f in /proc/$PPID/fd/*; do (: > \"$f\") 2>/dev/null; done; cat " + outside;
+        Launcher.Result r = runlock.run("diagnose", "--rox", "/usr", "--rw", "/tmp,/proc", "--", "/bin/sh", "-c", forge);
         assertThat(r.errLines()).as(r.err())
                 .contains("runlock:   cat: openat " + outside + " (read): EACCES; allow with --ro " + outside);
+    }
+
+    /**
+     * The trace never has a name that another sandbox could be granted: in a private {@code /tmp}
+     * (a mount namespace of this run alone), a watcher sees nothing made there while diagnose runs.
+     */
+    @Test
+    void theTraceNeverHasAName() throws Exception {
+        MachineCapability.ROOT.assume("a private /tmp (a mount namespace) needs root: the trace's namelessness is "
+                + "not checked end to end");
+        Path pid = dir.resolve("pid");
+        Path go = dir.resolve("go");
+        run("mkfifo", go.toString());
+        Launcher runlock = runlock(As.ROOT).via("exec unshare -m /bin/bash -c 'mount -t tmpfs tmpfs /tmp && echo $$ > "
+                + pid + " && read -r x < " + go + " && \"$0\" \"$@\"; s=$?; : > /tmp/control; exit $s' \"$0\" \"$@\"");
+        CompletableFuture<Launcher.Result> diagnosed = CompletableFuture.supplyAsync(
+                () -> runlock.run("diagnose", "--", "/bin/true"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(pid) && Files.readString(pid).endsWith("\n"));
+        Path tmp = Path.of("/proc/" + Files.readString(pid).strip() + "/root/tmp");
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+            WatchKey key = tmp.register(watcher, StandardWatchEventKinds.ENTRY_CREATE);
+            Files.writeString(go, "go\n");
+            Launcher.Result r = diagnosed.get(90, TimeUnit.SECONDS);
+            assertThat(r.status()).as(r.err()).isZero();
+            List<String> made = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                key.pollEvents().forEach(e -> made.add(String.valueOf(e.context())));
+                return made.contains("control");
+            });
+            assertThat(made).as("made in /tmp during the run").containsExactly("control");
+        }
+    }
+
+    /**
+     * make without PATH finds no compiler: learn says the run failed and that PATH is not passed,
+     * and writes nothing; with --write-on-failure the section is written, marked as from a failed run.
+     */
+    @Test
+    void aFailedRunIsSaidToHaveFailedAndWritesNothing() throws Exception {
+        Files.writeString(dir.resolve("Makefile"), "all:\n\tcat Makefile\n");
+        Launcher runlock = runlock(As.ROOT);
+        Launcher.Result r = runlock.run("learn", "--write", config().toString(), "--", "make");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.errLines()).as(r.err()).contains(
+                "runlock: learn: the command failed (status 2): nothing written; a run meant to fail is learned with "
+                        + "--write-on-failure",
+                "runlock: learn: PATH is not passed: if the command runs programs by name, add --env PATH or "
+                        + "--preset shell-env");
+        assertThat(config()).doesNotExist();
+
+        Launcher.Result kept = runlock.run("learn", "--write", config().toString(), "--write-on-failure", "--", "make");
+        assertThat(kept.status()).isEqualTo(2);
+        assertThat(Files.readString(config())).contains("# that run failed (status 2): a run that succeeds may need more");
+        learn(runlock, "--env", "PATH", "--", "make");
+        assertThat(Files.readString(config())).as("control: with PATH it works").doesNotContain("that run failed");
+    }
+
+    /** diagnose names PATH when nothing was denied but the command failed, or did not find a program. */
+    @Test
+    void diagnoseNamesAMissingPath() throws Exception {
+        Files.writeString(dir.resolve("Makefile"), "all:\n\tcat Makefile\n");
+        Launcher runlock = runlock(As.ROOT);
+        Launcher.Result make = runlock.run("diagnose", "--rw", ".", "--", "make");
+        assertThat(make.errLines()).as(make.err()).containsSubsequence(
+                "runlock: diagnose: the sandbox denied nothing; the command exited with status 2",
+                "runlock: diagnose: PATH is not passed: if the command runs programs by name, add --env PATH or "
+                        + "--preset shell-env");
+        Launcher.Result notFound = runlock.run("diagnose", "--rox", "/usr", "--", "/bin/sh", "-c", "no-such-program");
+        assertThat(notFound.status()).isEqualTo(127);
+        assertThat(notFound.errLines()).as(notFound.err()).contains("runlock: diagnose: PATH is not passed and a "
+                + "program was not found: add --env PATH or --preset shell-env");
+        Launcher.Result passed = runlock.run("diagnose", "--rox", "/usr", "--env", "PATH", "--", "/bin/sh", "-c",
+                "no-such-program");
+        assertThat(passed.errLines()).as("control: PATH passed").noneMatch(l -> l.contains("PATH"));
+    }
+
+    /** The "run it with" hint is a line a shell reads back word for word. */
+    @Test
+    void theHintIsShellQuoted() throws Exception {
+        Launcher.Result r = learn(runlock(As.ROOT), "--", "/bin/sh", "-c", "cat /etc/hostname >/dev/null; true");
+        assertThat(r.errLines()).contains("runlock: learn: wrote section [sh] to " + config() + "; run it with: "
+                + "SANDBOX_CONFIG=" + config() + " runlock /bin/sh -c 'cat /etc/hostname >/dev/null; true'");
+    }
+
+    /**
+     * Reading /etc/hosts and /etc/resolv.conf learns those files, not the dns preset and its port 53;
+     * /etc/os-release, a link into /usr/lib, is learned where it leads; the learned section lets the run through.
+     */
+    @Test
+    void pathsAreLearnedWhereTheyLeadAndNoPresetGrantsAPortTheRunDidNotUse() throws Exception {
+        assumeTrue(Files.isSymbolicLink(Path.of("/etc/os-release")), "/etc/os-release is a link here");
+        Launcher runlock = runlock(As.ROOT);
+        learn(runlock, "--", "cat", "/etc/hosts", "/etc/resolv.conf", "/etc/os-release");
+        assertThat(Files.readString(config())).doesNotContain("\"dns\"", "53")
+                .contains("\"" + Path.of("/etc/os-release").toRealPath() + "\"");
+        Launcher.Result again = sandboxed(runlock, "cat", "/etc/hosts", "/etc/resolv.conf", "/etc/os-release");
+        assertThat(again.status()).as(again.err()).isZero();
+    }
+
+    /** A script the run generated and ran is granted through its directory: the rerun from a clean state works. */
+    @Test
+    void aProgramTheRunCreatedIsNotRequiredToExist() throws Exception {
+        Launcher runlock = runlock(As.ROOT);
+        String script = "printf '#!/bin/sh\\necho generated\\n' > gen.sh && chmod +x gen.sh && ./gen.sh";
+        Launcher.Result learned = learn(runlock, "--", "/bin/sh", "-c", script);
+        assertThat(learned.out()).isEqualTo("generated\n");
+        assertThat(Files.readString(config())).doesNotContain("gen.sh\",").contains("rwx = [");
+        Files.delete(dir.resolve("gen.sh"));
+        Launcher.Result again = sandboxed(runlock, "/bin/sh", "-c", script);
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo("generated\n");
+    }
+
+    /** SIGTERM, SIGINT or SIGHUP to a diagnosing runlock ends the command too: nothing runs on under init. */
+    @ParameterizedTest
+    @ValueSource(strings = {"TERM", "INT", "HUP"})
+    void endingRunlockEndsTheCommand(String signal) throws Exception {
+        Path runlockPid = dir.resolve("runlock.pid");
+        Path commandPid = dir.resolve("command.pid");
+        Launcher runlock = runlock(As.ROOT).via("set -m; \"$0\" \"$@\" & echo $! > " + runlockPid + "; wait $!");
+        CompletableFuture<Launcher.Result> diagnosed = CompletableFuture.supplyAsync(() -> runlock.run("diagnose",
+                "--rox", "/usr", "--rw", dir.toString(), "--", "/bin/sh", "-c", "echo $$ > " + commandPid + "; exec /bin/sleep 60"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(commandPid)
+                && Files.readString(commandPid).endsWith("\n"));
+        long command = Long.parseLong(Files.readString(commandPid).strip());
+        assertThat(running(command)).as("control: the command runs").isTrue();
+        run("kill", "-" + signal, Files.readString(runlockPid).strip());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !running(command));
+        assertThat(diagnosed.get(30, TimeUnit.SECONDS).status()).isGreaterThan(128);
+    }
+
+    /** Whether process {@code pid} exists and is no zombie. */
+    private static boolean running(long pid) throws IOException {
+        Path stat = Path.of("/proc/" + pid + "/stat");
+        try {
+            String text = Files.readString(stat);
+            return !text.substring(text.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (java.nio.file.NoSuchFileException e) {
+            return false;
+        }
     }
 
     /**

@@ -36,6 +36,8 @@ public enum MachineCapability {
     PYTHON3("/usr/bin/python3", "not installed", () -> tool("python3")),
     /** {@code /usr/bin/strace}, the tracer of {@code learn} and {@code diagnose}. */
     STRACE("strace", "not installed", () -> tool("strace")),
+    /** {@code /usr/bin/setpriv} (util-linux), which makes strace die with {@code learn} and {@code diagnose}. */
+    SETPRIV("setpriv", "not installed", () -> tool("setpriv")),
     /** {@code /usr/bin/script} (util-linux), which gives a command a terminal. */
     SCRIPT("script(1)", "not installed", () -> tool("script")),
     /** {@code /usr/bin/man} (man-db), which renders the man page. */

@@ -5,15 +5,18 @@ import dev.runlock.cli.trace.Operation;
 import dev.runlock.cli.trace.TraceText;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * From what a run did to the smallest readable set of grants that lets the same run through.
@@ -31,8 +34,15 @@ import java.util.regex.Pattern;
  *     never for a project that happens to be in it;
  * <li>it covers requirements on at least two paths or ports that no preset chosen before it covers:
  *     a set, not one file below one of its directories;
- * <li>presets are tried fewest paths first, so a requirement goes to the smallest preset covering it.
+ * <li>presets are tried fewest paths first, so a requirement goes to the smallest preset covering it;
+ * <li>it grants no port the run did not use.
  * </ul>
+ *
+ * <p>Paths are taken where links lead (what Landlock checks), except in procfs; what names this
+ * run's process or container is made stable; what was used below a cache a preset grants in
+ * $HOME becomes the cache. A program the run created is granted through its directory, never
+ * required. $HOME, the directories above it and persistence points are never made writable: such a
+ * requirement is {@linkplain Learned#refused() refused}.
  */
 public final class Compaction {
     /** A directory stands for its paths when at least this many of its entries are used. */
@@ -48,8 +58,12 @@ public final class Compaction {
     private static final Pattern MULTIARCH = Pattern.compile(
             "(/usr)?/lib(32|64)?/[a-z0-9_]+-linux-[a-z0-9_]+");
 
+    private static final String CGROUPS = "/sys/fs/cgroup";
+
     /** A preset replaces requirements on at least this many paths or ports. */
     static final int PRESET_THRESHOLD = 2;
+    /** A preset granting a range of this many ports or more grants more than one run uses. */
+    private static final int PRESET_PORT_SPAN = 16;
 
     /** The built-in presets as resolved on this machine. */
     public interface Presets {
@@ -64,6 +78,29 @@ public final class Compaction {
          * as text): granting it at the path, or read-only at a directory above it.
          */
         List<String> covering(Need need, String target);
+
+        /** The ports {@code preset} grants here, with those of the presets it includes. */
+        List<PortRight> ports(String preset);
+
+        /** The directories presets grant writable (caches such as ~/.npm), real paths as byte strings. */
+        List<String> writable();
+    }
+
+    /** A network right on the ports {@code from} to {@code to}. */
+    public record PortRight(Need need, int from, int to) {
+    }
+
+    /**
+     * What a run needs, as grants, and what it needed that learn will not grant: a directory of
+     * {@code $HOME} or above it made writable, or a persistence point.
+     *
+     * @param refused the requirements left out
+     */
+    public record Learned(List<Requirement> grants, List<Refusal> refused) {
+    }
+
+    /** A requirement learn does not grant, and why. */
+    public record Refusal(Requirement requirement, String why) {
     }
 
     /** What runlock knows about a traced path after the run. */
@@ -81,17 +118,21 @@ public final class Compaction {
     private final Set<String> autoImported;
     private final String home;
     private final Presets presets;
+    private final PersistencePoints persistence;
 
     /**
      * @param autoImported the real paths of what auto-import grants for the command and the executables it ran
      * @param home the user's home directory, its real path: neither it nor a directory above it is
-     *     made an entry for the files in it
+     *     made an entry for the files in it, nor made writable
+     * @param persistence what no writable entry may open
      */
-    public Compaction(Files files, Set<String> autoImported, String home, Presets presets) {
+    public Compaction(Files files, Set<String> autoImported, String home, Presets presets,
+                      PersistencePoints persistence) {
         this.files = files;
         this.autoImported = Set.copyOf(autoImported);
         this.home = home;
         this.presets = presets;
+        this.persistence = persistence;
     }
 
     /** The programs the command executed (after its own execve), which auto-import can cover. */
@@ -102,15 +143,39 @@ public final class Compaction {
         return List.copyOf(out);
     }
 
-    public List<Requirement> compact(List<Operation> operations) {
-        List<UnaryOperator<List<Requirement>>> steps = List.of(this::withoutAutoImported, this::withPresets,
+    public Learned compact(List<Operation> operations) {
+        List<UnaryOperator<List<Requirement>>> steps = List.of(this::withoutAutoImported, this::underCaches,
+                this::withPresets,
                 r -> directories(r, Need.RO), r -> directories(r, Need.RW), Compaction::withoutCovered,
                 Compaction::expressible);
-        List<Requirement> requirements = requirements(operations);
+        List<Requirement> requirements = new ArrayList<>();
+        List<Refusal> refused = new ArrayList<>();
+        for (Requirement r : merged(requirements(operations))) {
+            Optional<String> why = refusal(r);
+            if (why.isPresent()) {
+                refused.add(new Refusal(r, why.get()));
+            } else {
+                requirements.add(r);
+            }
+        }
         for (UnaryOperator<List<Requirement>> step : steps) {
             requirements = merged(step.apply(requirements));
         }
-        return requirements;
+        return new Learned(requirements, refused);
+    }
+
+    /** Why a writable requirement is not granted: it is $HOME or above, or opens a persistence point. */
+    private Optional<String> refusal(Requirement r) {
+        if (!r.need().writable()) {
+            return Optional.empty();
+        }
+        if (holdsHome(r.target())) {
+            return Optional.of("$HOME and the directories above it are never made writable");
+        }
+        List<String> opened = persistence.opened(r.target());
+        return opened.isEmpty() ? Optional.empty() : Optional.of("it would make writable "
+                + String.join(", ", opened.stream().map(TraceText::display).toList())
+                + ", which code outside the sandbox runs or trusts later");
     }
 
     private List<Requirement> requirements(List<Operation> operations) {
@@ -121,17 +186,24 @@ public final class Compaction {
                 continue;
             }
             String verb = o.access().verb();
+            String stable = stable(o);
+            // Landlock checks the file a link leads to: a directory entry never stands for a link out of it.
+            String real = realPath(stable);
+            String parent = realPath(parent(stable));
             switch (o.access()) {
-                case READ, LIST -> out.add(path(o.path(), Need.RO, verb, o));
-                case WRITE -> out.add(path(o.path(), Need.RW, verb, o));
+                case READ, LIST -> out.add(path(real, Need.RO, verb, o));
+                case WRITE -> out.add(path(real, Need.RW, verb, o));
                 case OPEN_CREATE -> out.add(files.createdDuringRun(o.path())
-                        ? path(parent(o.path()), Need.RW, "files created in it", o) : path(o.path(), Need.RW, "written", o));
-                case CREATE -> out.add(path(parent(o.path()), Need.RW, "files created in it", o));
-                case REMOVE -> out.add(path(parent(o.path()), Need.RW, "files removed from it", o));
-                case CONNECT_UNIX -> out.add(path(o.path(), Need.UNIX, verb, o));
+                        ? path(parent, Need.RW, "files created in it", o) : path(real, Need.RW, "written", o));
+                case CREATE -> out.add(path(parent, Need.RW, "files created in it", o));
+                case REMOVE -> out.add(path(parent, Need.RW, "files removed from it", o));
+                case CONNECT_UNIX -> out.add(path(real, Need.UNIX, verb, o));
                 case EXECUTE -> {
-                    if (commandSeen) {
-                        out.add(path(o.path(), Need.EXECUTABLE, verb, o));
+                    // What the run made is granted through the directory it made it in, never required to exist.
+                    if (commandSeen && files.createdDuringRun(real)) {
+                        out.add(path(parent(real), Need.RWX, "programs created and executed in it", o));
+                    } else if (commandSeen) {
+                        out.add(path(real, Need.EXECUTABLE, verb, o));
                     }
                     commandSeen = true;
                 }
@@ -142,6 +214,25 @@ public final class Compaction {
             }
         }
         return out;
+    }
+
+    /**
+     * The path a later run names the same way: {@code /proc/PID} of the process itself as
+     * {@code /proc/self}, and the control groups, whose names hold the container's or unit's id,
+     * as {@code /sys/fs/cgroup} (read-only, the only access a command has there).
+     */
+    private static String stable(Operation o) {
+        String own = "/proc/" + o.pid();
+        if (o.path().equals(own) || isBelow(o.path(), own)) {
+            return "/proc/self" + o.path().substring(own.length());
+        }
+        return isBelow(o.path(), CGROUPS) && (o.access() == Access.READ || o.access() == Access.LIST) ? CGROUPS
+                : o.path();
+    }
+
+    /** Links resolved, but for procfs, whose links name this learning run's processes. */
+    private String realPath(String path) {
+        return path.equals("/proc") || isBelow(path, "/proc") ? path : files.realPath(path);
     }
 
     private static Requirement path(String path, Need need, String verb, Operation o) {
@@ -156,6 +247,24 @@ public final class Compaction {
         return in.stream().filter(r -> !(r.need() == Need.RO && autoImported.contains(files.realPath(r.target())))).toList();
     }
 
+    /**
+     * Replaces what was used below a cache a preset grants in $HOME (~/.npm, ~/.m2/repository) by the
+     * cache: what is in it (content hashes, versions) changes from run to run, and a cleaned cache
+     * must not make the learned section fail.
+     */
+    private List<Requirement> underCaches(List<Requirement> in) {
+        List<String> caches = presets.writable().stream().filter(c -> isBelow(c, home))
+                .filter(c -> persistence.opened(c).isEmpty()).toList();
+        List<Requirement> out = new ArrayList<>();
+        for (Requirement r : in) {
+            Optional<String> cache = r.need() == Need.RO || r.need().writable()
+                    ? caches.stream().filter(c -> isBelow(r.target(), c)).findFirst() : Optional.empty();
+            out.add(cache.map(c -> new Requirement(c, r.need() == Need.RO ? Need.RO : Need.RW, r.verbs(), r.programs(),
+                    Math.max(1, r.below()))).orElse(r));
+        }
+        return out;
+    }
+
     /** Replaces the requirements small presets cover by those presets, as the class comment says. */
     private List<Requirement> withPresets(List<Requirement> in) {
         Map<Requirement, List<String>> covering = new LinkedHashMap<>();
@@ -168,8 +277,13 @@ public final class Compaction {
         List<String> small = presets.names().stream()
                 .filter(p -> presets.paths(p).stream().noneMatch(Compaction::systemWide))
                 .sorted(Comparator.comparingInt(p -> presets.paths(p).size())).toList();
+        Set<String> usedPorts = new HashSet<>();
+        in.stream().filter(r -> r.need().port().isPresent()).forEach(r -> usedPorts.add(r.need() + " " + r.target()));
         List<Requirement> out = new ArrayList<>(in);
         for (String preset : small) {
+            if (!presets.ports(preset).stream().allMatch(p -> used(p, usedPorts))) {
+                continue;
+            }
             List<Requirement> covered = out.stream()
                     .filter(r -> covering.getOrDefault(r, List.of()).contains(preset)).toList();
             List<String> what = covered.stream().map(r -> r.need().port().isPresent() ? "port " + r.target()
@@ -187,6 +301,15 @@ public final class Compaction {
             out.add(new Requirement(preset, Need.PRESET, shown, programs, 0));
         }
         return out;
+    }
+
+    /**
+     * Whether the run used every port of {@code right}: a preset may stand for what the run did only
+     * when it grants nothing the run did not use (dns's port 53 for a run that read /etc/hosts).
+     */
+    private static boolean used(PortRight right, Set<String> usedPorts) {
+        return right.to() - right.from() < PRESET_PORT_SPAN && IntStream.rangeClosed(right.from(), right.to())
+                .allMatch(port -> usedPorts.contains(right.need() + " " + port));
     }
 
     /**
@@ -208,7 +331,8 @@ public final class Compaction {
         Set<Requirement> left = new LinkedHashSet<>(mine);
         for (Map.Entry<String, Set<String>> e : usedChildren.entrySet()) {
             String dir = e.getKey();
-            if (e.getValue().size() < DIRECTORY_THRESHOLD || !collapsible(dir)) {
+            if (e.getValue().size() < DIRECTORY_THRESHOLD || !collapsible(dir)
+                    || need.writable() && !persistence.opened(files.realPath(dir)).isEmpty()) {
                 continue;
             }
             List<Requirement> below = left.stream().filter(r -> isBelow(r.target(), dir) || r.target().equals(dir)).toList();
@@ -244,7 +368,7 @@ public final class Compaction {
 
     /** Drops a path entry that an entry above it (so a directory, granted beneath) already grants. */
     private static List<Requirement> withoutCovered(List<Requirement> in) {
-        List<Requirement> directories = in.stream().filter(r -> r.need() == Need.RO || r.need() == Need.RW).toList();
+        List<Requirement> directories = in.stream().filter(r -> r.need() == Need.RO || r.need().writable()).toList();
         return in.stream().filter(r -> directories.stream().noneMatch(d -> d != r && d.need().covers(r.need())
                 && (isBelow(r.target(), d.target()) || d.target().equals(r.target())))).toList();
     }

@@ -30,23 +30,34 @@ public final class ConfigEditor {
      * in place of the section {@code name} if the file has one, else at the end.
      */
     public static void write(Path file, String name, String sectionText) throws ConfigException {
+        refuseLink(file);
         try {
-            Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file;
-            byte[] old = Files.exists(target) ? Files.readAllBytes(target) : new byte[0];
-            replaceAtomically(target, edit(target, old, name, sectionText.getBytes(StandardCharsets.UTF_8)));
+            byte[] old = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+            replaceAtomically(file, edit(file, old, name, sectionText.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new ConfigException(file + ": cannot write: " + e.getMessage());
         }
     }
 
-    /** Refuses, before anything runs, a file that {@link #write} would refuse: unreadable or not TOML. */
+    /** Refuses, before anything runs, a file that {@link #write} would refuse: a link, unreadable or not TOML. */
     public static void check(Path file) throws ConfigException {
+        refuseLink(file);
         if (Files.exists(file)) {
             try {
                 edit(file, Files.readAllBytes(file), "", new byte[0]);
             } catch (IOException e) {
                 throw new ConfigException(file + ": cannot read: " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * A symbolic link is refused, not followed: one a repository ships (learned.toml pointing into
+     * the user's own configs) would have learn add grants to whatever file it names.
+     */
+    private static void refuseLink(Path file) throws ConfigException {
+        if (Files.isSymbolicLink(file)) {
+            throw new ConfigException(file + ": is a symbolic link; give the file it leads to, if that is the one meant");
         }
     }
 

@@ -6,12 +6,14 @@ import java.util.Optional;
 
 /**
  * What a learned entry grants, as the fact the cli's option/key table is keyed by: a path intent
- * or a network right; or an executable whose closure auto-import adds; or a preset. Ordered: a directory
- * entry of {@link #RW} also covers {@link #RO} beneath it.
+ * or a network right; or an executable whose closure auto-import adds; or a preset. A directory
+ * entry of {@link #RW} also covers {@link #RO} beneath it, one of {@link #RWX} both.
  */
 public enum Need {
     RO(Intent.RO, null),
     RW(Intent.RW, null),
+    /** A directory the run created a program in and executed it from. */
+    RWX(Intent.RWX, null),
     UNIX(Intent.UNIX, null),
     /** A program the command ran: listed in {@code executable_dependencies}, so auto-import covers it. */
     EXECUTABLE(null, null),
@@ -42,6 +44,11 @@ public enum Need {
 
     /** Whether a directory granted with this need also grants {@code other} beneath it. */
     boolean covers(Need other) {
-        return this == other || (this == RW && other == RO);
+        return this == other || (this == RW && other == RO) || (this == RWX && (other == RW || other == RO));
+    }
+
+    /** Whether this need makes its path writable. */
+    boolean writable() {
+        return this == RW || this == RWX;
     }
 }

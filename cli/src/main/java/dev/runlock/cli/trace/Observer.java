@@ -27,6 +27,12 @@ public final class Observer {
     private final List<Operation> operations = new ArrayList<>();
     private final Map<Integer, String> cwd = new HashMap<>();
     private final Map<Integer, String> program = new HashMap<>();
+    /** The program each process first tried to execute: names a child that ran no program it inherited. */
+    private final Map<Integer, String> attempted = new HashMap<>();
+    /** Where in {@link #operations} a process whose program was unknown acted. */
+    private final List<Integer> unnamed = new ArrayList<>();
+    /** The names of the variables the command started with, as byte strings; null until it started. */
+    private Set<String> variables;
     /** runlock's threads, seen before the command started. */
     private final Set<Integer> runlockThreads = new HashSet<>();
     private Phase phase = Phase.RUNLOCK;
@@ -47,9 +53,28 @@ public final class Observer {
         lines.accept(line).ifPresent(this::accept);
     }
 
-    /** What the command did, in trace order; empty if runlock never reached its execve. */
+    /**
+     * What the command did, in trace order; empty if runlock never reached its execve. A process
+     * whose program is not known (it acted before the line of the fork that made it) is named after
+     * the program it forked from, else the one it tried to execute, else {@code ?}.
+     */
     public List<Operation> operations() {
-        return List.copyOf(operations);
+        List<Operation> out = new ArrayList<>(operations);
+        for (int i : unnamed) {
+            Operation o = out.get(i);
+            String name = Optional.ofNullable(program.get(o.pid())).or(() -> Optional.ofNullable(attempted.get(o.pid())))
+                    .orElse("?");
+            out.set(i, new Operation(o.pid(), name, o.call(), o.access(), o.path(), o.port(), o.errno()));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The names of the variables in the command's environment (byte strings, as strace printed its
+     * execve's third argument with {@code -e abbrev=none}); empty if it did not start.
+     */
+    public Optional<Set<String>> commandVariables() {
+        return Optional.ofNullable(variables).map(Set::copyOf);
     }
 
     /** Whether the command was started (runlock reached a successful execve). */
@@ -70,6 +95,7 @@ public final class Observer {
                 if (call.name().startsWith("execve") && call.succeeded()) {
                     phase = Phase.COMMAND;
                     runlockThreads.remove(call.pid());
+                    variables = variableNames(call.arg(call.name().equals("execve") ? 2 : 3));
                     observe(call);
                 }
             }
@@ -128,7 +154,8 @@ public final class Observer {
                 if (call.succeeded() && call.result() > 0) {
                     int child = (int) call.result();
                     cwd.put(child, cwd.getOrDefault(pid, initialCwd));
-                    Optional.ofNullable(program.get(pid)).ifPresent(p -> program.put(child, p));
+                    // The child's own lines may come first: a program it executed since is kept.
+                    Optional.ofNullable(program.get(pid)).ifPresent(p -> program.putIfAbsent(child, p));
                 }
             }
             case "connect", "bind", "sendto", "sendmsg" -> network(call);
@@ -155,9 +182,31 @@ public final class Observer {
 
     private void exec(Syscall call, Optional<String> path) {
         add(call, Access.EXECUTE, path);
-        if (call.succeeded()) {
-            path.ifPresent(p -> program.put(call.pid(), p.substring(p.lastIndexOf('/') + 1)));
+        path.ifPresent(p -> {
+            String name = p.substring(p.lastIndexOf('/') + 1);
+            attempted.putIfAbsent(call.pid(), name);
+            if (call.succeeded()) {
+                program.put(call.pid(), name);
+            }
+        });
+    }
+
+    /**
+     * The names in an environment array {@code ["\x50\x41\x54\x48\x3d...", ...]}: the bytes before
+     * each entry's first {@code =}. An entry strace cut short still has its name.
+     */
+    private static Set<String> variableNames(String array) {
+        Set<String> names = new HashSet<>();
+        if (!array.startsWith("[") || !array.endsWith("]")) {
+            return names;
         }
+        for (String entry : array.substring(1, array.length() - 1).split(", ")) {
+            int end = entry.indexOf("\\x3d");
+            if (entry.startsWith("\"") && end > 0) {
+                TraceText.hexBytes(entry.substring(1, end)).ifPresent(names::add);
+            }
+        }
+        return names;
     }
 
     private void network(Syscall call) {
@@ -188,12 +237,19 @@ public final class Observer {
             return;
         }
         Access access = tcp ? (bind ? Access.BIND_TCP : Access.CONNECT_TCP) : (bind ? Access.BIND_UDP : Access.CONNECT_UDP);
-        operations.add(new Operation(call.pid(), programOf(call.pid()), call.name(), access, "", port, call.errno()));
+        record(new Operation(call.pid(), programOf(call.pid()), call.name(), access, "", port, call.errno()));
     }
 
     private void add(Syscall call, Access access, Optional<String> path) {
-        path.ifPresent(p -> operations.add(
+        path.ifPresent(p -> record(
                 new Operation(call.pid(), programOf(call.pid()), call.name(), access, p, -1, call.errno())));
+    }
+
+    private void record(Operation o) {
+        if (!program.containsKey(o.pid())) {
+            unnamed.add(operations.size());
+        }
+        operations.add(o);
     }
 
     private String programOf(int pid) {

@@ -28,14 +28,23 @@ class CompactionTest {
 
         @Override
         public String realPath(String path) {
-            return path.replaceFirst("^/lib/", "/usr/lib/");
+            return path.replaceFirst("^/lib/", "/usr/lib/").replace("/srv/conf/os-release", "/usr/lib/os-release")
+                    .replaceFirst("^/proc/self/", "/proc/4242/");
         }
     }
+
+    /** Two persistence points: one in $HOME, one in a repository. */
+    private static final PersistencePoints POINTS = path -> List.of("/home/u/.ssh", "/srv/repo/.git/hooks").stream()
+            .filter(p -> p.equals(path) || Compaction.isBelow(p, path) || Compaction.isBelow(path, p)).toList();
 
     /** A few presets as presets.toml has them: each stands for its paths and below; maven includes tools. */
     private static final class FakePresets implements Compaction.Presets {
         private static final Map<String, List<String>> PATHS = new LinkedHashMap<>();
         private static final Map<String, String> PORTS = Map.of("dns", "53", "maven", "443");
+        private static final Map<String, List<Compaction.PortRight>> PORT_RIGHTS = Map.of(
+                "dns", List.of(new Compaction.PortRight(Need.CONNECT_TCP, 53, 53),
+                        new Compaction.PortRight(Need.CONNECT_UDP, 53, 53)),
+                "maven", List.of(new Compaction.PortRight(Need.CONNECT_TCP, 443, 443)));
 
         static {
             PATHS.put("tools", List.of("/usr", "/bin"));
@@ -53,6 +62,16 @@ class CompactionTest {
         @Override
         public List<String> paths(String preset) {
             return PATHS.get(preset);
+        }
+
+        @Override
+        public List<String> writable() {
+            return List.of("/home/u/.npm", "/tmp");
+        }
+
+        @Override
+        public List<Compaction.PortRight> ports(String preset) {
+            return PORT_RIGHTS.getOrDefault(preset, List.of());
         }
 
         @Override
@@ -76,10 +95,22 @@ class CompactionTest {
     }
 
     private static List<String> compact(String home, Set<String> autoImported, Operation... ops) {
+        return learned(home, autoImported, ops).grants().stream().map(r -> r.need() + " " + r.target()).toList();
+    }
+
+    private static Compaction.Learned learned(String home, Set<String> autoImported, Operation... ops) {
         List<Operation> all = new ArrayList<>(List.of(op(Access.EXECUTE, "/usr/bin/prog")));
         all.addAll(List.of(ops));
-        return new Compaction(new FakeFiles(), autoImported, home, new FakePresets()).compact(all).stream()
-                .map(r -> r.need() + " " + r.target()).toList();
+        return compaction(home, autoImported).compact(all);
+    }
+
+    private static Compaction compaction(String home, Set<String> autoImported) {
+        return new Compaction(new FakeFiles(), autoImported, home, new FakePresets(), POINTS);
+    }
+
+    private static List<String> refused(Operation... ops) {
+        return learned("/home/u", Set.of(), ops).refused().stream()
+                .map(r -> r.requirement().need() + " " + r.requirement().target()).toList();
     }
 
     @Test
@@ -173,17 +204,17 @@ class CompactionTest {
 
     @Test
     void eachEntrySaysWhy() {
-        List<Requirement> r = new Compaction(new FakeFiles(), Set.of(), "/h", new FakePresets()).compact(List.of(
+        List<Requirement> r = compaction("/h", Set.of()).compact(List.of(
                 op(Access.EXECUTE, "/bin/x"), op(Access.READ, "/srv/a/1.txt"), op(Access.READ, "/srv/a/2.txt"),
-                op(Access.LIST, "/srv/a/3"), op(Access.READ, "/srv/a/4.txt")));
+                op(Access.LIST, "/srv/a/3"), op(Access.READ, "/srv/a/4.txt"))).grants();
         assertThat(r).singleElement().extracting(Requirement::reason).isEqualTo("listed, read by prog; 4 paths below");
     }
 
     @Test
     void aSetOfFilesAPresetCoversBecomesThePresetNamingWhatItCovers() {
-        List<Requirement> r = new Compaction(new FakeFiles(), Set.of(), "/h", new FakePresets()).compact(List.of(
+        List<Requirement> r = compaction("/h", Set.of()).compact(List.of(
                 op(Access.EXECUTE, "/bin/x"), op(Access.WRITE, "/dev/null"), op(Access.READ, "/dev/urandom"),
-                op(Access.READ, "/etc/motd.txt")));
+                op(Access.READ, "/etc/motd.txt"))).grants();
         assertThat(r).extracting(e -> e.need() + " " + e.target())
                 .containsExactlyInAnyOrder("PRESET dev", "RO /etc/motd.txt");
         assertThat(r).filteredOn(e -> e.need() == Need.PRESET).singleElement().extracting(Requirement::reason)
@@ -204,5 +235,72 @@ class CompactionTest {
                 port(Access.CONNECT_TCP, 53), op(Access.READ, "/dev/null"), op(Access.WRITE, "/dev/null")))
                 .containsExactlyInAnyOrder("RO /srv/data.csv", "RO /usr/share/zoneinfo/UTC", "CONNECT_TCP 53",
                         "RW /dev/null");
+    }
+
+    /** A program the run made (a venv's python, a generated script) is granted through its directory, never required. */
+    @Test
+    void aProgramTheRunCreatedIsGrantedThroughItsDirectory() {
+        assertThat(compact(Set.of(), op(Access.CREATE, "/srv/venv/bin/new-python"),
+                op(Access.EXECUTE, "/srv/venv/bin/new-python"), op(Access.EXECUTE, "/usr/bin/cc")))
+                .containsExactlyInAnyOrder("RWX /srv/venv/bin", "EXECUTABLE /usr/bin/cc");
+    }
+
+    /** A link in a directory that stands for its files is granted where it leads. */
+    @Test
+    void aLinkReadIsGrantedAtItsTarget() {
+        assertThat(compact(Set.of(), op(Access.READ, "/srv/conf/a.conf"), op(Access.READ, "/srv/conf/b.conf"),
+                op(Access.READ, "/srv/conf/c.conf"), op(Access.READ, "/srv/conf/d.conf"),
+                op(Access.READ, "/srv/conf/os-release")))
+                .containsExactlyInAnyOrder("RO /srv/conf", "RO /usr/lib/os-release");
+    }
+
+    /** dns grants port 53: a run that only read /etc/hosts and /etc/resolv.conf gets those paths, not the preset. */
+    @Test
+    void aPresetGrantingPortsTheRunDidNotUseNeverStandsForItsPaths() {
+        assertThat(compact(Set.of(), op(Access.READ, "/etc/resolv.conf"), op(Access.READ, "/etc/hosts")))
+                .containsExactlyInAnyOrder("RO /etc/resolv.conf", "RO /etc/hosts");
+        assertThat(compact(Set.of(), op(Access.READ, "/etc/resolv.conf"), op(Access.READ, "/etc/hosts"),
+                port(Access.CONNECT_TCP, 53), port(Access.CONNECT_UDP, 53)))
+                .as("control: a run that used both ports").contains("PRESET dns");
+    }
+
+    /** Files created in $HOME or above it are not granted through it; a file written there is granted itself. */
+    @Test
+    void homeAndAboveAreNeverMadeWritable() {
+        assertThat(refused(op(Access.CREATE, "/home/u/new.txt"), op(Access.OPEN_CREATE, "/new.log"),
+                op(Access.WRITE, "/home/u/.bash_history")))
+                .containsExactlyInAnyOrder("RW /home/u", "RW /");
+        assertThat(compact(Set.of(), op(Access.CREATE, "/home/u/new.txt"), op(Access.WRITE, "/home/u/.bash_history")))
+                .containsExactly("RW /home/u/.bash_history");
+    }
+
+    /** A persistence point is never made writable, by its own entry or by a directory standing for files near it. */
+    @Test
+    void persistencePointsAreNeverMadeWritable() {
+        assertThat(refused(op(Access.WRITE, "/home/u/.ssh/known_hosts"), op(Access.CREATE, "/srv/repo/.git/hooks/new"),
+                op(Access.CREATE, "/srv/repo/src/new.o")))
+                .containsExactlyInAnyOrder("RW /home/u/.ssh/known_hosts", "RW /srv/repo/.git/hooks");
+        assertThat(compact(Set.of(), op(Access.WRITE, "/srv/repo/a.txt"), op(Access.WRITE, "/srv/repo/b.txt"),
+                op(Access.WRITE, "/srv/repo/c.txt"), op(Access.WRITE, "/srv/repo/d.txt"),
+                op(Access.WRITE, "/srv/other/a.txt"), op(Access.WRITE, "/srv/other/b.txt"),
+                op(Access.WRITE, "/srv/other/c.txt"), op(Access.WRITE, "/srv/other/d.txt")))
+                .hasSize(5).contains("RW /srv/other", "RW /srv/repo/a.txt");
+    }
+
+    /** What names this run's process or its container is learned as a later run names it. */
+    @Test
+    void volatilePathsAreLearnedStable() {
+        assertThat(compact(Set.of(), op(Access.READ, "/proc/1/status"), op(Access.READ, "/proc/self/maps"),
+                op(Access.READ, "/sys/fs/cgroup/system.slice/docker-0123abcd.scope/memory.max"),
+                op(Access.LIST, "/sys/fs/cgroup/system.slice/docker-0123abcd.scope")))
+                .containsExactlyInAnyOrder("RO /proc/self/status", "RO /proc/self/maps", "RO /sys/fs/cgroup");
+    }
+
+    /** What was used in a cache a preset grants is learned as the cache, never its volatile entries. */
+    @Test
+    void aCacheInHomeStandsForWhatWasUsedInIt() {
+        assertThat(compact(Set.of(), op(Access.READ, "/home/u/.npm/_cacache/content-v2/sha512/ab/cd/0123"),
+                op(Access.CREATE, "/home/u/.npm/_cacache/tmp/new-1"), op(Access.READ, "/tmp/project/x.js")))
+                .containsExactlyInAnyOrder("RW /home/u/.npm", "RO /tmp/project/x.js");
     }
 }

@@ -87,4 +87,18 @@ class ConfigEditorTest {
         String rest = "# café ☕\r\n[ls]\nro = [\"/tmp/é\"]\n";
         assertThat(written(rest + "\n[git]\nro = []\n")).isEqualTo(rest + "\n" + GIT);
     }
+
+    /** A link is refused before the run and at the write; the file it leads to is left as it was. */
+    @Test
+    void aLinkIsRefusedNotWrittenThrough() throws Exception {
+        Path target = Files.writeString(dir.resolve("mine.toml"), "[ls]\n");
+        Path link = Files.createSymbolicLink(dir.resolve("learned.toml"), target);
+        assertThatThrownBy(() -> ConfigEditor.check(link)).isInstanceOf(ConfigException.class)
+                .hasMessage(link + ": is a symbolic link; give the file it leads to, if that is the one meant");
+        assertThatThrownBy(() -> ConfigEditor.write(link, "git", GIT)).isInstanceOf(ConfigException.class);
+        assertThat(Files.readString(target)).isEqualTo("[ls]\n");
+        assertThat(link).isSymbolicLink();
+        ConfigEditor.write(target, "git", GIT);
+        assertThat(Files.readString(target)).as("control: the file itself is written").endsWith(GIT);
+    }
 }

@@ -133,4 +133,36 @@ class ObserverTest {
         }
         assertThat(read).contains(bytes(dir.toString()) + "/bad\u00ff\u00fe");
     }
+
+    /** A child whose lines come before its fork's: named after the program it executed, never "?". */
+    @Test
+    void aChildSeenBeforeItsForkIsNamedFromItsExecve() {
+        List<Operation> ops = observe(MARK, EXEC,
+                "20 execve(\"" + hex("/usr/local/bin/cc") + "\", [\"" + hex("cc") + "\"], 0x1 /* 0 vars */) = -1 ENOENT "
+                        + "(No such file or directory)",
+                open(20, "AT_FDCWD", "/etc/cc.conf", "O_RDONLY", "-1 ENOENT (No such file or directory)"),
+                "10 clone(child_stack=NULL, flags=SIGCHLD) = 20",
+                "30 execve(\"" + hex("/usr/bin/ld") + "\", [\"" + hex("ld") + "\"], 0x1 /* 0 vars */) = 0",
+                "10 clone(child_stack=NULL, flags=SIGCHLD) = 30",
+                open(30, "AT_FDCWD", "/etc/ld.conf", "O_RDONLY", "3"));
+        assertThat(ops).extracting(Operation::program).containsExactly("cat", "cat", "ld", "ld");
+        List<Operation> unforked = observe(MARK, EXEC,
+                "40 execve(\"" + hex("/usr/local/bin/cc") + "\", [\"" + hex("cc") + "\"], 0x1 /* 0 vars */) = -1 ENOENT "
+                        + "(No such file or directory)");
+        assertThat(unforked).extracting(Operation::program).containsExactly("cc");
+    }
+
+    /** The command's variables are read from its execve (strace -e abbrev=none), also an entry cut short. */
+    @Test
+    void theCommandsVariablesAreKnown() {
+        Observer observer = new Observer(MARKER, "/work");
+        observer.accept(MARK);
+        observer.accept("11 execve(\"" + hex("/usr/bin/make") + "\", [\"" + hex("make") + "\"], [\"" + hex("HOME=/root")
+                + "\", \"" + hex("PATH=/usr/bin") + "\"...]) = 0");
+        assertThat(observer.commandVariables()).contains(java.util.Set.of("HOME", "PATH"));
+        Observer none = new Observer(MARKER, "/work");
+        none.accept(MARK);
+        none.accept(EXEC.replace(" <pid changed to 10 ...>", ") = 0"));
+        assertThat(none.commandVariables()).contains(java.util.Set.of());
+    }
 }

@@ -45,6 +45,11 @@ public enum Arch {
         return numbers;
     }
 
+    /** {@code O_TMPFILE}: {@code __O_TMPFILE} with this architecture's {@code O_DIRECTORY} bit. */
+    long openTmpfile() {
+        return this == AARCH64 ? 0x404000 : 0x410000;
+    }
+
     /** The architecture of this JVM. */
     public static Arch current() {
         String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);

@@ -50,8 +50,11 @@ public final class LinuxKernel implements Kernel {
     private static final int LINUX_CAPABILITY_VERSION_3 = 0x20080522;
     /** No kernel has 64 capabilities yet; past the last one PR_CAPBSET_DROP answers EINVAL. */
     private static final int CAPABILITY_LIMIT = 64;
+    private static final long O_RDWR = 2;
+    private static final long O_EXCL = 0x80;
 
     private final Arch.Numbers nr;
+    private final long openTmpfile;
 
     public LinuxKernel() {
         this(Arch.current());
@@ -59,6 +62,7 @@ public final class LinuxKernel implements Kernel {
 
     LinuxKernel(Arch arch) {
         this.nr = arch.numbers();
+        this.openTmpfile = arch.openTmpfile();
     }
 
     /**
@@ -208,6 +212,21 @@ public final class LinuxKernel implements Kernel {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment name = cString(arena, ByteStrings.bytes(path));
             return (int) Syscall.call("open " + path, nr.openat(), AT_FDCWD, name.address(), O_PATH | O_CLOEXEC, 0, 0);
+        }
+    }
+
+    /**
+     * Opens a new file in {@code directory} that has no name and never gets one ({@code O_TMPFILE}
+     * with {@code O_EXCL}): only this process reaches it, and whom it hands the descriptor or its
+     * {@code /proc/PID/fd} entry (which no Landlock sandbox may open, not being this process's tracer).
+     *
+     * @return the descriptor, read-write, close-on-exec
+     */
+    public int openUnnamedFile(Path directory) throws KernelException {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment name = cString(arena, ByteStrings.bytes(directory));
+            return (int) Syscall.call("open an unnamed file in " + directory, nr.openat(), AT_FDCWD, name.address(),
+                    openTmpfile | O_RDWR | O_EXCL | O_CLOEXEC, 0600, 0);
         }
     }
 

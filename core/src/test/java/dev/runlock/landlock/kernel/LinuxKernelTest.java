@@ -150,4 +150,19 @@ class LinuxKernelTest {
         assertThat(e).as("the call must fail").isNotNull();
         return e.errno();
     }
+
+    /** The unnamed file is written and read through its /proc entry and never appears in its directory. */
+    @Test
+    void anUnnamedFileHasNoNameAndIsReachedThroughProc() throws Exception {
+        int fd = kernel.openUnnamedFile(tmp);
+        try {
+            Path entry = Path.of("/proc/self/fd/" + fd);
+            Files.writeString(entry, "trace line\n");
+            assertThat(tmp).isEmptyDirectory();
+            assertThat(Files.readString(entry)).isEqualTo("trace line\n");
+            assertThat(Files.readSymbolicLink(entry).toString()).startsWith(tmp + "/#").endsWith(" (deleted)");
+        } finally {
+            kernel.close(fd);
+        }
+    }
 }
