@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 public class LaunchBenchmark {
 
-    /** What starts {@code /bin/true}. */
-    public enum Launch {
+    /** What starts {@code /bin/true}; not named {@code launch}, which smoke.sh sets for StartupBenchmark. */
+    public enum Via {
         /** {@code new ProcessBuilder("/bin/true").start()}: the baseline. */
         PROCESS_BUILDER,
         /** The library with one policy for every launch: its ruleset is built once and reused. */
@@ -47,7 +47,7 @@ public class LaunchBenchmark {
     }
 
     @Param
-    public Launch launch;
+    public Via via;
 
     private SandboxPolicy policy;
     private List<String> cli;
@@ -57,7 +57,7 @@ public class LaunchBenchmark {
     public void setUp() throws IOException {
         policy = SandboxPolicy.builder().build();
         scratch = Files.createTempDirectory("runlock-bench");
-        if (launch == Launch.RUNLOCK_CLI) {
+        if (via == Via.RUNLOCK_CLI) {
             Checkout checkout = Checkout.find();
             checkout.jar();
             cli = List.of(checkout.launcher().toString(), "--", "/bin/true");
@@ -71,7 +71,7 @@ public class LaunchBenchmark {
 
     @Benchmark
     public int launch() throws IOException, InterruptedException {
-        return switch (launch) {
+        return switch (via) {
             case PROCESS_BUILDER -> finish(new ProcessBuilder("/bin/true").start());
             case SANDBOXED -> finish(new SandboxedProcessBuilder(policy, "/bin/true").start().process());
             case SANDBOXED_NEW_POLICY -> finish(new SandboxedProcessBuilder(SandboxPolicy.builder().build(), "/bin/true")
