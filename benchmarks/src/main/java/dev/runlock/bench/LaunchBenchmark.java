@@ -80,7 +80,8 @@ public class LaunchBenchmark {
         };
     }
 
-    private static int finish(Process process) throws IOException, InterruptedException {
+    /** Closes the child's three streams and waits for it. */
+    static int finish(Process process) throws IOException, InterruptedException {
         process.getOutputStream().close();
         process.getInputStream().close();
         process.getErrorStream().close();

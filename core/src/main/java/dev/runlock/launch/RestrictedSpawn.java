@@ -30,7 +30,7 @@ final class RestrictedSpawn {
         int pid = -1;
         KernelException restrictFailure;
         KernelException spawnFailure;
-        RuntimeException bug;
+        Throwable bug;
     }
 
     /**
@@ -58,7 +58,7 @@ final class RestrictedSpawn {
                 }
             } catch (KernelException e) {
                 outcome.spawnFailure = e;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
                 outcome.bug = e;
             }
         });
@@ -72,8 +72,9 @@ final class RestrictedSpawn {
             throw new SpawnException("cannot run " + argv.getFirst() + ": " + outcome.spawnFailure.getMessage(),
                     outcome.spawnFailure);
         }
-        if (outcome.bug != null) {
-            throw outcome.bug;
+        if (outcome.bug != null || outcome.pid <= 0) {
+            // A pid of -1 or 0 must never reach kill(2): it would signal every process or the group.
+            throw new IllegalStateException("the launching thread failed without a pid", outcome.bug);
         }
         return outcome.pid;
     }

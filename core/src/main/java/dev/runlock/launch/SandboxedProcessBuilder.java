@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.ProcessBuilder.Redirect;
+import java.lang.ref.Reference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,12 +34,6 @@ import java.util.Optional;
  * A builder is not thread-safe; its policy is, and one policy may serve many builders and threads.
  */
 public final class SandboxedProcessBuilder {
-    private static final int O_RDONLY = 0;
-    private static final int O_WRONLY = 1;
-    private static final int O_CREAT = 0x40;
-    private static final int O_TRUNC = 0x200;
-    private static final int O_APPEND = 0x400;
-
     private final SandboxPolicy policy;
     private List<String> command;
     private Path directory;
@@ -149,6 +144,9 @@ public final class SandboxedProcessBuilder {
             int pid = RestrictedSpawn.spawn(policy.kernel(), prepared, command, env, Optional.ofNullable(directory), stdio.child);
             stdio.started = true;
             return new SandboxedProcess(new ChildProcess(pid, stdio.stdin, stdio.stdout, stdio.stderr), prepared.plan());
+        } finally {
+            // The policy's cleaner closes the ruleset: not while this launch may still restrict with it.
+            Reference.reachabilityFence(policy);
         }
     }
 
@@ -194,7 +192,7 @@ public final class SandboxedProcessBuilder {
                 }
                 case INHERIT -> OutputStream.nullOutputStream();
                 case READ -> {
-                    child[0] = file(redirect.file().toPath(), O_RDONLY);
+                    child[0] = opened(ProcessCalls.openForReading(redirect.file().toPath()));
                     yield OutputStream.nullOutputStream();
                 }
                 default -> throw new IllegalArgumentException("cannot read standard input from " + redirect);
@@ -209,11 +207,11 @@ public final class SandboxedProcessBuilder {
                 }
                 case INHERIT -> InputStream.nullInputStream();
                 case WRITE -> {
-                    child[target] = file(redirect.file().toPath(), O_WRONLY | O_CREAT | O_TRUNC);
+                    child[target] = opened(ProcessCalls.openForWriting(redirect.file().toPath(), false));
                     yield InputStream.nullInputStream();
                 }
                 case APPEND -> {
-                    child[target] = file(redirect.file().toPath(), O_WRONLY | O_CREAT | O_APPEND);
+                    child[target] = opened(ProcessCalls.openForWriting(redirect.file().toPath(), true));
                     yield InputStream.nullInputStream();
                 }
                 default -> throw new IllegalArgumentException("cannot write standard output to " + redirect);
@@ -229,8 +227,7 @@ public final class SandboxedProcessBuilder {
             return pipe;
         }
 
-        private int file(Path path, int flags) throws KernelException {
-            int fd = ProcessCalls.open(path, flags);
+        private int opened(int fd) {
             opened.add(fd);
             return fd;
         }

@@ -195,6 +195,11 @@ class SandboxedProcessBuilderTest {
         Run toFile = run(new SandboxedProcessBuilder(policy, "echo", "hi").redirectOutput(Redirect.to(file.toFile())));
         assertThat(toFile).isEqualTo(new Run(0, "", ""));
         assertThat(Files.readString(file)).isEqualTo("hi\n");
+        run(new SandboxedProcessBuilder(policy, "echo", "again").redirectOutput(Redirect.appendTo(file.toFile())));
+        assertThat(Files.readString(file)).isEqualTo("hi\nagain\n");
+
+        Run fromFile = run(new SandboxedProcessBuilder(policy, "cat").redirectInput(Redirect.from(file.toFile())));
+        assertThat(fromFile).isEqualTo(new Run(0, "hi\nagain\n", ""));
     }
 
     @Test

@@ -26,6 +26,11 @@ import java.util.Optional;
  */
 @SuppressWarnings("restricted")
 public final class ProcessCalls {
+    private static final int O_RDONLY = 0;
+    private static final int O_WRONLY = 1;
+    private static final int O_CREAT = 0x40;
+    private static final int O_TRUNC = 0x200;
+    private static final int O_APPEND = 0x400;
     private static final int O_CLOEXEC = 0x80000;
     private static final int POSIX_SPAWN_SETSIGDEF = 0x04;
     private static final int POSIX_SPAWN_SETSIGMASK = 0x08;
@@ -102,8 +107,17 @@ public final class ProcessCalls {
         }
     }
 
-    /** Opens {@code path} with {@code flags} (close-on-exec added) and mode 0666. */
-    public static int open(Path path, int flags) throws KernelException {
+    /** Opens {@code path} for reading, close-on-exec. */
+    public static int openForReading(Path path) throws KernelException {
+        return open(path, O_RDONLY);
+    }
+
+    /** Opens {@code path} for writing, close-on-exec, created (mode 0666, less the umask) if missing, emptied unless {@code append}. */
+    public static int openForWriting(Path path, boolean append) throws KernelException {
+        return open(path, O_WRONLY | O_CREAT | (append ? O_APPEND : O_TRUNC));
+    }
+
+    private static int open(Path path, int flags) throws KernelException {
         try (Arena arena = Arena.ofConfined()) {
             return call("open " + path, Libc.OPEN, LinuxKernel.cString(arena, ByteStrings.bytes(path)).address(), flags | O_CLOEXEC, 0666);
         }
