@@ -85,7 +85,10 @@ public final class SandboxedProcessBuilder {
      * {@link Redirect#INHERIT} or {@link Redirect#from} a file (opened by the JVM, not the sandbox).
      */
     public SandboxedProcessBuilder redirectInput(Redirect source) {
-        redirects[0] = Objects.requireNonNull(source);
+        if (source.type() == Redirect.Type.WRITE || source.type() == Redirect.Type.APPEND) {
+            throw new IllegalArgumentException("cannot read standard input from " + source);
+        }
+        redirects[0] = source;
         return this;
     }
 
@@ -95,14 +98,21 @@ public final class SandboxedProcessBuilder {
      * {@link Redirect#appendTo} a file (opened by the JVM, not the sandbox).
      */
     public SandboxedProcessBuilder redirectOutput(Redirect destination) {
-        redirects[1] = Objects.requireNonNull(destination);
+        redirects[1] = writable(destination);
         return this;
     }
 
     /** Where the child's standard error goes; as {@link #redirectOutput}. */
     public SandboxedProcessBuilder redirectError(Redirect destination) {
-        redirects[2] = Objects.requireNonNull(destination);
+        redirects[2] = writable(destination);
         return this;
+    }
+
+    private static Redirect writable(Redirect destination) {
+        if (destination.type() == Redirect.Type.READ) {
+            throw new IllegalArgumentException("cannot write standard output or error to " + destination);
+        }
+        return destination;
     }
 
     /** Sends standard error where standard output goes. */
@@ -195,7 +205,7 @@ public final class SandboxedProcessBuilder {
                     child[0] = opened(ProcessCalls.openForReading(redirect.file().toPath()));
                     yield OutputStream.nullOutputStream();
                 }
-                default -> throw new IllegalArgumentException("cannot read standard input from " + redirect);
+                case WRITE, APPEND -> throw new IllegalStateException("refused by redirectInput: " + redirect);
             };
         }
 
@@ -214,7 +224,7 @@ public final class SandboxedProcessBuilder {
                     child[target] = opened(ProcessCalls.openForWriting(redirect.file().toPath(), true));
                     yield InputStream.nullInputStream();
                 }
-                default -> throw new IllegalArgumentException("cannot write standard output to " + redirect);
+                case READ -> throw new IllegalStateException("refused by redirectOutput and redirectError: " + redirect);
             };
         }
 

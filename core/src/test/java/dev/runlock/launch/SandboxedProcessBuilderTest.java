@@ -203,6 +203,17 @@ class SandboxedProcessBuilderTest {
     }
 
     @Test
+    void redirectsInTheWrongDirectionAreRefusedWhenSet() {
+        SandboxedProcessBuilder builder = new SandboxedProcessBuilder(SandboxPolicy.builder().build(), "true");
+        java.io.File file = tmp.resolve("f").toFile();
+
+        assertThatThrownBy(() -> builder.redirectInput(Redirect.to(file))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.redirectOutput(Redirect.from(file))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.redirectError(Redirect.from(file))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(builder.redirectInput(Redirect.from(file)).redirectOutput(Redirect.appendTo(file))).isSameAs(builder);
+    }
+
+    @Test
     void workingDirectoryIsTheOneGiven() throws Exception {
         Run run = run(new SandboxedProcessBuilder(SandboxPolicy.builder().build(), "pwd").directory(tmp));
 
