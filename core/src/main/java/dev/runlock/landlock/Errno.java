@@ -4,6 +4,7 @@ package dev.runlock.landlock;
 public final class Errno {
     public static final int EPERM = 1;
     public static final int ENOENT = 2;
+    public static final int ESRCH = 3;
     public static final int EINTR = 4;
     public static final int E2BIG = 7;
     public static final int ENOEXEC = 8;
@@ -31,6 +32,7 @@ public final class Errno {
         return switch (errno) {
             case EPERM -> "EPERM";
             case ENOENT -> "ENOENT";
+            case ESRCH -> "ESRCH";
             case EINTR -> "EINTR";
             case E2BIG -> "E2BIG";
             case ENOEXEC -> "ENOEXEC";
@@ -58,6 +60,7 @@ public final class Errno {
         return switch (errno) {
             case EPERM -> "operation not permitted";
             case ENOENT -> "no such file or directory";
+            case ESRCH -> "no such process";
             case ENOEXEC -> "exec format error";
             case EACCES -> "permission denied";
             case ENOTDIR -> "not a directory";

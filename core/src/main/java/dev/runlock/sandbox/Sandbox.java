@@ -11,10 +11,11 @@ import dev.runlock.landlock.kernel.KernelException;
 import dev.runlock.landlock.kernel.LandlockKernel;
 import dev.runlock.landlock.kernel.LandlockKernel.RulesetAttr;
 import dev.runlock.landlock.kernel.SeccompGuards;
+import java.util.OptionalInt;
 
 /**
- * Applies a planned ruleset to the calling thread, which must be the thread that then execs.
- * Irreversible: the thread and everything it starts stay sandboxed.
+ * Applies a planned ruleset to the calling thread, which must be the thread that then execs or
+ * spawns. Irreversible: the thread and everything it starts stay sandboxed.
  */
 public final class Sandbox {
     private final LandlockKernel kernel;
@@ -24,22 +25,28 @@ public final class Sandbox {
     }
 
     /**
-     * Sets no_new_privs and installs the seccomp filter against terminal injection (always, as a
-     * sandbox should; the filter also closes the holes around TCP rights and pathname UNIX sockets
-     * when needed: {@link #guards}), then, if the plan
-     * applies, creates the ruleset, adds its rules and restricts this thread. From ABI 11 on,
-     * {@code restrict_self} sets no_new_privs itself once the enforcement succeeded and the filter
-     * (which needs it) follows: a failed enforcement leaves no_new_privs unset.
+     * The whole enforcement on the calling thread: {@link #build}, then {@link #restrict}, then
+     * the ruleset is closed. What the exec path does; the library launch calls the two steps
+     * itself, building once and restricting one new thread per child.
      */
     public void enforce(RulesetPlan plan) throws KernelException {
-        SeccompGuards guards = guards(plan);
-        boolean byRestrictSelf = plan.applies() && plan.abi().atLeast(RestrictFlag.NO_NEW_PRIVS.since());
-        if (!byRestrictSelf) {
-            kernel.setNoNewPrivs();
-            kernel.installSeccompFilter(guards);
+        OptionalInt ruleset = build(plan);
+        try {
+            restrict(plan, ruleset);
+        } finally {
+            ruleset.ifPresent(kernel::close);
         }
+    }
+
+    /**
+     * Creates the plan's ruleset and adds its rules, restricting nobody: the descriptor can be
+     * handed to {@link #restrict} on any number of threads, and the caller closes it.
+     *
+     * @return the ruleset descriptor (close-on-exec), or empty if the plan enforces nothing
+     */
+    public OptionalInt build(RulesetPlan plan) throws KernelException {
         if (!plan.applies()) {
-            return;
+            return OptionalInt.empty();
         }
         Ruleset rules = plan.ruleset();
         int ruleset = kernel.createRuleset(new RulesetAttr(LandlockBit.mask(rules.handledFs()),
@@ -56,13 +63,36 @@ public final class Sandbox {
             for (PortRule rule : rules.portRules()) {
                 kernel.addPortRule(ruleset, LandlockBit.mask(rule.access()), rule.port());
             }
-            kernel.restrictSelf(ruleset, LandlockBit.mask(rules.flags())
-                    | (byRestrictSelf ? RestrictFlag.NO_NEW_PRIVS.bit() : 0));
-            if (byRestrictSelf) {
-                kernel.installSeccompFilter(guards);
-            }
-        } finally {
+            return OptionalInt.of(ruleset);
+        } catch (KernelException | RuntimeException e) {
             kernel.close(ruleset);
+            throw e;
+        }
+    }
+
+    /**
+     * Restricts the calling thread with {@code ruleset} (from {@link #build} for the same plan):
+     * sets no_new_privs and installs the seccomp filter against terminal injection (always, as a
+     * sandbox should; the filter also closes the holes around TCP rights and pathname UNIX sockets
+     * when needed: {@link #guards}), then restricts. From ABI 11 on, {@code restrict_self} sets no_new_privs itself once the
+     * enforcement succeeded and the filter (which needs it) follows: a failed enforcement leaves
+     * no_new_privs unset. All three attach to this thread only (never TSYNC unless the plan's
+     * flags ask for it) and pass to what it starts.
+     */
+    public void restrict(RulesetPlan plan, OptionalInt ruleset) throws KernelException {
+        SeccompGuards guards = guards(plan);
+        boolean byRestrictSelf = ruleset.isPresent() && plan.abi().atLeast(RestrictFlag.NO_NEW_PRIVS.since());
+        if (!byRestrictSelf) {
+            kernel.setNoNewPrivs();
+            kernel.installSeccompFilter(guards);
+        }
+        if (ruleset.isEmpty()) {
+            return;
+        }
+        kernel.restrictSelf(ruleset.getAsInt(), LandlockBit.mask(plan.ruleset().flags())
+                | (byRestrictSelf ? RestrictFlag.NO_NEW_PRIVS.bit() : 0));
+        if (byRestrictSelf) {
+            kernel.installSeccompFilter(guards);
         }
     }
 

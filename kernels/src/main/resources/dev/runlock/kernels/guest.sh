@@ -10,7 +10,7 @@
 #   KERNELS_EXPECT_ABI  Landlock ABI this kernel must report (required)
 #   KERNELS_RESULTS     writable directory for reports (required)
 #   KERNELS_SUBSET      conformance subset: features (default) or all
-#   KERNELS_CLI_TESTS   true: also run the cli's end-to-end tests (RunlockIT) and the i386 guard's
+#   KERNELS_CLI_TESTS   true: also run the cli's end-to-end tests (RunlockIT), the Java API's and the i386 guard's
 #   JAVA_HOME           JDK 25 (optional: the launcher searches /usr/lib/jvm)
 # Exports RUNLOCK_TEST_ABI (the expected ABI) to every test layer it runs.
 set -u
@@ -194,6 +194,20 @@ check_i386_guards() {
   grep -q '1 tests successful' "$work/i386.log" || return 2
 }
 
+# The Java API's tests (dev.runlock.launch, in core's classes): sandboxed children of the test's
+# own JVM, which stays unrestricted, on this kernel.
+check_library() {
+  if [ ! -d "$repo/core/target/test-classes" ]; then
+    echo "core test classes not built"
+    return 1
+  fi
+  junit library.log core "$repo/core/target/test-classes:$repo/core/target/classes" \
+    --select-class dev.runlock.launch.SandboxedProcessBuilderTest
+  local status=$?
+  echo "SandboxedProcessBuilderTest: exit $status; $(junit_counts library.log)"
+  [ "$status" = 0 ]
+}
+
 abi_line="$(probe_abi)"
 abi="${abi_line%% *}"
 errata_mask="$(probe_errata)"
@@ -206,5 +220,6 @@ case_ unprivileged check_unprivileged
 case_ conformance check_conformance
 [ "$cli_tests" = true ] && case_ cli-tests check_cli_tests
 [ "$cli_tests" = true ] && case_ i386-guards check_i386_guards
+[ "$cli_tests" = true ] && case_ library check_library
 rm -rf "$work"
 echo "@@kernels done"

@@ -365,7 +365,7 @@ public final class LinuxKernel implements Kernel {
     }
 
     /** A NULL-terminated array of C strings, each with the bytes its {@link ByteStrings} string stands for. */
-    private static MemorySegment strings(Arena arena, List<String> values) {
+    static MemorySegment strings(Arena arena, List<String> values) {
         MemorySegment array = arena.allocate(JAVA_LONG, values.size() + 1L);
         for (int i = 0; i < values.size(); i++) {
             // Pointers are longs on the 64-bit architectures of Arch; JAVA_LONG's accessor is already in use.
@@ -375,7 +375,7 @@ public final class LinuxKernel implements Kernel {
         return array;
     }
 
-    private static MemorySegment cString(Arena arena, byte[] bytes) {
+    static MemorySegment cString(Arena arena, byte[] bytes) {
         MemorySegment string = arena.allocate(bytes.length + 1L);
         MemorySegment.copy(bytes, 0, string, JAVA_BYTE, 0, bytes.length);
         return string;
