@@ -137,6 +137,9 @@ public final class CommandModel {
 
         CommandLine cli = new CommandLine(runlock);
         cli.setStopAtPositional(true);
+        // @FILE is an argument like any other: expanding it would read a file before the sandbox
+        // exists and hand its words to the command, or to runlock as options.
+        cli.setExpandAtFiles(false);
         return cli;
     }
 

@@ -511,6 +511,17 @@ class ExplainTest {
     }
 
     @Test
+    void anAtFileIsAnArgumentNeverReadByRunlock() throws Exception {
+        Path words = Files.writeString(dir.resolve("words"), "--unrestricted-filesystem\nsecret\n");
+
+        CliRun run = run("--", "echo", "@" + words).assertExplained();
+
+        assertThat(run.line("command:")).isEqualTo("command:     /usr/bin/echo @" + words);
+        // Where an option could stand, it is still a word, never the file's options: here the command.
+        run("--ro", "/etc", "@" + words, "true").assertRefused("@" + words, "no such file");
+    }
+
+    @Test
     void theHeaderNamesTheResolvedCommandAndItsArguments() {
         CliRun run = run("--", "echo", "a b", "--ro").assertExplained();
         assertThat(run.line("command:")).isEqualTo("command:     /usr/bin/echo 'a b' --ro");

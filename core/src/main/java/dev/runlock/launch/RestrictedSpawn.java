@@ -1,7 +1,7 @@
 package dev.runlock.launch;
 
 import dev.runlock.landlock.kernel.KernelException;
-import dev.runlock.landlock.kernel.LandlockKernel;
+import dev.runlock.landlock.kernel.Kernel;
 import dev.runlock.landlock.kernel.ProcessCalls;
 import dev.runlock.sandbox.Sandbox;
 import java.lang.foreign.Arena;
@@ -12,14 +12,16 @@ import java.util.Optional;
 /**
  * The one step that differs from the exec path: a new platform thread, created for this launch
  * alone, prepares the {@code posix_spawn} call, restricts itself (no_new_privs, seccomp filter,
- * {@code landlock_restrict_self}, all without TSYNC, so on this thread only), spawns the child,
- * which inherits all three, and ends. No other thread of the JVM is ever restricted.
+ * {@code landlock_restrict_self}, all without TSYNC, so on this thread only), drops its
+ * capabilities (per thread too: root's JVM keeps its own), spawns the child, which inherits all
+ * of it, and ends. No other thread of the JVM is ever restricted.
  */
 final class RestrictedSpawn {
 
     static {
         // Everything the restricted thread runs is linked and loaded before any thread restricts itself.
         ProcessCalls.link();
+        CapabilityDrop.warm();
     }
 
     private RestrictedSpawn() {
@@ -39,14 +41,17 @@ final class RestrictedSpawn {
      * @param stdio for descriptors 0-2: what to duplicate onto it, or -1 to inherit the JVM's
      * @return the child's pid
      */
-    static int spawn(LandlockKernel kernel, PreparedSandboxes.Prepared prepared, List<String> argv, List<String> env,
-                     Optional<Path> directory, int[] stdio) throws SandboxException {
+    static int spawn(Kernel kernel, PreparedSandboxes.Prepared prepared, boolean keepCapabilities, List<String> argv,
+                     List<String> env, Optional<Path> directory, int[] stdio) throws SandboxException {
         Outcome outcome = new Outcome();
         Thread thread = Thread.ofPlatform().name("runlock-launch").daemon(true).unstarted(() -> {
             try (Arena arena = Arena.ofConfined();
                  ProcessCalls.Prepared call = ProcessCalls.prepare(arena, prepared.executable(), argv, env, directory, stdio)) {
                 try {
                     new Sandbox(kernel).restrict(prepared.plan(), prepared.ruleset());
+                    if (!keepCapabilities) {
+                        CapabilityDrop.drop(kernel);
+                    }
                 } catch (KernelException e) {
                     outcome.restrictFailure = e;
                     return;
@@ -80,7 +85,7 @@ final class RestrictedSpawn {
     }
 
     /** The thread may have started a child: its pid must come back whatever the caller's interrupts. */
-    private static void joinUninterruptibly(Thread thread) {
+    static void joinUninterruptibly(Thread thread) {
         boolean interrupted = false;
         while (true) {
             try {

@@ -3,7 +3,7 @@ package dev.runlock.launch;
 import dev.runlock.landlock.Abi;
 import dev.runlock.landlock.AccessNet;
 import dev.runlock.landlock.CompatLevel;
-import dev.runlock.landlock.kernel.LandlockKernel;
+import dev.runlock.landlock.kernel.Kernel;
 import dev.runlock.landlock.kernel.LinuxKernel;
 import dev.runlock.sandbox.Imports;
 import dev.runlock.sandbox.Intent;
@@ -35,7 +35,7 @@ import java.util.Objects;
 public final class SandboxPolicy {
     private final Policy policy;
     private final Imports imports;
-    private final LandlockKernel kernel;
+    private final Kernel kernel;
     private final PreparedSandboxes prepared;
 
     private SandboxPolicy(Builder builder) {
@@ -60,7 +60,7 @@ public final class SandboxPolicy {
         return imports;
     }
 
-    LandlockKernel kernel() {
+    Kernel kernel() {
         return kernel;
     }
 
@@ -74,7 +74,7 @@ public final class SandboxPolicy {
 
         private final Policy.Builder policy = Policy.builder();
         private Imports imports = Imports.ALL;
-        private LandlockKernel kernel = Kernels.LINUX;
+        private Kernel kernel = Kernels.LINUX;
 
         private Builder() {
         }
@@ -180,6 +180,17 @@ public final class SandboxPolicy {
             return this;
         }
 
+        /**
+         * Lets the child keep this JVM's capabilities (root's, when the JVM runs as root). By
+         * default the launching thread drops every capability (bounding, ambient, inheritable,
+         * permitted, effective) before the spawn: with them, root could make a device node in a
+         * writable directory and read the disk beneath the sandbox.
+         */
+        public Builder keepCapabilities() {
+            policy.keepCapabilities();
+            return this;
+        }
+
         /** Skips granted paths that do not exist instead of refusing the launch. */
         public Builder ignoreMissing() {
             policy.ignoreMissing();
@@ -187,7 +198,7 @@ public final class SandboxPolicy {
         }
 
         /** For tests: another kernel (a fake one without Landlock, say). */
-        Builder kernel(LandlockKernel kernel) {
+        Builder kernel(Kernel kernel) {
             this.kernel = Objects.requireNonNull(kernel);
             return this;
         }
@@ -199,7 +210,7 @@ public final class SandboxPolicy {
 
     /** The real kernel, probed once per JVM. */
     static final class Kernels {
-        static final LandlockKernel LINUX = new LinuxKernel();
+        static final Kernel LINUX = new LinuxKernel();
 
         private Kernels() {
         }

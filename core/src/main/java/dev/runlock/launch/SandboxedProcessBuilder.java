@@ -151,7 +151,7 @@ public final class SandboxedProcessBuilder {
         PreparedSandboxes.Prepared prepared = policy.prepared().get(policy.policy(), policy.imports(),
                 command.getFirst(), environment.get("LD_LIBRARY_PATH"));
         try (Stdio stdio = new Stdio()) {
-            int pid = RestrictedSpawn.spawn(policy.kernel(), prepared, command, env, Optional.ofNullable(directory), stdio.child);
+            int pid = RestrictedSpawn.spawn(policy.kernel(), prepared, policy.policy().keepCapabilities(), command, env, Optional.ofNullable(directory), stdio.child);
             stdio.started = true;
             return new SandboxedProcess(new ChildProcess(pid, stdio.stdin, stdio.stdout, stdio.stderr), prepared.plan());
         } finally {

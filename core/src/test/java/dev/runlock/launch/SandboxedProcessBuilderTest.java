@@ -11,6 +11,7 @@ import dev.runlock.landlock.Errno;
 import dev.runlock.landlock.RulesetPlan;
 import dev.runlock.testkit.FakeKernel;
 import dev.runlock.testkit.HostAbi;
+import dev.runlock.testkit.MachineCapability;
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,21 @@ class SandboxedProcessBuilderTest {
         assertThat(denied.err()).contains("Permission denied");
         assertThat(granted).isEqualTo(new Run(0, "s3cret\n", ""));
         assertThat(Files.readString(secret)).isEqualTo("s3cret\n");
+    }
+
+    @Test
+    void rootsCapabilitiesAreDroppedForTheChildUnlessKept() throws Exception {
+        MachineCapability.ROOT.assume("only root's children have capabilities to drop");
+        SandboxPolicy.Builder proc = SandboxPolicy.builder().readOnly(Path.of("/proc"));
+
+        Run dropped = run(new SandboxedProcessBuilder(proc.build(), "grep", "^Cap", "/proc/self/status"));
+        Run kept = run(new SandboxedProcessBuilder(proc.keepCapabilities().build(), "grep", "^Cap", "/proc/self/status"));
+
+        assertThat(dropped.out()).as(dropped.err()).contains("CapInh:\t0000000000000000", "CapPrm:\t0000000000000000",
+                "CapEff:\t0000000000000000", "CapBnd:\t0000000000000000", "CapAmb:\t0000000000000000");
+        assertThat(kept.out()).as("control").contains("CapEff:\t").doesNotContain("CapEff:\t0000000000000000");
+        assertThat(Files.readAllLines(Path.of("/proc/thread-self/status"))).as("the JVM keeps its own")
+                .contains(kept.out().lines().filter(line -> line.startsWith("CapEff:")).findFirst().orElseThrow());
     }
 
     @Test

@@ -80,7 +80,7 @@ class CompletionTest {
             assertThat(bash("runlock", sub, "--rw", ".", "--", "tr")).as(sub).contains("true").doesNotContain("trust");
             assertThat(bash("runlock", sub, "tr")).as(sub).contains("true").doesNotContain("trust");
         }
-        assertThat(bash("runlock", "learn", "--w")).containsExactly("--write");
+        assertThat(bash("runlock", "learn", "--w")).containsExactly("--write", "--write-on-failure");
         assertThat(bash("runlock", "diagnose", "--w")).as("--write is learn's").isEmpty();
         assertThat(bash("runlock", "learn", "--write", "pol")).containsExactly("policy.toml");
         assertThat(bash("runlock", "learn", "--write", "policy.toml", "--log-level", "d")).containsExactly("debug");
