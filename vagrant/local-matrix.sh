@@ -44,6 +44,7 @@ esac
 cd "$here"
 for row in ${rows//,/ }; do
   dir="$out/machines/$row"
+  mkdir -p "$dir"
   start=$SECONDS
   echo "local-matrix.sh: vagrant up $row (at most $limit s)" >&2
   timeout --kill-after=30 "$limit" vagrant up --provision "$row" > "$dir/up.log" 2>&1
