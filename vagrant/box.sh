@@ -20,8 +20,9 @@ repo="$(dirname "$here")"
 cache="${RUNLOCK_VAGRANT_CACHE:-$HOME/.cache/runlock/vagrant}"
 userland=trixie
 # what Vagrant and the guest script need: sshd, sudo, rsync (synced folders), systemd-networkd
-# (DHCP on the management network), initramfs-tools (the box makes its own initrd), perl (probes)
-include=systemd-sysv,udev,dbus,openssh-server,sudo,rsync,initramfs-tools,kmod,iproute2,zstd,perl-base
+# (DHCP on the management network), initramfs-tools (the box makes its own initrd), perl (the
+# guest script's probes), python3 (the conformance suite's probes)
+include=systemd-sysv,udev,dbus,openssh-server,sudo,rsync,initramfs-tools,kmod,iproute2,zstd,perl-base,python3
 key=/usr/share/rubygems-integration/all/gems/vagrant-2.3.4/keys/vagrant.pub
 [ -r "$key" ] || key="$(find /usr/share /opt/vagrant /usr/lib -path '*/keys/vagrant.pub' -print -quit 2>/dev/null)"
 [ -r "$key" ] || { echo "box.sh: Vagrant's insecure public key (keys/vagrant.pub) not found: install vagrant" >&2; exit 1; }
@@ -113,7 +114,7 @@ Vagrant.configure("2") do |config|
   config.vm.provider "libvirt" do |lv|
     lv.kernel = File.join(__dir__, "vmlinuz")
     lv.initrd = File.join(__dir__, "initrd.img")
-    lv.cmd_line = "root=/dev/vda rw console=ttyS0 no_timer_check"
+    lv.cmd_line = "root=/dev/vda rw console=ttyS0 quiet no_timer_check"
   end
 end
 RUBY
