@@ -2,18 +2,18 @@
 # The Vagrant matrix on local boxes, what `./mvnw verify -Pvagrant` runs (the Maven test then
 # judges the logs and writes vagrant-report.json): builds or reuses each row's box (box.sh, with
 # network: it fetches Debian packages), then, in the private libvirt of libvirt-ns.sh (no
-# network beyond its own namespace), per row one after the other: `vagrant up` (boot,
-# rsync of the checkout and the JDK, the guest script; provisioning fails unless the ABI is the
-# row's and every case passes), then `vagrant destroy -f`.
+# network beyond its own namespace), `vagrant up` of every row's machine (boot, rsync of the
+# checkout and the JDK, the guest script; provisioning fails unless the ABI is the row's and
+# every case passes), then `vagrant destroy -f`.
 #
 #   vagrant/local-matrix.sh [boxes|machines]  # both by default; needs root and runlock built
 #                                             # (./mvnw -DskipTests package)
 #
 # Environment: RUNLOCK_VAGRANT_ROWS (default trixie-6.12,bpo-7.3), RUNLOCK_VAGRANT_ACCEL
-# (kvm|tcg; the Maven test probes), RUNLOCK_VAGRANT_TIMEOUT (seconds per machine, default 2400),
+# (kvm|tcg; the Maven test probes), RUNLOCK_VAGRANT_TIMEOUT (seconds for all machines, default 2400),
 # RUNLOCK_VAGRANT_OUT (default vagrant/target), RUNLOCK_VAGRANT_CACHE (default ~/.cache/runlock/vagrant).
-# Per row it leaves OUT/machines/ROW/{up.log,status,seconds,destroy.log}; status is vagrant's
-# exit status (124: killed at the time limit).
+# It leaves OUT/{up.log,status,seconds,destroy.log} (status: vagrant's exit status, 124 when
+# killed at the time limit) and per row OUT/machines/ROW/{box.log,up.log} (that machine's lines).
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 rows="${RUNLOCK_VAGRANT_ROWS:-trixie-6.12,bpo-7.3}"
@@ -42,17 +42,22 @@ case "$step" in
 esac
 
 cd "$here"
+# libvirt-ns.sh removed whatever domains an interrupted run left: so does Vagrant's record of them
+rm -rf "$VAGRANT_DOTFILE_PATH"
+# All machines at once (vagrant-libvirt's parallel mode): on a shared machine two emulated guests
+# get about twice the CPU of one. Vagrant prefixes every line with the machine's name.
+start=$SECONDS
+echo "local-matrix.sh: vagrant up ${rows//,/ } (at most $limit s)" >&2
+timeout --kill-after=30 "$limit" vagrant up --parallel --provision ${rows//,/ } > "$out/up.log" 2>&1
+echo $? > "$out/status"
+echo $((SECONDS - start)) > "$out/seconds"
+echo "local-matrix.sh: vagrant up exited $(cat "$out/status") after $(cat "$out/seconds") s" >&2
 for row in ${rows//,/ }; do
-  dir="$out/machines/$row"
-  mkdir -p "$dir"
-  start=$SECONDS
-  echo "local-matrix.sh: vagrant up $row (at most $limit s)" >&2
-  timeout --kill-after=30 "$limit" vagrant up --provision "$row" > "$dir/up.log" 2>&1
-  echo $? > "$dir/status"
-  echo $((SECONDS - start)) > "$dir/seconds"
-  echo "local-matrix.sh: $row: vagrant up exited $(cat "$dir/status") after $(cat "$dir/seconds") s" >&2
-  vagrant destroy -f "$row" > "$dir/destroy.log" 2>&1
+  mkdir -p "$out/machines/$row"
+  awk -v name="$row:" '{ line = $0; sub(/^(==>| +) /, "", line); if (index(line, name) == 1) print }' "$out/up.log" \
+    > "$out/machines/$row/up.log"
 done
+vagrant destroy -f > "$out/destroy.log" 2>&1
 # box versions a rebuild replaced: Vagrant's copies and the pool volumes vagrant-libvirt made of them
 vagrant box prune --force --keep-active-boxes > "$out/prune.log" 2>&1
 volumes="$(virsh -q -c qemu:///system vol-list default 2>/dev/null | awk '{print $1}')"

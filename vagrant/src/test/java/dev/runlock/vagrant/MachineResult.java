@@ -18,15 +18,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What one Vagrant machine did, judged like a qemu matrix kernel: {@code vagrant up} must exit 0
- * and the guest script's report (its lines, which Vagrant prefixes with the machine name, are in
- * {@code up.log}) must show the row's ABI and no failed case.
+ * What one Vagrant machine did, judged like a qemu matrix kernel: its provisioning must pass
+ * (check-guest.sh's last line) and the guest script's report must show the row's ABI and no
+ * failed case.
  *
  * @param machine     the machine, named after its kernel matrix row
  * @param kernel      the release the guest ran ({@code uname -r}), if it said
  * @param expectedAbi the row's Landlock ABI
  * @param seenAbi     the ABI the guest reported, if it did
- * @param elapsed     wall time of {@code vagrant up} (boot, rsync, provisioning)
+ * @param elapsed     wall time of the {@code vagrant up} of all machines (boot, rsync, provisioning)
  * @param problems    everything that went wrong; empty when the machine passed
  */
 record MachineResult(String machine, Optional<String> kernel, int expectedAbi, OptionalInt seenAbi, Duration elapsed,
@@ -35,23 +35,25 @@ record MachineResult(String machine, Optional<String> kernel, int expectedAbi, O
     /** {@code timeout}'s status for a command it killed at the limit, and after its grace time. */
     private static final List<Integer> TIMED_OUT = List.of(124, 137);
     private static final Pattern KERNEL = Pattern.compile("kernel (\\S+), expecting Landlock ABI");
+    /** What check-guest.sh prints last when the provisioning passes. */
+    private static final String PASSED = "PASS: Landlock ABI";
 
     MachineResult {
         problems = List.copyOf(problems);
     }
 
-    /** Reads what local-matrix.sh left in {@code dir} for {@code spec}'s machine. */
-    static MachineResult read(KernelSpec spec, Path dir) {
-        Path log = dir.resolve("up.log");
-        GuestReport guest = GuestReport.parse(log);
-        OptionalInt status = number(dir.resolve("status"));
-        Duration elapsed = Duration.ofSeconds(number(dir.resolve("seconds")).orElse(0));
+    /**
+     * Judges {@code spec}'s machine from its lines in {@code machineLog}, given the status of the
+     * {@code vagrant up} that ran every machine at once (empty if it never ran) and its wall time.
+     */
+    static MachineResult judge(KernelSpec spec, Path machineLog, OptionalInt status, Duration elapsed) {
+        GuestReport guest = GuestReport.parse(machineLog);
         boolean timedOut = status.isPresent() && TIMED_OUT.contains(status.getAsInt());
         List<String> problems = new ArrayList<>();
         if (status.isEmpty()) {
             problems.add("vagrant up did not run");
-        } else if (status.getAsInt() != 0 && !timedOut) {
-            problems.add("vagrant up exited " + status.getAsInt() + " (see " + log + ")");
+        } else if (!timedOut && guest.console().stream().noneMatch(line -> line.contains(PASSED))) {
+            problems.add("the provisioning did not pass (vagrant up exited " + status.getAsInt() + ", see " + machineLog + ")");
         }
         problems.addAll(KernelOutcome.judge(spec, List.of(), "vagrant", elapsed, Duration.ZERO, guest, timedOut).problems());
         Optional<String> kernel = guest.console().stream().map(KERNEL::matcher).filter(Matcher::find)
@@ -71,7 +73,8 @@ record MachineResult(String machine, Optional<String> kernel, int expectedAbi, O
                 problems.stream().map(Json::quote).collect(Collectors.joining(", ")));
     }
 
-    private static OptionalInt number(Path file) {
+    /** The number in {@code file}, empty if there is no such file or no number in it. */
+    static OptionalInt number(Path file) {
         try {
             if (!Files.exists(file)) {
                 return OptionalInt.empty();
