@@ -43,7 +43,8 @@ for pattern in ${patterns//,/ }; do
 done
 
 # Inputs of the box: when any changes, the box is rebuilt (and gets a new version).
-inputs="$( { sha256sum "$0" "$key"; printf '%s\n' "$row $spec" "${debs[@]##*/}"; } | sha256sum | cut -c1-16)"
+# (contents only: the same box whichever path this script is called by)
+inputs="$( { cat "$0" "$key"; printf '%s\n' "$row $spec" "${debs[@]##*/}"; } | sha256sum | cut -c1-16)"
 base_key="$( { printf '%s\n' "$userland" "$include"; sed -n '/^# base:/,/^# end base/p' "$0"; } | sha256sum | cut -c1-16)"
 box_dir="$cache/boxes/$row"
 catalog="$box_dir/catalog.json"
