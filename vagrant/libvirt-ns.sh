@@ -48,13 +48,14 @@ mount --bind "$run" /run/libvirt
 ip link set lo up
 
 # their messages (D-Bus and DMI missing, ...) go to the state's log directory
-virtlogd 2>>"$state/log/virtlogd.out" &
+# pid files in the private run directory: /run itself is the host's
+virtlogd --pid-file "$run/virtlogd.pid" 2>>"$state/log/virtlogd.out" &
 virtlogd_pid=$!
-libvirtd 2>>"$state/log/libvirtd.out" &
+libvirtd --pid-file "$run/libvirtd.pid" 2>>"$state/log/libvirtd.out" &
 libvirtd_pid=$!
 # libvirtd saves its state on TERM; whatever is left dies with this PID namespace
 trap 'kill -TERM "$libvirtd_pid" 2>/dev/null; wait "$libvirtd_pid"; kill -TERM "$virtlogd_pid" 2>/dev/null; wait "$virtlogd_pid"' EXIT
-for _ in $(seq 100); do
+for _ in $(seq 300); do # a busy host starts it slowly
   virsh -q -c qemu:///system version >/dev/null 2>&1 && break
   sleep 0.2
 done
