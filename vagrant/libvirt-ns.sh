@@ -54,7 +54,8 @@ virtlogd_pid=$!
 libvirtd --pid-file "$run/libvirtd.pid" 2>>"$state/log/libvirtd.out" &
 libvirtd_pid=$!
 # libvirtd saves its state on TERM; whatever is left dies with this PID namespace
-trap 'kill -TERM "$libvirtd_pid" 2>/dev/null; wait "$libvirtd_pid"; kill -TERM "$virtlogd_pid" 2>/dev/null; wait "$virtlogd_pid"' EXIT
+trap 'kill -TERM "$libvirtd_pid" 2>/dev/null; wait "$libvirtd_pid"; kill -TERM "$virtlogd_pid" 2>/dev/null; wait "$virtlogd_pid"
+      umount /run/libvirt; rm -rf "$run"' EXIT
 for _ in $(seq 300); do # a busy host starts it slowly
   virsh -q -c qemu:///system version >/dev/null 2>&1 && break
   sleep 0.2
