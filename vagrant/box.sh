@@ -70,7 +70,10 @@ if [ ! -r "$base.tar" ]; then
   printf 'runlock\n' > "$root/etc/hostname"
   printf '127.0.0.1 localhost\n127.0.1.1 runlock\n' > "$root/etc/hosts"
   printf '/dev/vda / ext4 rw,errors=remount-ro 0 1\n' > "$root/etc/fstab"
-  printf '[Match]\nName=en* eth*\n\n[Network]\nDHCP=ipv4\n' > "$root/etc/systemd/network/50-vagrant.network"
+  # leases by MAC: every box would otherwise send the same DUID-based client ID (seen: identical
+  # across boxes), and dnsmasq then keeps one lease for two machines booted side by side
+  printf '[Match]\nName=en* eth*\n\n[Network]\nDHCP=ipv4\n\n[DHCPv4]\nClientIdentifier=mac\n' \
+    > "$root/etc/systemd/network/50-vagrant.network"
   chroot "$root" systemctl enable systemd-networkd.service ssh.service >&2
   chroot "$root" systemctl mask systemd-networkd-wait-online.service >&2
   # UseDNS off and no GSSAPI: sshd answers at once without a resolver
