@@ -58,9 +58,9 @@ for row in ${rows//,/ }; do
   lines_of "$row" < "$out/up.log" > "$out/machines/$row/up.log"
 done
 vagrant destroy -f > "$out/destroy.log" 2>&1
-# A machine that never reached its guest script met the infrastructure, not runlock: on a busy
-# host vagrant-libvirt's 2-second wait for the DHCP lease can time out and call the running
-# machine "inaccessible". It gets one more try, alone; a guest script's failure gets none.
+# A machine that never reached its guest script met the infrastructure, not runlock (seen: two
+# machines sharing one DHCP lease, then vagrant-libvirt calling one "inaccessible"). It gets one
+# more try, alone; a guest script's failure gets none.
 if [ "$(cat "$out/status")" != 124 ]; then
   for row in ${rows//,/ }; do
     grep -q '@@kernels abi' "$out/machines/$row/up.log" && continue
