@@ -385,6 +385,8 @@ class ExplainTest {
                 "persistence: " + repo.resolve(".git/hooks") + " writable through " + repo + "/ [--rw]"
                         + " (code outside the sandbox runs or trusts it later)",
                 "persistence: " + repo.resolve(".git/config") + " writable through " + repo + "/ [--rw]"
+                        + " (code outside the sandbox runs or trusts it later)",
+                "persistence: " + repo.resolve(".git/modules") + " writable through " + repo + "/ [--rw]"
                         + " (code outside the sandbox runs or trusts it later)");
         // Control: read-only, nothing can be planted.
         assertThat(run("--ro", repo.toString(), "true").assertExplained().out()).doesNotContain("persistence:");

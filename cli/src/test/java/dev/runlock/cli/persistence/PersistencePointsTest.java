@@ -58,9 +58,9 @@ class PersistencePointsTest {
         Path repo = Files.createDirectories(dir.resolve("repo/.git/hooks"));
         Path plain = Files.createDirectories(dir.resolve("plain"));
         assertThat(USER.within(repo.getParent().getParent())).containsExactly(dir.resolve("repo/.git/hooks"),
-                dir.resolve("repo/.git/config"));
-        assertThat(USER.within(repo.getParent())).as("the .git directory itself")
-                .containsExactly(dir.resolve("repo/.git/hooks"), dir.resolve("repo/.git/config"));
+                dir.resolve("repo/.git/config"), dir.resolve("repo/.git/modules"));
+        assertThat(USER.within(repo.getParent())).as("the .git directory itself").containsExactly(
+                dir.resolve("repo/.git/hooks"), dir.resolve("repo/.git/config"), dir.resolve("repo/.git/modules"));
         assertThat(USER.within(plain)).isEmpty();
         Files.writeString(plain.resolve(".envrc"), "");
         assertThat(USER.within(plain)).containsExactly(plain.resolve(".envrc"));
