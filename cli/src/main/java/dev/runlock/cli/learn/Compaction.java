@@ -58,6 +58,15 @@ public final class Compaction {
     private static final Pattern MULTIARCH = Pattern.compile(
             "(/usr)?/lib(32|64)?/[a-z0-9_]+-linux-[a-z0-9_]+");
 
+    /**
+     * Where a home keeps secrets, relative to it: a few files read there are listed one by one,
+     * never the directory, which holds the keys the run did not read ({@code ~/.ssh/config} and
+     * {@code known_hosts}, not {@code id_ed25519}). {@code ~/.config} itself is one too (tokens of
+     * many tools), though a tool's own directory in it may stand for its files.
+     */
+    private static final List<String> SECRET_STORES = List.of(".ssh", ".gnupg", ".aws", ".kube", ".docker",
+            ".password-store", ".local/share/keyrings", ".pki", ".mozilla");
+
     private static final String CGROUPS = "/sys/fs/cgroup";
 
     /** A preset replaces requirements on at least this many paths or ports. */
@@ -354,7 +363,12 @@ public final class Compaction {
 
     private boolean collapsible(String dir) {
         return depth(dir) >= 2 && !systemWide(dir) && !holdsHome(dir) && !holdsHome(files.realPath(dir))
-                && files.isDirectory(dir);
+                && !secretStore(dir) && !secretStore(files.realPath(dir)) && files.isDirectory(dir);
+    }
+
+    private boolean secretStore(String dir) {
+        return dir.equals(home + "/.config") || SECRET_STORES.stream().map(store -> home + "/" + store)
+                .anyMatch(store -> dir.equals(store) || isBelow(dir, store));
     }
 
     private boolean holdsHome(String dir) {

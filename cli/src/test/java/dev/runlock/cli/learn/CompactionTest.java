@@ -18,7 +18,8 @@ class CompactionTest {
     private static final class FakeFiles implements Compaction.Files {
         @Override
         public boolean isDirectory(String path) {
-            return !path.contains(".") || path.endsWith(".d") || path.contains(".git") && !path.endsWith(".pack");
+            return !path.contains(".") || path.endsWith(".d") || path.contains(".git") && !path.endsWith(".pack")
+                    || path.matches(".*/\\.(ssh|gnupg|config)(/[^.]*)?");
         }
 
         @Override
@@ -119,6 +120,20 @@ class CompactionTest {
                 op(Access.READ, "/srv/users/v.txt"), op(Access.READ, "/srv/users/w.txt"), op(Access.READ, "/srv/users/x.txt")))
                 .containsExactlyInAnyOrder("RO /srv/users/u/.a.rc", "RO /srv/users/v.txt", "RO /srv/users/w.txt",
                         "RO /srv/users/x.txt");
+    }
+
+    /** A run that read four files of ~/.ssh never learns ~/.ssh: the keys it did not read stay out. */
+    @Test
+    void aSecretStoreNeverStandsForTheFilesReadInIt() {
+        assertThat(compact(Set.of(), op(Access.READ, "/home/u/.ssh/config"), op(Access.READ, "/home/u/.ssh/known_hosts"),
+                op(Access.READ, "/home/u/.ssh/id.pub"), op(Access.READ, "/home/u/.ssh/authorized_keys"),
+                op(Access.READ, "/home/u/.config/a.rc"), op(Access.READ, "/home/u/.config/b.rc"),
+                op(Access.READ, "/home/u/.config/c.rc"), op(Access.READ, "/home/u/.config/tool/x.rc"),
+                op(Access.READ, "/home/u/.config/tool/y.rc"), op(Access.READ, "/home/u/.config/tool/z.rc"),
+                op(Access.READ, "/home/u/.config/tool/w.rc")))
+                .contains("RO /home/u/.ssh/config", "RO /home/u/.ssh/known_hosts", "RO /home/u/.config/a.rc",
+                        "RO /home/u/.config/tool")
+                .doesNotContain("RO /home/u/.ssh", "RO /home/u/.config");
     }
 
     @Test
