@@ -34,6 +34,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,9 +127,14 @@ final class LearnCommand {
         return String.join(" ", command.stream().map(ShellWord::of).toList());
     }
 
-    /** $HOME as the trace names it: normalised, links resolved; {@code /} when unset or relative. */
+    /**
+     * $HOME as the trace names it (normalised, links resolved), else (unset, relative) the account's
+     * home from the password database, as the JVM's {@code user.home} has it: without one, the
+     * home directory itself would be learned as any other.
+     */
     private String home() {
         return Optional.ofNullable(environment.get("HOME")).flatMap(EnvironmentPath::of)
+                .or(() -> EnvironmentPath.of(System.getProperty("user.home", "")))
                 .map(home -> home.path().toString()).orElse("/");
     }
 
@@ -152,7 +158,9 @@ final class LearnCommand {
 
     /** The shared table of persistence points, as compaction asks about them: byte strings in and out. */
     private dev.runlock.cli.learn.PersistencePoints persistencePoints() {
-        PersistencePoints table = PersistencePoints.of(environment);
+        Map<String, String> withHome = new HashMap<>(environment);
+        withHome.put("HOME", home());
+        PersistencePoints table = PersistencePoints.of(withHome);
         return path -> TracedRun.path(path).map(p -> table.within(p).stream()
                 .map(point -> TracedRun.bytes(point.toString())).toList()).orElse(List.of());
     }
