@@ -39,10 +39,12 @@ public final class PersistencePoints {
     record Point(Where where, Path path) {
     }
 
+    private final Optional<Path> home;
     private final List<Path> anchored;
     private final List<Path> project;
 
-    private PersistencePoints(List<Path> anchored, List<Path> project) {
+    private PersistencePoints(Optional<Path> home, List<Path> anchored, List<Path> project) {
+        this.home = home.map(PersistencePoints::real);
         this.anchored = List.copyOf(anchored);
         this.project = List.copyOf(project);
     }
@@ -60,7 +62,7 @@ public final class PersistencePoints {
                 case PROJECT -> project.add(point.path());
             }
         }
-        return new PersistencePoints(anchored, project);
+        return new PersistencePoints(home, anchored, project);
     }
 
     /**
@@ -109,14 +111,21 @@ public final class PersistencePoints {
     }
 
     /**
-     * The points of the user's home and config directory at or below {@code dir} that exist: what
-     * a grant on {@code dir} would open of theirs, whatever others left in a shared directory
-     * (a {@code .git} in {@code /tmp}).
+     * The user's points a grant on {@code dir} would open: the one it lies in; those of the home
+     * and config directory below it that exist; and, for a {@code dir} inside the home, where only
+     * the user creates files, those that could be created there and the project points in it
+     * ({@code TMPDIR=~/.local} opens {@code ~/.local/bin}). Never what others can leave in a shared
+     * directory (a {@code .git} in {@code /tmp}): that would let anyone take a preset away.
      */
-    public List<Path> existingUserPoints(Path dir) {
+    public List<Path> userPoints(Path dir) {
         Path d = real(dir);
-        return anchored.stream().filter(p -> d.startsWith(p) || p.startsWith(d) && Files.exists(p, LinkOption.NOFOLLOW_LINKS))
-                .toList();
+        boolean inHome = home.isPresent() && d.startsWith(home.get());
+        List<Path> points = new ArrayList<>(anchored.stream().filter(p -> d.startsWith(p)
+                || p.startsWith(d) && (inHome || Files.exists(p, LinkOption.NOFOLLOW_LINKS))).toList());
+        if (inHome) {
+            project.forEach(point -> projectPoint(d, point).ifPresent(points::add));
+        }
+        return List.copyOf(points);
     }
 
     /**

@@ -104,13 +104,13 @@ public final class ResolvedPresets {
     }
 
     /**
-     * A persistence point of the user's that writable {@code real} would open, if any: it is in one
-     * ({@code TMPDIR} in {@code ~/.ssh}) or holds one that exists. Not one it could create (a home
-     * below {@code /tmp} is the user's own choice), nor a project's that anyone could leave in
-     * {@code /tmp}: {@code --explain} names those.
+     * A persistence point of the user's that writable {@code real} would open, if any (see
+     * {@link PersistencePoints#userPoints}): it is in one ({@code TMPDIR} in {@code ~/.ssh}), holds
+     * one, or, inside the home, could hold one ({@code TMPDIR=~/.local}: {@code ~/.local/bin}).
+     * Not a project's that anyone could leave in {@code /tmp}: {@code --explain} names those.
      */
     private static Optional<String> persistence(Path real, PresetContext context) {
-        List<Path> opened = PersistencePoints.of(context.environment()).existingUserPoints(real);
+        List<Path> opened = PersistencePoints.of(context.environment()).userPoints(real);
         return opened.isEmpty() ? Optional.empty()
                 : Optional.of("writable, it opens " + opened.getFirst() + ", which code outside the sandbox runs or trusts");
     }

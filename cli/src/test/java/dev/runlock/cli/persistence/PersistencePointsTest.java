@@ -71,10 +71,24 @@ class PersistencePointsTest {
         Path home = Files.createDirectories(dir.resolve("home"));
         PersistencePoints user = PersistencePoints.of(Map.of("HOME", home.toString()));
         Files.createDirectories(dir.resolve(".git/hooks"));
-        assertThat(user.existingUserPoints(dir)).isEmpty();
+        assertThat(user.userPoints(dir)).isEmpty();
         Path ssh = Files.createDirectories(home.resolve(".ssh"));
-        assertThat(user.existingUserPoints(dir)).containsExactly(ssh);
-        assertThat(user.existingUserPoints(ssh.resolve("keys"))).as("inside one").containsExactly(ssh);
+        assertThat(user.userPoints(dir)).containsExactly(ssh);
+        assertThat(user.userPoints(ssh.resolve("keys"))).as("inside one").containsExactly(ssh);
+    }
+
+    /** Only the user creates files in the home: there a point that could be made counts, and a project's. */
+    @Test
+    void insideTheHomeAPointThatCouldBeCreatedAndAProjectsPointsCount() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        PersistencePoints user = PersistencePoints.of(Map.of("HOME", home.toString()));
+        Path local = Files.createDirectories(home.resolve(".local"));
+        Path repo = Files.createDirectories(home.resolve("proj/.git")).getParent();
+        Path plain = Files.createDirectories(home.resolve("plain"));
+
+        assertThat(user.userPoints(local)).as("~/.local/bin does not exist yet").contains(local.resolve("bin"));
+        assertThat(user.userPoints(repo)).contains(repo.resolve(".git/hooks"), repo.resolve(".git/config"));
+        assertThat(user.userPoints(plain)).isEmpty();
     }
 
     @Test
