@@ -2,6 +2,7 @@ package dev.runlock.cli;
 
 import dev.runlock.cli.config.ConfigKey;
 import dev.runlock.cli.config.ConfigSection;
+import dev.runlock.cli.persistence.PersistencePoints;
 import dev.runlock.cli.preset.EnvironmentPath;
 import dev.runlock.landlock.AccessFs;
 import dev.runlock.landlock.CompatLevel;
@@ -19,7 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * What a config section opens that the command line did not: lifting a whole restriction, keeping
- * capabilities, writing to {@code /}, {@code /etc}, the home directory or a directory above it, an
+ * capabilities, writing to {@code /}, {@code /etc}, the home directory or a directory above it, or
+ * to a persistence point of the home ({@code ~/.ssh}, {@code ~/.bashrc}, {@code ~/.local} and its
+ * {@code bin}), the {@code pty} preset (every terminal of the user), an
  * ABI pin that lifts what this kernel would restrict, {@code compat = "soft"} where it runs the
  * command unsandboxed, and inherited descriptors kept open. Said once, since whoever wrote the
  * config may not be whoever runs the command. {@code ignore_missing} narrows (a missing path is
@@ -27,6 +30,9 @@ import java.util.stream.Stream;
  * the command may do: neither is named.
  */
 final class Widening {
+    /** The preset that opens every terminal of the user, not only the command's own. */
+    private static final String PTY = "pty";
+
     private Widening() {
     }
 
@@ -38,6 +44,7 @@ final class Widening {
         List<Path> sensitive = Stream.of(Optional.of("/etc"), Optional.ofNullable(environment.get("HOME")))
                 .flatMap(Optional::stream).flatMap(p -> EnvironmentPath.of(p).stream()).map(EnvironmentPath::path)
                 .toList();
+        PersistencePoints points = PersistencePoints.of(environment);
         List<String> keys = new ArrayList<>();
         for (Setting setting : Setting.values()) {
             switch (setting.grant()) {
@@ -51,7 +58,8 @@ final class Widening {
                     List<Path> resolved = config.paths(setting);
                     for (int i = 0; i < written.size(); i++) {
                         Path granted = real(resolved.get(i));
-                        boolean wide = granted.getParent() == null || sensitive.stream().anyMatch(s -> s.startsWith(granted));
+                        boolean wide = granted.getParent() == null || sensitive.stream().anyMatch(s -> s.startsWith(granted))
+                                || !points.homePoints(granted).isEmpty();
                         if (wide && !alsoTyped.contains(granted)) {
                             keys.add(setting.key().tomlName() + " = \"" + written.get(i) + "\"");
                         }
@@ -59,6 +67,9 @@ final class Widening {
                 }
                 default -> { }
             }
+        }
+        if (section.strings(ConfigKey.PRESET).contains(PTY) && !options.list(Option.PRESET).contains(PTY)) {
+            keys.add(ConfigKey.PRESET.tomlName() + " = [\"" + PTY + "\"] (opens every terminal of yours)");
         }
         keys.addAll(loosened(section, options, plan));
         return keys.isEmpty() ? Optional.empty() : Optional.of(section.file() + " [" + section.name()

@@ -310,6 +310,19 @@ class ConfigMergeTest {
     }
 
     @Test
+    void writingAPersistencePointOfTheHomeOrAskingForEveryTerminalWidensTheSandbox() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home/user/.local"));
+        Files.createDirectories(dir.resolve("home/user/project"));
+        env.put("HOME", home.getParent().toString());
+        assertThat(run("[true]\nrw = [\"home/user/.local\", \"home/user/project\"]\npreset = [\"pty\"]\n", "true")
+                .assertExplained().errLines()).filteredOn(l -> l.contains("widens")).containsExactly("runlock: warning: "
+                        + file + " [true] widens the sandbox beyond the command line: rw = \"home/user/.local\","
+                        + " preset = [\"pty\"] (opens every terminal of yours)");
+        assertThat(run("[true]\nrw = [\"home/user/project\"]\npreset = [\"tty\"]\n", "true").assertExplained().err())
+                .as("control").doesNotContain("widens");
+    }
+
+    @Test
     void aHomeWhoseBytesAreNotUtf8LeavesTheWarningToEtc() throws IOException {
         env.put("HOME", "/home/\uDCFFuser");
         assertThat(run("[true]\nrw = [\"/etc\"]\n", "true").assertExplained().errLines())

@@ -110,6 +110,12 @@ public final class PersistencePoints {
         return List.copyOf(reached);
     }
 
+    /** The points of the home and config directory that {@code dir} is or lies in, or that lie below it, existing or not. */
+    public List<Path> homePoints(Path dir) {
+        Path d = real(dir);
+        return anchored.stream().filter(p -> d.startsWith(p) || p.startsWith(d)).toList();
+    }
+
     /**
      * The user's points a grant on {@code dir} would open: the one it lies in; those of the home
      * and config directory below it that exist; and, for a {@code dir} inside the home, where only
