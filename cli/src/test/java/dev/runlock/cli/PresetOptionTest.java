@@ -61,6 +61,23 @@ class PresetOptionTest {
     }
 
     @Test
+    void aFreshHomeWithoutTheToolsCacheIsToldWhatToCreate() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("fresh home"));
+        Map<String, String> env = CliRun.baseEnvironment();
+        env.put("HOME", home.toString());
+        Path cache = home.resolve(".m2/repository");
+
+        CliRun fresh = CliRun.with(env, "--preset", "maven", "true").assertExplained();
+        Files.createDirectories(cache);
+        CliRun made = CliRun.with(env, "--preset", "maven", "true").assertExplained();
+
+        assertThat(fresh.errLines()).contains("runlock: warning: preset maven: its cache does not exist yet, so it is not"
+                + " granted and the command cannot write one; create it first: mkdir -p '" + cache + "'");
+        assertThat(made.err()).doesNotContain("cache does not exist");
+        assertThat(made.rules("[preset maven]")).anyMatch(l -> l.startsWith("  " + cache + "/  rw"));
+    }
+
+    @Test
     void presetVariablesPassOnlyWhenSetAndPatternsPassEachMatch() {
         Map<String, String> env = CliRun.baseEnvironment();
         env.put("LC_TIME", "C");
