@@ -136,7 +136,7 @@ public final class PersistencePoints {
 
     /**
      * Where {@code point} lies below {@code dir}: in it ({@code .git/hooks} when {@code .git} is a
-     * directory there, {@code .envrc} when it exists), or beside the part of it that {@code dir}
+     * directory there, the {@code .git} file itself where it is one, {@code .envrc} when it exists), or beside the part of it that {@code dir}
      * ends with ({@code hooks} in a {@code .git}).
      */
     private static Optional<Path> projectPoint(Path dir, Path point) {
@@ -144,6 +144,12 @@ public final class PersistencePoints {
             if (dir.getNameCount() >= k && dir.endsWith(point.subpath(0, k))) {
                 return Optional.of(dir.resolve(point.subpath(k, point.getNameCount())));
             }
+        }
+        Path first = dir.resolve(point.getName(0));
+        if (point.getNameCount() > 1 && Files.isRegularFile(first, LinkOption.NOFOLLOW_LINKS)) {
+            // A worktree's or submodule's .git file: it names the repository whose hooks and config
+            // git runs, and whoever can write it can point it at another.
+            return Optional.of(first);
         }
         Path candidate = dir.resolve(point);
         boolean reachable = point.getNameCount() > 1 ? Files.isDirectory(dir.resolve(point.getName(0)))

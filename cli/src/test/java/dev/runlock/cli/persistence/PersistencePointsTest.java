@@ -77,6 +77,16 @@ class PersistencePointsTest {
         assertThat(user.userPoints(ssh.resolve("keys"))).as("inside one").containsExactly(ssh);
     }
 
+    @Test
+    void aWorktreesGitFileIsAPoint() throws IOException {
+        Path worktree = Files.createDirectories(dir.resolve("wt"));
+        Files.writeString(worktree.resolve(".git"), "gitdir: /elsewhere/.git/worktrees/wt\n");
+        Path plain = Files.createDirectories(dir.resolve("plain"));
+
+        assertThat(USER.within(worktree)).containsExactly(worktree.resolve(".git"));
+        assertThat(USER.within(plain)).isEmpty();
+    }
+
     /** Only the user creates files in the home: there a point that could be made counts, and a project's. */
     @Test
     void insideTheHomeAPointThatCouldBeCreatedAndAProjectsPointsCount() throws IOException {
