@@ -79,6 +79,14 @@ public enum ConfigKey {
         };
     }
 
+    /**
+     * Whether trust records where the values lead: the path keys, and {@code executable_dependencies}
+     * named by a path (one without a slash is looked up on the user's own PATH).
+     */
+    public boolean leadsToFiles() {
+        return isPath() || this == EXECUTABLE_DEPENDENCIES;
+    }
+
     /** The key as written in the file, e.g. {@code bind_tcp}. */
     public String tomlName() {
         return name().toLowerCase(Locale.ROOT);

@@ -20,18 +20,20 @@ import java.util.Map;
  */
 public record Resolution(String section, ConfigKey key, String value, Path target) {
 
-    /** Every path entry of every section, in file order. */
+    /** Every path entry of every section (and each executable dependency named by a path), in file order. */
     public static List<Resolution> of(Map<String, ConfigSection> sections) {
         List<Resolution> all = new ArrayList<>();
         for (ConfigSection section : sections.values()) {
             for (ConfigKey key : ConfigKey.values()) {
-                if (!key.isPath()) {
+                if (!key.leadsToFiles()) {
                     continue;
                 }
                 List<String> values = section.strings(key);
                 List<Path> paths = section.paths(key);
                 for (int i = 0; i < values.size(); i++) {
-                    all.add(new Resolution(section.name(), key, values.get(i), target(paths.get(i))));
+                    if (key.isPath() || values.get(i).contains("/")) {
+                        all.add(new Resolution(section.name(), key, values.get(i), target(paths.get(i))));
+                    }
                 }
             }
         }

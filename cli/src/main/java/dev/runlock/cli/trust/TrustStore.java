@@ -159,7 +159,7 @@ public final class TrustStore {
             return new Entry(entry.sha256(), entry.path(), Path.of(fields.get(1)), resolutions);
         }
         if (fields.getFirst().equals(PATH) && fields.size() == 5) {
-            ConfigKey key = ConfigKey.of(fields.get(2)).filter(ConfigKey::isPath).orElseThrow(() -> damaged(number));
+            ConfigKey key = ConfigKey.of(fields.get(2)).filter(ConfigKey::leadsToFiles).orElseThrow(() -> damaged(number));
             List<Resolution> more = new ArrayList<>(resolutions);
             more.add(new Resolution(fields.get(1), key, fields.get(3), Path.of(fields.get(4))));
             return new Entry(entry.sha256(), entry.path(), entry.place(), more);

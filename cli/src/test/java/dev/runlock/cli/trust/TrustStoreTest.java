@@ -106,6 +106,24 @@ class TrustStoreTest {
     }
 
     @Test
+    void trustCoversWhereAnExecutableDependencyNamedByAPathLeads() throws Exception {
+        Path repo = Files.createDirectory(dir.resolve("repo"));
+        Path tool = Files.writeString(Files.createDirectory(repo.resolve("tools")).resolve("x"), "#!/bin/sh\n");
+        Path deploy = Files.writeString(dir.resolve("deploy.sh"), "#!/bin/sh\nTOKEN=1\n");
+        Path project = Files.writeString(repo.resolve("sandbox.toml"),
+                "[cat]\nexecutable_dependencies = [\"tools/x\", \"sh\"]\n");
+        store.trust(read(project));
+        assertThat(store.verdict(read(project))).isEqualTo(new TrustStore.Verdict.Trusted());
+
+        Files.delete(tool);
+        Files.createSymbolicLink(tool, deploy);
+
+        assertThat(store.verdict(read(project))).isEqualTo(new TrustStore.Verdict.Changed(
+                "[cat] executable_dependencies \"tools/x\" now leads to " + deploy + " through a link out of " + repo
+                        + ", not " + tool));
+    }
+
+    @Test
     void anEntryOfAnOlderRunlockIsTrustedOnlyWithoutPaths() throws Exception {
         Files.createDirectories(store.file().getParent());
         Path paths = Files.writeString(dir.resolve("paths.toml"), "[make]\nro = [\"/etc\"]\n");
