@@ -44,6 +44,9 @@ final class ManPage {
         // Left-aligned and unhyphenated: option names and paths must stay whole to be copied.
         line(".nh");
         line(".ad l");
+        // groff 1.23's man macros re-adjust each paragraph by the string AD (default b, justified),
+        // which long lists of paths cannot meet: "cannot adjust line" warnings.
+        line(".ds AD l");
         section("NAME");
         line("runlock \\- run a command that can only touch the paths, ports and IPC you allow (Landlock)");
         synopsis();
