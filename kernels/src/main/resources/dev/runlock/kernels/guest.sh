@@ -187,7 +187,7 @@ check_i386_guards() {
     return 1
   fi
   junit i386.log core "$repo/core/target/test-classes:$repo/core/target/classes" \
-    --select-method 'dev.runlock.sandbox.OpaqueSocketEnforcementTest#i386SocketcallSocketAndSendFailWithEnosysWhileTcpIsRestricted'
+    --select-method 'dev.runlock.sandbox.OpaqueSocketEnforcementTest#i386SocketcallSocketFailsWithEnosysWhileTcpIsRestricted'
   local status=$?
   echo "i386 socketcall guard: exit $status; $(junit_counts i386.log)$(grep -m1 -o '\[machine\][^—]*' "$work/i386.log")"
   [ "$status" = 0 ] || return 1
