@@ -387,7 +387,9 @@ class RunlockIT {
         Launcher.Result r = runlock.run("--explain", "--abi", "7", "--connect-udp", "53,5353", "true");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out().lines()).contains("dropped:     --connect-udp 53 needs UDP (ABI 10)",
-                "dropped:     --connect-udp 5353 needs UDP (ABI 10)", "enforcement: partially enforced");
+                "dropped:     --connect-udp 5353 needs UDP (ABI 10)")
+                // On a kernel above the pin the headline goes on to say what the pin lifts.
+                .anyMatch(line -> line.startsWith("enforcement: partially enforced"));
     }
 
     @Test
