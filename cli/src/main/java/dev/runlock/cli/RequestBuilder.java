@@ -5,6 +5,7 @@ import dev.runlock.cli.config.ConfigKey;
 import dev.runlock.cli.config.ConfigSection;
 import dev.runlock.cli.config.EnvPattern;
 import dev.runlock.cli.config.EnvSpec;
+import dev.runlock.cli.preset.HomeCaches;
 import dev.runlock.cli.preset.PresetContext;
 import dev.runlock.cli.preset.Presets;
 import dev.runlock.cli.preset.ResolvedPresets;
@@ -17,6 +18,9 @@ import dev.runlock.sandbox.PathGrant;
 import dev.runlock.sandbox.Policy;
 import dev.runlock.sandbox.PortGrant;
 import dev.runlock.sandbox.PortRange;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +56,10 @@ final class RequestBuilder {
     }
 
     Request build() throws UsageException {
-        ResolvedPresets presets = presets();
+        List<String> presetNames = presetNames();
+        PresetContext context = new PresetContext(environment, options.command().stream().findFirst());
+        createMissingCaches(presetNames, context);
+        ResolvedPresets presets = presets(presetNames, context);
         List<GrantSource> sources = new ArrayList<>(this.sources);
         presets.sections().forEach(preset -> sources.add(new GrantSource.Section(preset, true)));
         Policy.Builder policy = Policy.builder();
@@ -91,15 +98,11 @@ final class RequestBuilder {
         return new Request(policy.build(), env(presets), keepFds(), imports, dependencies, presets.skipped());
     }
 
-    /** The presets named by {@code --preset} and the sections' {@code preset}, resolved on this machine. */
-    private ResolvedPresets presets() throws UsageException {
-        List<String> flagged = options.list(Option.PRESET);
-        if (flagged.isEmpty() && sections.stream().allMatch(c -> c.strings(ConfigKey.PRESET).isEmpty())) {
-            return ResolvedPresets.none();
-        }
+    /** The presets named by {@code --preset} and by the sections' {@code preset}, in that order. */
+    private List<String> presetNames() throws UsageException {
         Presets builtIn = Presets.builtIn();
         List<String> names = new ArrayList<>();
-        for (String name : flagged) {
+        for (String name : options.list(Option.PRESET)) {
             names.add(known(builtIn, name, Option.PRESET.longName()));
         }
         for (ConfigSection section : sections) {
@@ -107,10 +110,46 @@ final class RequestBuilder {
                 names.add(known(builtIn, name, GrantSource.Section.origin(section, ConfigKey.PRESET)));
             }
         }
-        ResolvedPresets resolved = builtIn.resolve(names,
-                new PresetContext(environment, options.command().stream().findFirst()));
+        return names;
+    }
+
+    /** The presets {@code names}, resolved on this machine. */
+    private ResolvedPresets presets(List<String> names, PresetContext context) {
+        if (names.isEmpty()) {
+            return ResolvedPresets.none();
+        }
+        ResolvedPresets resolved = Presets.builtIn().resolve(names, context);
         resolved.warnings().forEach(log::warn);
         return resolved;
+    }
+
+    /**
+     * Creates the missing caches (see {@link HomeCaches}) that the presets {@code names} make
+     * writable, or that a section grants writable: a learned section names the cache its run used,
+     * and a cleaned cache must not fail the next run.
+     */
+    private void createMissingCaches(List<String> names, PresetContext context) {
+        Optional<HomeCaches> home = HomeCaches.of(Presets.builtIn(), context);
+        if (home.isEmpty()) {
+            return;
+        }
+        Set<Path> caches = new LinkedHashSet<>(home.get().of(names));
+        sections.stream().flatMap(section -> Stream.of(ConfigKey.RW, ConfigKey.RWX)
+                        .flatMap(key -> section.strings(key).stream()))
+                .map(written -> Path.of(written).toAbsolutePath().normalize())
+                .filter(home.get()::declares).forEach(caches::add);
+        for (Path cache : caches) {
+            if (Files.notExists(cache, LinkOption.NOFOLLOW_LINKS)) {
+                try {
+                    if (home.get().create(cache)) {
+                        log.info("created the missing cache " + cache);
+                    }
+                } catch (IOException e) {
+                    log.warn("the cache " + cache + " does not exist and was not created (" + e.getMessage()
+                            + "): it is not granted, so the command cannot write one");
+                }
+            }
+        }
     }
 
     private static String known(Presets presets, String name, String origin) throws UsageException {

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -363,6 +364,17 @@ class LearnIT {
         assertThat(Files.readString(config())).doesNotContain("\"dns\"", "53")
                 .contains("\"" + Path.of("/etc/os-release").toRealPath() + "\"");
         Launcher.Result again = sandboxed(runlock, "cat", "/etc/hosts", "/etc/resolv.conf", "/etc/os-release");
+        assertThat(again.status()).as(again.err()).isZero();
+    }
+
+    /** What a runtime reads about the machine is one line, the sysinfo preset, rather than a path each. */
+    @Test
+    void readsOfTheMachinesInformationAreTheSysinfoPreset() throws Exception {
+        Launcher runlock = runlock(As.ROOT);
+        String[] command = {"cat", "/proc/meminfo", "/proc/loadavg", "/proc/sys/vm/overcommit_memory"};
+        learn(runlock, Stream.concat(Stream.of("--"), Stream.of(command)).toArray(String[]::new));
+        assertThat(Files.readString(config())).contains("\"sysinfo\",  # covers ").doesNotContain("\"/proc/meminfo\"");
+        Launcher.Result again = sandboxed(runlock, command);
         assertThat(again.status()).as(again.err()).isZero();
     }
 

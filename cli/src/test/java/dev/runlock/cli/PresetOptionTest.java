@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,20 +62,36 @@ class PresetOptionTest {
     }
 
     @Test
-    void aFreshHomeWithoutTheToolsCacheIsToldWhatToCreate() throws IOException {
+    void aFreshHomesMissingCacheIsCreatedPrivateAndGranted() throws IOException {
         Path home = Files.createDirectories(dir.resolve("fresh home"));
         Map<String, String> env = CliRun.baseEnvironment();
         env.put("HOME", home.toString());
         Path cache = home.resolve(".m2/repository");
 
         CliRun fresh = CliRun.with(env, "--preset", "maven", "true").assertExplained();
-        Files.createDirectories(cache);
-        CliRun made = CliRun.with(env, "--preset", "maven", "true").assertExplained();
 
-        assertThat(fresh.errLines()).contains("runlock: warning: preset maven: its cache does not exist yet, so it is not"
-                + " granted and the command cannot write one; create it first: mkdir -p '" + cache + "'");
-        assertThat(made.err()).doesNotContain("cache does not exist");
-        assertThat(made.rules("[preset maven]")).anyMatch(l -> l.startsWith("  " + cache + "/  rw"));
+        assertThat(fresh.err()).doesNotContain("cache");
+        assertThat(fresh.rules("[preset maven]")).anyMatch(l -> l.startsWith("  " + cache + "/  rw"));
+        assertThat(Files.getPosixFilePermissions(cache)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(cache.getParent())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+    }
+
+    @Test
+    void aCacheIsNeverCreatedThroughALinkNorOtherThanThePresetsOwn() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("linked home"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createSymbolicLink(home.resolve(".npm"), elsewhere);
+        Map<String, String> env = CliRun.baseEnvironment();
+        env.put("HOME", home.toString());
+
+        CliRun r = CliRun.with(env, "--preset", "npm", "true").assertExplained();
+
+        assertThat(r.errLines()).contains("runlock: warning: the cache " + home.resolve(".npm/_cacache")
+                + " does not exist and was not created (" + home.resolve(".npm") + " is a link): it is not granted,"
+                + " so the command cannot write one");
+        assertThat(elsewhere).isEmptyDirectory();
+        assertThat(home.resolve(".npm/_npx")).doesNotExist();
+        assertThat(home.resolve(".cache/node-gyp")).isDirectory();
     }
 
     @Test
@@ -119,6 +136,22 @@ class PresetOptionTest {
         assertThat(CliRun.with(env, "true").assertExplained().rules("[preset tmp]")).hasSize(1);
         Files.writeString(config, "[true]\npreset = [\"temp\"]\n");
         CliRun.with(env, "true").assertRefused("sandbox.toml [true] preset: unknown preset 'temp'");
+    }
+
+    @Test
+    void aLearnedSectionsCleanedCacheIsCreatedButNoOtherMissingPath() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("learned home"));
+        Path config = dir.resolve("p.toml");
+        Map<String, String> env = CliRun.configuredBy(config);
+        env.put("HOME", home.toString());
+        Path cache = home.resolve(".npm/_cacache");
+        Files.writeString(config, "[true]\nrw = [\"" + cache + "\"]\n");
+
+        CliRun cleaned = CliRun.with(env, "true").assertExplained();
+        Files.writeString(config, "[true]\nrw = [\"" + home.resolve(".npm/other") + "\"]\n");
+
+        assertThat(cleaned.rules("[p.toml [true] rw]")).containsExactly("  " + cache + "/  rw  [p.toml [true] rw]");
+        CliRun.with(env, "true").assertRefused("path does not exist: " + home.resolve(".npm/other"));
     }
 
     @Test

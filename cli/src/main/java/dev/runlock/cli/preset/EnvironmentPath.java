@@ -74,10 +74,15 @@ public record EnvironmentPath(Path path) {
 
     /** Whether this is one of the system's own directories (/etc, /usr, /lib64...) or in one, or /home, /var... */
     boolean system() {
+        return systemOwn() || path.getNameCount() == 1 && SHARED.contains(path.getName(0).toString());
+    }
+
+    /** Whether this is {@code /} or in one of the system's own directories (/etc, /usr, /lib64...). */
+    boolean systemOwn() {
         if (path.getNameCount() == 0) {
             return true;
         }
         String top = path.getName(0).toString();
-        return SYSTEM.contains(top) || top.startsWith("lib") || path.getNameCount() == 1 && SHARED.contains(top);
+        return SYSTEM.contains(top) || top.startsWith("lib");
     }
 }

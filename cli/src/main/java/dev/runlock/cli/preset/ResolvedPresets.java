@@ -3,7 +3,6 @@ package dev.runlock.cli.preset;
 import dev.runlock.cli.config.ConfigKey;
 import dev.runlock.cli.config.ConfigSection;
 import dev.runlock.cli.persistence.PersistencePoints;
-import dev.runlock.cli.text.ShellWord;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Presets resolved on this machine: placeholders expanded, globs listed, links followed, missing
@@ -61,29 +59,7 @@ public final class ResolvedPresets {
             warnings.add("presets grant no computed path that is /, a top-level directory, your home or above it,"
                     + " nor a writable one with a persistence point; not granted: " + String.join(", ", refused));
         }
-        warnings.addAll(missingCaches(entries));
         return new ResolvedPresets(entries, warnings);
-    }
-
-    /**
-     * One line per preset none of whose writable places in the home exists yet (a fresh account's
-     * {@code ~/.m2/repository}): they are not granted, so the tool cannot write its cache and fails
-     * on the first try; the line says what to create. Never when one exists: a tool that never made
-     * the rest does not need them.
-     */
-    private static List<String> missingCaches(List<PresetEntry> entries) {
-        Map<String, List<PresetEntry>> homeWritable = new LinkedHashMap<>();
-        entries.stream().filter(e -> WRITABLE.contains(e.key()) && e.written().startsWith(Placeholder.HOME.token()))
-                .forEach(e -> homeWritable.computeIfAbsent(e.preset(), p -> new ArrayList<>()).add(e));
-        List<String> lines = new ArrayList<>();
-        homeWritable.forEach((preset, writable) -> {
-            if (writable.stream().allMatch(e -> e.absence().equals(Optional.of("missing here")))) {
-                lines.add("preset " + preset + ": its cache does not exist yet, so it is not granted and the command"
-                        + " cannot write one; create it first: mkdir -p " + writable.stream()
-                        .map(e -> ShellWord.of(e.value())).collect(Collectors.joining(" ")));
-            }
-        });
-        return lines;
     }
 
     /** @param refused where a path refused as too broad is named, for the one warning */

@@ -1,0 +1,103 @@
+package dev.runlock.cli.preset;
+
+import dev.runlock.cli.config.ConfigKey;
+import dev.runlock.cli.config.ConfigSection;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The caches the built-in presets make writable in the home ({@code ~/.m2/repository},
+ * {@code ~/.npm/_cacache}). One that is missing is created, empty and private, before the command
+ * starts, as the tool itself would create it: otherwise a fresh account, or a cache the user
+ * cleaned, fails a preset's or a learned section's first try, since the directory the cache is in
+ * is not writable in the sandbox.
+ *
+ * <p>Only these fixed paths are ever created, never one a config names by itself, and never
+ * through a link: a link on the way stops the creation, and the grant is then skipped as missing.
+ */
+public final class HomeCaches {
+    private static final Set<ConfigKey> WRITABLE = Set.of(ConfigKey.RW, ConfigKey.RWX);
+
+    private final Path home;
+    private final Presets presets;
+
+    private HomeCaches(Path home, Presets presets) {
+        this.home = home;
+        this.presets = presets;
+    }
+
+    /** The caches of {@code presets} in the home of {@code context}; none when HOME is unset, {@code /} or a system directory. */
+    public static Optional<HomeCaches> of(Presets presets, PresetContext context) {
+        return EnvironmentPath.home(context).filter(home -> !home.systemOwn())
+                .map(home -> new HomeCaches(home.path(), presets));
+    }
+
+    /** The caches that {@code names}, and the presets they include, make writable. */
+    public List<Path> of(List<String> names) {
+        Set<Path> out = new LinkedHashSet<>();
+        for (String name : presets.expand(names)) {
+            ConfigSection section = presets.section(name).orElseThrow();
+            WRITABLE.forEach(key -> section.strings(key).stream()
+                    .filter(written -> written.startsWith(Placeholder.HOME.token() + "/"))
+                    .map(written -> home.resolve(written.substring(Placeholder.HOME.token().length() + 1)).normalize())
+                    .forEach(out::add));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether {@code path} is a cache some built-in preset makes writable. */
+    public boolean declares(Path path) {
+        return of(presets.names()).contains(path.toAbsolutePath().normalize());
+    }
+
+    /**
+     * Creates {@code cache} and the directories above it up to the home, each {@code rwx------};
+     * nothing when it exists.
+     *
+     * @return whether anything was created
+     * @throws IOException when the home is another user's (runlock run by root with a user's HOME
+     *     would leave the user a cache they cannot write), a directory on the way is a link or not a
+     *     directory, or one cannot be made
+     */
+    public boolean create(Path cache) throws IOException {
+        if (!Files.getAttribute(home, "unix:uid").equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"))) {
+            throw new IOException(home + " belongs to another user");
+        }
+        Path relative = home.relativize(cache);
+        List<Path> missing = new ArrayList<>();
+        Path at = home;
+        for (Path name : relative) {
+            at = at.resolve(name);
+            if (Files.isSymbolicLink(at)) {
+                throw new IOException(at + " is a link");
+            }
+            if (Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
+                if (!Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException(at + " is not a directory");
+                }
+            } else {
+                missing.add(at);
+            }
+        }
+        for (Path directory : missing) {
+            try {
+                Files.createDirectory(directory,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new IOException(directory + " appeared as something other than a directory", e);
+                }
+            }
+        }
+        return !missing.isEmpty();
+    }
+}
