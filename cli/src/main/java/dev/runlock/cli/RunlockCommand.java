@@ -171,7 +171,7 @@ final class RunlockCommand {
         section.flatMap(s -> Widening.warning(s, options, environment, cwd, plan)).ifPresent(log::warn);
         Launch command = new Launch(ByteStrings.string(closure.command()), options.command(), request.env(),
                 request.keepFds(), Caller.ignoredSignals(), Caller.deletedWorkingDirectory(),
-                options.flag(Option.NEW_SESSION), policy.keepCapabilities());
+                options.flag(Option.NEW_SESSION), policy.keepCapabilities(), TracedRun.tracer());
 
         if (options.flag(Option.EXPLAIN)) {
             new ExplainPrinter(out).print(plan, command, section, request.skipped(), PersistencePoints.of(environment),
@@ -301,6 +301,11 @@ final class RunlockCommand {
         @Override
         public void newSession() throws KernelException {
             kernel.newSession();
+        }
+
+        @Override
+        public void endWithParent(long parent) throws KernelException {
+            kernel.endWithParent(parent);
         }
 
         @Override

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -164,9 +165,9 @@ final class TracedRun {
      *
      * <p>strace ignores SIGINT, SIGTERM and SIGHUP while it runs a command, so when one of them ends
      * this JVM, a shutdown hook sends SIGTERM to the command and waits for it; should this JVM be
-     * killed, strace gets SIGKILL (a parent-death signal, set by setpriv). The command then runs on,
-     * untraced but sandboxed: a parent-death signal for it would have to be set by the JVM thread
-     * that execs it (setpriv's would be lost: it is the JVM's first thread's), in {@code Exec}.
+     * killed, strace gets SIGKILL (a parent-death signal, set by setpriv), and so does the command
+     * when strace ends (one set by the traced runlock's exec, {@link #tracer}). What the command
+     * started runs on, untraced but sandboxed: strace 6.1 cannot kill its tracees as it exits.
      */
     static Result run(Tools tools, List<String> runlockArgs) throws IOException, InterruptedException {
         String marker = "/proc/self/runlock-trace-marker-" + UUID.randomUUID();
@@ -220,6 +221,15 @@ final class TracedRun {
             // The hook runs: the command is being ended.
         }
         return status;
+    }
+
+    /**
+     * Under learn or diagnose, strace, this runlock's parent: the command is ended with it, so a
+     * learn or diagnose that is killed leaves nothing running. Empty otherwise.
+     */
+    static OptionalLong tracer() {
+        return System.getProperty(MARKER_PROPERTY) == null ? OptionalLong.empty()
+                : ProcessHandle.current().parent().map(p -> OptionalLong.of(p.pid())).orElse(OptionalLong.empty());
     }
 
     /** Under learn or diagnose: opens the marker path, so the trace shows where runlock hands over. */

@@ -392,9 +392,9 @@ class LearnIT {
         assertThat(again.out()).isEqualTo("generated\n");
     }
 
-    /** SIGTERM, SIGINT or SIGHUP to a diagnosing runlock ends the command too: nothing runs on under init. */
+    /** SIGTERM, SIGINT, SIGHUP or SIGKILL to a diagnosing runlock ends the command too: nothing runs on under init. */
     @ParameterizedTest
-    @ValueSource(strings = {"TERM", "INT", "HUP"})
+    @ValueSource(strings = {"TERM", "INT", "HUP", "KILL"})
     void endingRunlockEndsTheCommand(String signal) throws Exception {
         Path runlockPid = dir.resolve("runlock.pid");
         Path commandPid = dir.resolve("command.pid");

@@ -12,8 +12,8 @@ public final class Exec {
     }
 
     /**
-     * Flushes runlock's output, resets signals, closes descriptors and drops capabilities as
-     * {@code command} asks, then execs it. Returns only if that failed.
+     * Flushes runlock's output, resets signals, closes descriptors, ties the command's life to
+     * runlock's parent and drops capabilities as {@code command} asks, then execs it. Returns only if that failed.
      *
      * @return the error of the step that failed (usually execve); never thrown
      * @throws IllegalStateException if execve returned without an error, which only a fake kernel does
@@ -30,6 +30,9 @@ public final class Exec {
             }
             if (command.newSession()) {
                 kernel.newSession();
+            }
+            if (command.parent().isPresent()) {
+                kernel.endWithParent(command.parent().getAsLong());
             }
             if (!command.keepCapabilities()) {
                 // Bounding first: dropping it needs CAP_SETPCAP, which the last step takes away.

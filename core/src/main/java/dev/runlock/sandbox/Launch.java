@@ -2,6 +2,7 @@ package dev.runlock.sandbox;
 
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -18,9 +19,11 @@ import java.util.Set;
  * @param newSession whether the command starts a new session, without a controlling terminal
  * @param keepCapabilities whether the command keeps runlock's capabilities; otherwise it starts with
  *     none, also when run by root (empty bounding, ambient, inheritable, permitted, effective sets)
+ * @param parent when present, runlock's parent process: the command is killed when it ends (a
+ *     tracer that is killed must not leave the command running, untraced, under init)
  */
 public record Launch(String path, List<String> argv, List<String> env, Set<Integer> keepFds, long ignoredSignals,
-                     OptionalInt directory, boolean newSession, boolean keepCapabilities) {
+                     OptionalInt directory, boolean newSession, boolean keepCapabilities, OptionalLong parent) {
 
     public Launch {
         argv = List.copyOf(argv);
@@ -30,6 +33,6 @@ public record Launch(String path, List<String> argv, List<String> env, Set<Integ
 
     /** Runs in runlock's working directory and session, without capabilities. */
     public Launch(String path, List<String> argv, List<String> env, Set<Integer> keepFds, long ignoredSignals) {
-        this(path, argv, env, keepFds, ignoredSignals, OptionalInt.empty(), false, false);
+        this(path, argv, env, keepFds, ignoredSignals, OptionalInt.empty(), false, false, OptionalLong.empty());
     }
 }

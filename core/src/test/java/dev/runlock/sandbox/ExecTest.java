@@ -8,6 +8,7 @@ import dev.runlock.landlock.kernel.KernelException;
 import dev.runlock.testkit.FakeKernel;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -29,13 +30,14 @@ class ExecTest {
     }
 
     @Test
-    void changesToTheKeptDirectoryAndStartsANewSessionBeforeDroppingCapabilities() {
+    void changesToTheKeptDirectoryStartsANewSessionAndTiesToTheParentBeforeDroppingCapabilities() {
         FakeKernel kernel = new FakeKernel(KernelSupport.enabled(7, 0));
 
-        Exec.exec(kernel, new Launch(LAUNCH.path(), LAUNCH.argv(), LAUNCH.env(), Set.of(), 0, OptionalInt.of(9), true, false));
+        Exec.exec(kernel, new Launch(LAUNCH.path(), LAUNCH.argv(), LAUNCH.env(), Set.of(), 0, OptionalInt.of(9), true, false,
+                OptionalLong.of(42)));
 
         assertThat(kernel.calls()).containsExactly("clearSignalMask", "ignoreSignals 0", "closeOnExecAbove2 keep []",
-                "changeDirectory 9", "newSession", "dropBoundingCapabilities", "clearAmbientCapabilities",
+                "changeDirectory 9", "newSession", "endWithParent 42", "dropBoundingCapabilities", "clearAmbientCapabilities",
                 "clearCapabilities", "execve /usr/bin/env [env, -0] [A=1, PATH=/usr/bin]");
     }
 
@@ -43,7 +45,8 @@ class ExecTest {
     void keepsCapabilitiesOnlyWhenAsked() {
         FakeKernel kernel = new FakeKernel(KernelSupport.enabled(7, 0));
 
-        Exec.exec(kernel, new Launch(LAUNCH.path(), LAUNCH.argv(), LAUNCH.env(), Set.of(), 0, OptionalInt.empty(), false, true));
+        Exec.exec(kernel, new Launch(LAUNCH.path(), LAUNCH.argv(), LAUNCH.env(), Set.of(), 0, OptionalInt.empty(), false, true,
+                OptionalLong.empty()));
 
         assertThat(kernel.calls()).containsExactly("clearSignalMask", "ignoreSignals 0", "closeOnExecAbove2 keep []",
                 "execve /usr/bin/env [env, -0] [A=1, PATH=/usr/bin]");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -96,7 +97,8 @@ public final class SandboxedCommand {
 
     private static Launch launch(String path, List<String> argv, List<String> env, Set<Integer> keepFds, long ignored,
                                  boolean keepCapabilities) {
-        return new Launch(path, argv, env, keepFds, ignored, OptionalInt.empty(), false, keepCapabilities);
+        return new Launch(path, argv, env, keepFds, ignored, OptionalInt.empty(), false, keepCapabilities,
+                OptionalLong.empty());
     }
 
     private static void report(String path, KernelException failure) {

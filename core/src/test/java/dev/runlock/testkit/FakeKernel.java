@@ -146,6 +146,11 @@ public final class FakeKernel implements Kernel {
     }
 
     @Override
+    public void endWithParent(long parent) throws KernelException {
+        call("endWithParent", "endWithParent " + parent);
+    }
+
+    @Override
     public void dropBoundingCapabilities() throws KernelException {
         call("dropBoundingCapabilities", "dropBoundingCapabilities");
     }

@@ -14,16 +14,17 @@ public enum Arch {
     record Numbers(
             long prctl, long openat, long close, long execve, long closeRange, long fcntl,
             long rtSigprocmask, long rtSigaction, long socket, long ioctl, long setsid, long fchdir, long capset,
+            long getppid,
             int auditArch, int compatAuditArch, long compatSocket, long compatIoctl, long compatSocketcall,
             int x32Bit, long x32Ioctl) {
-        static final Numbers X86_64 = new Numbers(157, 257, 3, 59, 436, 72, 14, 13, 41, 16, 112, 81, 126,
+        static final Numbers X86_64 = new Numbers(157, 257, 3, 59, 436, 72, 14, 13, 41, 16, 112, 81, 126, 110,
                 0xC000003E, 0x40000003, 359, 54, 102, 0x40000000, 514);
         /**
          * No x32 ABI: the {@code x32} numbers repeat the native ones. No {@code socketcall} either: arm
          * has it only in the old ABI, which arm64 does not run, so {@code compatSocketcall} repeats
          * {@code compatSocket}.
          */
-        static final Numbers AARCH64 = new Numbers(167, 56, 57, 221, 436, 25, 135, 134, 198, 29, 157, 50, 91,
+        static final Numbers AARCH64 = new Numbers(167, 56, 57, 221, 436, 25, 135, 134, 198, 29, 157, 50, 91, 173,
                 0xC00000B7, 0x40000028, 281, 54, 281, 0, 29);
     }
 

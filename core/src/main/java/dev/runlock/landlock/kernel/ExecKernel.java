@@ -39,6 +39,14 @@ public interface ExecKernel {
      */
     void dropBoundingCapabilities() throws KernelException;
 
+    /**
+     * Makes the calling thread's process get SIGKILL when its parent ends ({@code PR_SET_PDEATHSIG},
+     * kept across execve), then checks that the parent is still {@code parent}.
+     *
+     * @throws KernelException ESRCH when the parent already ended
+     */
+    void endWithParent(long parent) throws KernelException;
+
     /** Empties the ambient capability set ({@code PR_CAP_AMBIENT_CLEAR_ALL}). */
     void clearAmbientCapabilities() throws KernelException;
 

@@ -30,6 +30,7 @@ public final class LinuxKernel implements Kernel {
     private static final long RULE_NET_PORT = 2;
     private static final long PR_SET_NO_NEW_PRIVS = 38;
     private static final long PR_SET_SECCOMP = 22;
+    private static final long PR_SET_PDEATHSIG = 1;
     private static final long SECCOMP_MODE_FILTER = 2;
     private static final long AT_FDCWD = -100;
     private static final long O_PATH = 0x200000;
@@ -319,6 +320,15 @@ public final class LinuxKernel implements Kernel {
     @Override
     public void newSession() throws KernelException {
         Syscall.call("setsid", nr.setsid(), 0, 0, 0, 0, 0);
+    }
+
+    @Override
+    public void endWithParent(long parent) throws KernelException {
+        Syscall.call("prctl(PR_SET_PDEATHSIG)", nr.prctl(), PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+        // Set after the parent ended, the signal never comes: the process would run on orphaned.
+        if (Syscall.call("getppid", nr.getppid(), 0, 0, 0, 0, 0) != parent) {
+            throw new KernelException("prctl(PR_SET_PDEATHSIG): parent " + parent + " ended", Errno.ESRCH);
+        }
     }
 
     @Override
