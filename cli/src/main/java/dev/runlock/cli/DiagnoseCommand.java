@@ -128,7 +128,8 @@ final class DiagnoseCommand {
 
     private static Grant grant(Operation o) {
         return switch (o.access()) {
-            case READ, LIST -> new Grant.Paths(Intent.RO);
+            case READ -> new Grant.Paths(Intent.RO);
+            case LIST -> new Grant.Paths(Intent.LS);
             case EXECUTE -> new Grant.Paths(Intent.ROX);
             case WRITE, OPEN_CREATE, CREATE, REMOVE -> new Grant.Paths(Intent.RW);
             case CONNECT_UNIX -> new Grant.Paths(Intent.UNIX);

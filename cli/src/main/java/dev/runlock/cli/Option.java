@@ -9,6 +9,7 @@ enum Option {
     LOG_LEVEL(Kind.VALUE, "LEVEL", "error, warn, info or debug (default warn; env RUNLOCK_LOG_LEVEL, LANDRUN_LOG_LEVEL)",
             "--log-level"),
     RO(Kind.LIST, "PATH", "Allow reading PATH (and beneath it)", "--ro"),
+    LS(Kind.LIST, "PATH", "Allow listing directory PATH and those beneath it, not reading their files", "--ls"),
     ROX(Kind.LIST, "PATH", "Allow reading and executing PATH", "--rox"),
     RW(Kind.LIST, "PATH", "Allow reading and writing PATH", "--rw"),
     RWX(Kind.LIST, "PATH", "Allow reading, writing and executing PATH", "--rwx"),

@@ -11,12 +11,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A path rule's rights in the words of the options that grant them ({@code ro}, {@code rox},
- * {@code rw}, {@code rwx}, {@code unix}), plus the kernel's names of any right beyond the
+ * A path rule's rights in the words of the options that grant them ({@code ls}, {@code ro},
+ * {@code rox}, {@code rw}, {@code rwx}, {@code unix}), plus the kernel's names of any right beyond the
  * nearest one ({@code ro+write_file}): what the user typed, not 15 kernel names.
  */
 final class RightWords {
-    private static final List<Intent> WORDS = List.of(Intent.RO, Intent.ROX, Intent.RW, Intent.RWX, Intent.UNIX);
+    private static final List<Intent> WORDS = List.of(Intent.LS, Intent.RO, Intent.ROX, Intent.RW, Intent.RWX,
+            Intent.UNIX);
 
     private RightWords() {
     }

@@ -19,6 +19,7 @@ import java.util.Optional;
  */
 enum Setting {
     RO(Option.RO, ConfigKey.RO, new Grant.Paths(Intent.RO)),
+    LS(Option.LS, ConfigKey.LS, new Grant.Paths(Intent.LS)),
     ROX(Option.ROX, ConfigKey.ROX, new Grant.Paths(Intent.ROX)),
     RW(Option.RW, ConfigKey.RW, new Grant.Paths(Intent.RW)),
     RWX(Option.RWX, ConfigKey.RWX, new Grant.Paths(Intent.RWX)),

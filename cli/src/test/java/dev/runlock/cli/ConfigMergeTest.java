@@ -68,6 +68,8 @@ class ConfigMergeTest {
             case RO -> new KeyCase("ro = [\"/etc\"]", Abi.V1,
                     r -> assertThat(r.rules(origin("ro"))).containsExactly("  /etc/  ro  "
                             + origin("ro")));
+            case LS -> new KeyCase("ls = [\"/etc\"]", Abi.V1,
+                    r -> assertThat(r.rules(origin("ls"))).containsExactly("  /etc/  ls  " + origin("ls")));
             case ROX -> new KeyCase("rox = [\"" + sub + "\"]", Abi.V1,
                     r -> assertThat(r.rules(origin("rox"))).singleElement().asString().endsWith("/  rox  " + origin("rox")));
             case RW -> new KeyCase("rw = [\"" + sub + "\"]", Abi.V1,

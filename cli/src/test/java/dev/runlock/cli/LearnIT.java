@@ -367,6 +367,29 @@ class LearnIT {
         assertThat(again.status()).as(again.err()).isZero();
     }
 
+    /** A directory the run only listed is learned as listing only: its files stay unreadable. */
+    @Test
+    void aListedDirectoryIsLearnedWithoutItsFiles() throws Exception {
+        Path listed = Files.createDirectories(dir.resolve("listed"));
+        Files.writeString(listed.resolve("private.key"), "key\n");
+        Launcher runlock = runlock(As.ROOT);
+        learn(runlock, "--", "ls", listed.toString());
+        assertThat(Files.readString(config())).contains("ls = [\n    \"" + listed + "\",  # listed by ls\n]")
+                .doesNotContain("\"" + listed + "\",  # read", "\"" + listed.resolve("private.key"));
+        Launcher.Result again = sandboxed(runlock, "ls", listed.toString());
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo("private.key\n");
+        // The same section for cat: denied; with rox in place of ls (the control), read.
+        String section = Files.readString(config()).replace("[ls]", "[cat]");
+        Files.writeString(config(), section);
+        Launcher.Result read = sandboxed(runlock, "cat", listed.resolve("private.key").toString());
+        assertThat(read.status()).isEqualTo(1);
+        assertThat(read.err()).contains("Permission denied");
+        Files.writeString(config(), section.replace("ls = [", "rox = ["));
+        Launcher.Result control = sandboxed(runlock, "cat", listed.resolve("private.key").toString());
+        assertThat(control.status()).as(control.err()).isZero();
+    }
+
     /** What a runtime reads about the machine is one line, the sysinfo preset, rather than a path each. */
     @Test
     void readsOfTheMachinesInformationAreTheSysinfoPreset() throws Exception {

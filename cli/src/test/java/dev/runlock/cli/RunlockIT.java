@@ -108,6 +108,14 @@ class RunlockIT {
     }
 
     @Test
+    void aListedDirectoryShowsItsNamesButNotItsFiles() {
+        Launcher.Result listed = runlock.run("--ls", dir.toString(), "--", "ls", dir.toString());
+        assertThat(listed.status()).as(listed.err()).isZero();
+        assertThat(listed.out()).contains("secret.txt");
+        assertSecretDenied(runlock.run("--ls", dir.toString(), "--", "cat", secret.toString()));
+    }
+
+    @Test
     void unrestrictedFilesystemLiftsPathRules() {
         Launcher.Result r = runlock.run("--unrestricted-filesystem", "--", "cat", secret.toString());
         assertThat(r.status()).as(r.err()).isZero();

@@ -24,10 +24,17 @@ import java.util.Set;
 
 /**
  * What a path grant is for; each intent is a set of filesystem rights, with the meaning landrun
- * gives read-only, read-execute, read-write, read-write-execute and UNIX socket grants.
+ * gives read-only, read-execute, read-write, read-write-execute and UNIX socket grants, plus
+ * listing only.
  */
 public enum Intent {
     RO(EnumSet.of(READ_FILE), EnumSet.of(READ_DIR)),
+    /**
+     * Listing only ({@code --ls}): the names in a directory and in those beneath it, never a file's
+     * contents; nothing on a file. What a run that only listed {@code /etc} needs, without
+     * {@code /etc/shadow}.
+     */
+    LS(EnumSet.noneOf(AccessFs.class), EnumSet.of(READ_DIR)),
     ROX(EnumSet.of(READ_FILE, EXECUTE), EnumSet.of(READ_DIR)),
     RW(EnumSet.of(READ_FILE, WRITE_FILE, TRUNCATE, IOCTL_DEV), Intent.directoryWrite()),
     RWX(EnumSet.of(READ_FILE, WRITE_FILE, TRUNCATE, IOCTL_DEV, EXECUTE), Intent.directoryWrite()),
@@ -58,6 +65,7 @@ public enum Intent {
     public Set<AccessFs> purpose() {
         return switch (this) {
             case RO, READ_FILE_ONLY -> EnumSet.of(READ_FILE);
+            case LS -> EnumSet.of(READ_DIR);
             case ROX, EXEC_FILE -> EnumSet.of(READ_FILE, EXECUTE);
             case RW -> EnumSet.of(READ_FILE, WRITE_FILE);
             case RWX -> EnumSet.of(READ_FILE, WRITE_FILE, EXECUTE);

@@ -49,6 +49,9 @@ public final class Rulesets {
                 }
                 boolean directory = Files.isDirectory(path);
                 Set<AccessFs> rights = grant.intent().rights(directory);
+                if (rights.isEmpty()) {
+                    continue; // listing a file: there is nothing to list
+                }
                 // Rights newer than the target stay in the rule: Downgrade reports the ones it was for.
                 pathRules.add(new PathRule(path, directory, rights, grant.origin()));
                 grant.intent().purpose().stream().filter(rights::contains)

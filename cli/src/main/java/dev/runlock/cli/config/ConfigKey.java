@@ -9,6 +9,7 @@ import java.util.Optional;
  */
 public enum ConfigKey {
     RO(Type.STRINGS),
+    LS(Type.STRINGS),
     ROX(Type.STRINGS),
     RW(Type.STRINGS),
     RWX(Type.STRINGS),

@@ -200,7 +200,8 @@ public final class Compaction {
             String real = realPath(stable);
             String parent = realPath(parent(stable));
             switch (o.access()) {
-                case READ, LIST -> out.add(path(real, Need.RO, verb, o));
+                case READ -> out.add(path(real, Need.RO, verb, o));
+                case LIST -> out.add(path(real, Need.LS, verb, o));
                 case WRITE -> out.add(path(real, Need.RW, verb, o));
                 case OPEN_CREATE -> out.add(files.createdDuringRun(o.path())
                         ? path(parent, Need.RW, "files created in it", o) : path(real, Need.RW, "written", o));
@@ -266,9 +267,9 @@ public final class Compaction {
                 .filter(c -> persistence.opened(c).isEmpty()).toList();
         List<Requirement> out = new ArrayList<>();
         for (Requirement r : in) {
-            Optional<String> cache = r.need() == Need.RO || r.need().writable()
+            Optional<String> cache = r.need() == Need.RO || r.need() == Need.LS || r.need().writable()
                     ? caches.stream().filter(c -> isBelow(r.target(), c)).findFirst() : Optional.empty();
-            out.add(cache.map(c -> new Requirement(c, r.need() == Need.RO ? Need.RO : Need.RW, r.verbs(), r.programs(),
+            out.add(cache.map(c -> new Requirement(c, r.need().writable() ? Need.RW : r.need(), r.verbs(), r.programs(),
                     Math.max(1, r.below()))).orElse(r));
         }
         return out;
@@ -382,7 +383,8 @@ public final class Compaction {
 
     /** Drops a path entry that an entry above it (so a directory, granted beneath) already grants. */
     private static List<Requirement> withoutCovered(List<Requirement> in) {
-        List<Requirement> directories = in.stream().filter(r -> r.need() == Need.RO || r.need().writable()).toList();
+        List<Requirement> directories = in.stream()
+                .filter(r -> r.need() == Need.RO || r.need() == Need.LS || r.need().writable()).toList();
         return in.stream().filter(r -> directories.stream().noneMatch(d -> d != r && d.need().covers(r.need())
                 && (isBelow(r.target(), d.target()) || d.target().equals(r.target())))).toList();
     }

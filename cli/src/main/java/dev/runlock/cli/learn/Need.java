@@ -7,10 +7,13 @@ import java.util.Optional;
 /**
  * What a learned entry grants, as the fact the cli's option/key table is keyed by: a path intent
  * or a network right; or an executable whose closure auto-import adds; or a preset. A directory
- * entry of {@link #RW} also covers {@link #RO} beneath it, one of {@link #RWX} both.
+ * entry of {@link #RW} also covers {@link #RO} beneath it, one of {@link #RWX} both, and each of them
+ * {@link #LS}.
  */
 public enum Need {
     RO(Intent.RO, null),
+    /** A directory only listed: its names, not its files. */
+    LS(Intent.LS, null),
     RW(Intent.RW, null),
     /** A directory the run created a program in and executed it from. */
     RWX(Intent.RWX, null),
@@ -44,7 +47,8 @@ public enum Need {
 
     /** Whether a directory granted with this need also grants {@code other} beneath it. */
     boolean covers(Need other) {
-        return this == other || (this == RW && other == RO) || (this == RWX && (other == RW || other == RO));
+        return this == other || other == LS && (this == RO || writable())
+                || (this == RW && other == RO) || (this == RWX && (other == RW || other == RO));
     }
 
     /** Whether this need makes its path writable. */

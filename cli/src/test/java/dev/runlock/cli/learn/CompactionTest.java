@@ -179,9 +179,15 @@ class CompactionTest {
 
     @Test
     void anEntryBelowOrEqualToAWiderOneGoes() {
-        assertThat(compact(Set.of(), op(Access.LIST, "/data"), op(Access.READ, "/data/x.csv"),
-                op(Access.CREATE, "/out/new.txt"), op(Access.READ, "/out/in.txt")))
+        assertThat(compact(Set.of(), op(Access.LIST, "/data"), op(Access.READ, "/data"), op(Access.LIST, "/data/sub"),
+                op(Access.CREATE, "/out/new.txt"), op(Access.READ, "/out/in.txt"), op(Access.LIST, "/out/sub")))
                 .containsExactlyInAnyOrder("RO /data", "RW /out");
+    }
+
+    @Test
+    void aDirectoryOnlyListedIsListingOnlyAndItsFilesStayApart() {
+        assertThat(compact(Set.of(), op(Access.LIST, "/data"), op(Access.READ, "/data/x.csv")))
+                .containsExactlyInAnyOrder("LS /data", "RO /data/x.csv");
     }
 
     @Test
@@ -221,8 +227,8 @@ class CompactionTest {
     void eachEntrySaysWhy() {
         List<Requirement> r = compaction("/h", Set.of()).compact(List.of(
                 op(Access.EXECUTE, "/bin/x"), op(Access.READ, "/srv/a/1.txt"), op(Access.READ, "/srv/a/2.txt"),
-                op(Access.LIST, "/srv/a/3"), op(Access.READ, "/srv/a/4.txt"))).grants();
-        assertThat(r).singleElement().extracting(Requirement::reason).isEqualTo("listed, read by prog; 4 paths below");
+                op(Access.READ, "/srv/a/3"), op(Access.LIST, "/srv/a/3"), op(Access.READ, "/srv/a/4.txt"))).grants();
+        assertThat(r).singleElement().extracting(Requirement::reason).isEqualTo("read by prog; 4 paths below");
     }
 
     @Test
