@@ -18,6 +18,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(dirname "$here")"
 . "$repo/scripts/debian-apt.sh"
 cache="${RUNLOCK_VAGRANT_CACHE:-$HOME/.cache/runlock/vagrant}"
+mkdir -p "$cache"
 userland=trixie
 # what Vagrant and the guest script need: sshd, sudo, rsync (synced folders), systemd-networkd
 # (DHCP on the management network), initramfs-tools (the box makes its own initrd), perl (the
