@@ -10,6 +10,7 @@ import dev.runlock.sandbox.PathGrant;
 import dev.runlock.sandbox.PortGrant;
 import dev.runlock.sandbox.PortRange;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -43,9 +44,15 @@ final class PresetCoverage {
         });
     }
 
-    /** The presets granting {@code wanted}'s rights at its path or above it, in preset order. */
+    /**
+     * The presets granting {@code wanted}'s rights at its path or above it, the one granting the
+     * nearest directory first: {@code sysinfo}, granting {@code /usr/share/zoneinfo}, before
+     * {@code tools}, granting all of {@code /usr}.
+     */
     List<String> covering(PathGrant wanted) {
-        return presets(g -> g instanceof PathGrant p && grants(p, wanted));
+        return granted.stream().filter(g -> g.grant() instanceof PathGrant p && grants(p, wanted))
+                .sorted(Comparator.comparingInt((Granted g) -> ((PathGrant) g.grant()).path().getNameCount()).reversed())
+                .map(Granted::preset).distinct().toList();
     }
 
     /**

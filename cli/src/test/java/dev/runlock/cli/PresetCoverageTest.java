@@ -37,6 +37,12 @@ class PresetCoverageTest {
     }
 
     @Test
+    void thePresetGrantingTheNearestDirectoryComesFirst() {
+        assertThat(ALL.covering(path("/usr/share/zoneinfo/Etc/UTC", Intent.RO))).first().isEqualTo("sysinfo");
+        assertThat(ALL.covering(path("/usr/share/zoneinfo/Etc/UTC", Intent.RO))).last().isEqualTo("tools");
+    }
+
+    @Test
     void onlyAReadOnlyDirectoryStandsForWhatIsBelowIt() {
         assertThat(ALL.standingFor(path("/etc/ssl/certs/ca-certificates.crt", Intent.RO))).containsExactly("tls");
         assertThat(ALL.standingFor(path("/dev/null", Intent.RO))).containsExactly("dev");
