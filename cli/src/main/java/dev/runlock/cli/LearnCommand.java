@@ -106,7 +106,10 @@ final class LearnCommand {
         if (failed) {
             header.add("that run failed (status " + run.status() + "): a run that succeeds may need more");
         }
-        learned.refused().forEach(r -> header.add("not granted: " + TraceText.display(r.requirement().target())
+        learned.refused().forEach(r -> header.add(learned.writableThrough(r)
+                .map(g -> "writable all the same, through " + TraceText.display(g.target()) + " ("
+                        + g.reason() + "): ")
+                .orElse("not granted: ") + TraceText.display(r.requirement().target())
                 + " (" + r.requirement().reason() + "): " + r.why()));
         String section = SectionText.render(name, header, entries);
         if (write == null) {

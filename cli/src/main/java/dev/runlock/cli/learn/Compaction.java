@@ -106,6 +106,16 @@ public final class Compaction {
      * @param refused the requirements left out
      */
     public record Learned(List<Requirement> grants, List<Refusal> refused) {
+        /**
+         * The writable grant at or above what {@code refusal} left out, if any: a directory the run
+         * created files in (a clone's target in the working directory) holds the paths created in it,
+         * and Landlock cannot carve them out, so they are writable all the same.
+         */
+        public Optional<Requirement> writableThrough(Refusal refusal) {
+            String target = refusal.requirement().target();
+            return grants.stream().filter(g -> g.need().writable()
+                    && (g.target().equals(target) || isBelow(target, g.target()))).findFirst();
+        }
     }
 
     /** A requirement learn does not grant, and why. */

@@ -295,6 +295,20 @@ class CompactionTest {
                 .containsExactly("RW /home/u/.bash_history");
     }
 
+    /** A refused path below a directory the run needed writable (a clone's target) is said to be writable all the same. */
+    @Test
+    void aRefusalBelowAWritableGrantNamesTheGrant() {
+        Requirement work = new Requirement("/work", Need.RW, Set.of("files created in it"), Set.of("git"), 0);
+        Requirement reading = new Requirement("/srv", Need.RO, Set.of("read"), Set.of("git"), 0);
+        Compaction.Refusal hooks = new Compaction.Refusal(
+                new Requirement("/work/w/.git/hooks", Need.RW, Set.of("files created in it"), Set.of("git"), 0), "why");
+        Compaction.Refusal apart = new Compaction.Refusal(
+                new Requirement("/srv/w/.git/hooks", Need.RW, Set.of("files created in it"), Set.of("git"), 0), "why");
+        Compaction.Learned learned = new Compaction.Learned(List.of(reading, work), List.of(hooks, apart));
+        assertThat(learned.writableThrough(hooks)).contains(work);
+        assertThat(learned.writableThrough(apart)).isEmpty();
+    }
+
     /** A persistence point is never made writable, by its own entry or by a directory standing for files near it. */
     @Test
     void persistencePointsAreNeverMadeWritable() {
