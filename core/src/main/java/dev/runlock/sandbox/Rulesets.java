@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,18 +68,21 @@ public final class Rulesets {
                 new Ruleset(fs, net, scopes, flags, pathRules, portRules), asked, optional);
     }
 
-    /** One rule per port, with every right granted on it; ranges are expanded. */
+    /**
+     * One rule per port and origin, with every right that origin grants on it; ranges are expanded.
+     * Per origin, so a dropped right is reported under the grant that asked for it ({@code --connect-udp
+     * 53}), not under another granting the same port ({@code preset dns}'s TCP 53).
+     */
     private static List<PortRule> portRules(List<PortGrant> grants) {
-        Map<Integer, EnumSet<AccessNet>> byPort = new TreeMap<>();
-        Map<Integer, String> origins = new TreeMap<>();
+        Map<Integer, Map<String, EnumSet<AccessNet>>> byPort = new TreeMap<>();
         for (PortGrant grant : grants) {
             for (int port = grant.range().from(); port <= grant.range().to(); port++) {
-                byPort.computeIfAbsent(port, p -> EnumSet.noneOf(AccessNet.class)).add(grant.access());
-                origins.putIfAbsent(port, grant.origin());
+                byPort.computeIfAbsent(port, p -> new LinkedHashMap<>())
+                        .computeIfAbsent(grant.origin(), o -> EnumSet.noneOf(AccessNet.class)).add(grant.access());
             }
         }
         List<PortRule> rules = new ArrayList<>(byPort.size());
-        byPort.forEach((port, access) -> rules.add(new PortRule(access, port, origins.get(port))));
+        byPort.forEach((port, origins) -> origins.forEach((origin, access) -> rules.add(new PortRule(access, port, origin))));
         return rules;
     }
 }

@@ -59,14 +59,16 @@ class RulesetsTest {
     }
 
     @Test
-    void portRangesAreExpandedAndRightsMergedPerPort() throws Exception {
+    void portRangesAreExpandedAndRightsMergedPerPortAndOrigin() throws Exception {
         Policy policy = policy(List.of(), List.of(
                 new PortGrant(AccessNet.BIND_TCP, new PortRange(8000, 8002), "--bind-tcp"),
-                new PortGrant(AccessNet.CONNECT_TCP, new PortRange(8001, 8001), "--connect-tcp"),
-                new PortGrant(AccessNet.BIND_UDP, new PortRange(53, 53), "--bind-udp")), Abi.V10, false);
+                new PortGrant(AccessNet.CONNECT_TCP, new PortRange(8001, 8001), "--bind-tcp"),
+                new PortGrant(AccessNet.CONNECT_TCP, new PortRange(53, 53), "preset dns"),
+                new PortGrant(AccessNet.CONNECT_SEND_UDP, new PortRange(53, 53), "--connect-udp")), Abi.V10, false);
 
         assertThat(Rulesets.request(policy).ruleset().portRules()).containsExactly(
-                new PortRule(EnumSet.of(AccessNet.BIND_UDP), 53, "--bind-udp"),
+                new PortRule(EnumSet.of(AccessNet.CONNECT_TCP), 53, "preset dns"),
+                new PortRule(EnumSet.of(AccessNet.CONNECT_SEND_UDP), 53, "--connect-udp"),
                 new PortRule(EnumSet.of(AccessNet.BIND_TCP), 8000, "--bind-tcp"),
                 new PortRule(EnumSet.of(AccessNet.BIND_TCP, AccessNet.CONNECT_TCP), 8001, "--bind-tcp"),
                 new PortRule(EnumSet.of(AccessNet.BIND_TCP), 8002, "--bind-tcp"));
