@@ -72,18 +72,23 @@ final class StatusCommand {
     static final String CAPABILITIES = "all dropped before the command starts (bounding, ambient, inheritable, "
             + "permitted, effective), also when run by root, unless " + Option.KEEP_CAPABILITIES.longName();
 
+    /** A row's label, padded so that every row's text starts in the same column. */
+    private static String row(String label) {
+        return String.format("%-14s", label + ":");
+    }
+
     private static List<String> text(KernelSupport kernel) {
         List<String> lines = new ArrayList<>();
-        lines.add("kernel:    " + kernelRelease());
-        lines.add("landlock:  " + kernel.availability().json()
+        lines.add(row("kernel") + kernelRelease());
+        lines.add(row("landlock") + kernel.availability().json()
                 + (kernel.available() ? ", ABI " + kernel.reportedVersion() : " - " + Wording.reason(kernel))
                 + (kernel.newerThanKnown() ? " (newer than runlock knows: used as " + kernel.abi() + ")" : ""));
-        lines.add("errata:    " + (kernel.available() ? errata(kernel) : "-"));
-        lines.add("mptcp:     " + mptcp(kernel));
-        lines.add("unix:      " + unixSockets(kernel));
-        lines.add("terminal:  " + TERMINAL_GUARD);
-        lines.add("capabilities: " + CAPABILITIES);
-        lines.add("baseline:  " + (kernel.abi().atLeast(Abi.baseline())
+        lines.add(row("errata") + (kernel.available() ? errata(kernel) : "-"));
+        lines.add(row("mptcp") + mptcp(kernel));
+        lines.add(row("unix") + unixSockets(kernel));
+        lines.add(row("terminal") + TERMINAL_GUARD);
+        lines.add(row("capabilities") + CAPABILITIES);
+        lines.add(row("baseline") + (kernel.abi().atLeast(Abi.baseline())
                 ? Abi.baseline() + " met: runlock warns only when something asked for is missing"
                 : Abi.baseline() + " NOT met: runlock warns on every run"));
         lines.add("features (enforced here?):");

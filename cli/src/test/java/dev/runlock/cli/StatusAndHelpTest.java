@@ -33,11 +33,11 @@ class StatusAndHelpTest {
     @EnumSource(Abi.class)
     void statusShowsKernelAbiErrataAndEachFeature(Abi abi) throws IOException {
         CliRun run = succeeded(CliRun.on(abi).exactly(CliRun.baseEnvironment(), "status"));
-        assertThat(run.line("kernel:")).isEqualTo("kernel:    " + kernelRelease());
-        assertThat(run.line("landlock:")).isEqualTo(abi == Abi.NONE ? "landlock:  absent - this kernel has no Landlock "
+        assertThat(run.line("kernel:")).isEqualTo("kernel:       " + kernelRelease());
+        assertThat(run.line("landlock:")).isEqualTo(abi == Abi.NONE ? "landlock:     absent - this kernel has no Landlock "
                 + "(ENOSYS): it needs Linux 5.13 or newer built with CONFIG_SECURITY_LANDLOCK"
-                : "landlock:  enabled, ABI " + abi.number());
-        assertThat(run.line("errata:")).isEqualTo(abi == Abi.NONE ? "errata:    -" : "errata:    0x0");
+                : "landlock:     enabled, ABI " + abi.number());
+        assertThat(run.line("errata:")).isEqualTo(abi == Abi.NONE ? "errata:       -" : "errata:       0x0");
         List<String> features = run.outLines().stream().filter(l -> l.matches("  (yes|no) +.*")).toList();
         assertThat(features).hasSize(Features.all().size());
         assertThat(features).anyMatch(l -> l.contains("TCP") && l.contains("ABI 4, Linux 6.7"))
@@ -45,8 +45,8 @@ class StatusAndHelpTest {
         assertThat(features).allSatisfy(l -> assertThat(l.startsWith("  yes")).as(l)
                 .isEqualTo(abi.atLeast(Abi.parse(l.replaceAll(".* ABI (\\d+), Linux .*", "$1")))));
         assertThat(run.line("baseline:")).isEqualTo(abi.atLeast(Abi.baseline())
-                ? "baseline:  ABI 6 met: runlock warns only when something asked for is missing"
-                : "baseline:  ABI 6 NOT met: runlock warns on every run");
+                ? "baseline:     ABI 6 met: runlock warns only when something asked for is missing"
+                : "baseline:     ABI 6 NOT met: runlock warns on every run");
     }
 
     @ParameterizedTest(name = "kernel {0}")
