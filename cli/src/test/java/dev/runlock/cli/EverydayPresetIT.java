@@ -162,6 +162,19 @@ class EverydayPresetIT {
     }
 
     @Test
+    void anInteractiveShellsPromptNamesTheUser() throws IOException {
+        assumeTool(BASH, "the shell preset is not tested end to end");
+        runlock.environment().put("HOME", home().toString());
+        // What bash's prompt shows for its user escape: the user's name, looked up in /etc/passwd.
+        String prompt = "p='\\u'; echo \"${p@P}\"";
+        Launcher.Result r = runlock.run("--preset", "shell", "--", "bash", "-i", "-c", prompt);
+        assertThat(r.out()).as(r.err()).isEqualTo(System.getProperty("user.name") + "\n");
+
+        Launcher.Result without = runlock.run("--preset", "tty,shell-env,tools", "--", "bash", "-i", "-c", prompt);
+        assertThat(without.out()).isEqualTo("I have no name!\n");
+    }
+
+    @Test
     void aVersionManagersShimIsRefusedWithTheCommandThatNamesTheRealProgram() throws IOException {
         assumePython();
         Path home = home();
