@@ -137,6 +137,28 @@ class EverydayPresetIT {
         assertThat(dir.resolve("w2/.git/HEAD")).doesNotExist();
     }
 
+    @Test
+    void gitRunsARepositorysHooksOnlyWhenTheyAreGrantedExecution() throws IOException, InterruptedException {
+        assumeTool(GIT, "the git preset is not tested end to end");
+        unsandboxed("git", "init", "-q", "r");
+        Path hook = Files.writeString(dir.resolve("r/.git/hooks/pre-commit"), "#!/bin/sh\necho hook ran\n");
+        assertThat(hook.toFile().setExecutable(true)).isTrue();
+        Launcher inRepository = new Launcher(dir.resolve("r"));
+        String identity = "user.name=U";
+        String email = "user.email=u@example.org";
+
+        Launcher.Result denied = inRepository.run("--preset", "git", "--rw", ".", "--", "git", "-c", identity, "-c",
+                email, "commit", "-q", "--allow-empty", "-m", "m");
+        assertThat(denied.status()).isNotZero();
+        assertThat(denied.err()).contains("cannot exec '.git/hooks/pre-commit': Permission denied");
+
+        Launcher.Result granted = inRepository.run("--preset", "git", "--rw", ".", "--rox", ".git/hooks", "--", "git",
+                "-c", identity, "-c", email, "commit", "-q", "--allow-empty", "-m", "m");
+        assertThat(granted.status()).as(granted.err()).isZero();
+        // git gives a hook's output to stderr.
+        assertThat(granted.errLines()).contains("hook ran");
+    }
+
     private void unsandboxed(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
         assertThat(p.waitFor()).as(String.join(" ", command)).isZero();
