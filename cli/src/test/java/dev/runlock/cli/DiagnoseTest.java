@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runlock.cli.trace.Access;
 import dev.runlock.cli.trace.Operation;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -74,5 +76,8 @@ class DiagnoseTest {
         assertThat(DiagnoseCommand.presetHint(presets, op(Access.CONNECT_TCP, "", 53, "EACCES")))
                 .isEqualTo(" or --preset dns");
         assertThat(DiagnoseCommand.presetHint(presets, op(Access.READ, "/etc/hostname", -1, "EACCES"))).isEmpty();
+        // A shell's startup file: the shell preset, not a broader one.
+        assertThat(DiagnoseCommand.presetHint(presets, op(Access.READ, "/etc/profile", -1, "EACCES")))
+                .isEqualTo(Files.exists(Path.of("/etc/profile")) ? " or --preset shell" : "");
     }
 }

@@ -79,8 +79,9 @@ class EverydayPresetIT {
     @Test
     void aVenvWithPipIsCreatedUnderPythonDevTmpAndTheProject() throws IOException, InterruptedException {
         assumeVenv();
+        // python3 by name, as a user types it: venv finds the interpreter it copies through PATH.
         Launcher.Result r = runlock.timeout(java.time.Duration.ofMinutes(3))
-                .run("--preset", "python,dev,tmp", "--rw", ".", "--", PYTHON.toString(), "-m", "venv", "v");
+                .run("--preset", "python,dev,tmp", "--rw", ".", "--", "python3", "-m", "venv", "v");
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(dir.resolve("v/bin/pip")).isExecutable();
 
@@ -136,6 +137,28 @@ class EverydayPresetIT {
         assertThat(dir.resolve("w2/.git/HEAD")).doesNotExist();
     }
 
+    @Test
+    void gitRunsARepositorysHooksOnlyWhenTheyAreGrantedExecution() throws IOException, InterruptedException {
+        assumeTool(GIT, "the git preset is not tested end to end");
+        unsandboxed("git", "init", "-q", "r");
+        Path hook = Files.writeString(dir.resolve("r/.git/hooks/pre-commit"), "#!/bin/sh\necho hook ran\n");
+        assertThat(hook.toFile().setExecutable(true)).isTrue();
+        Launcher inRepository = new Launcher(dir.resolve("r"));
+        String identity = "user.name=U";
+        String email = "user.email=u@example.org";
+
+        Launcher.Result denied = inRepository.run("--preset", "git", "--rw", ".", "--", "git", "-c", identity, "-c",
+                email, "commit", "-q", "--allow-empty", "-m", "m");
+        assertThat(denied.status()).isNotZero();
+        assertThat(denied.err()).contains("cannot exec '.git/hooks/pre-commit': Permission denied");
+
+        Launcher.Result granted = inRepository.run("--preset", "git", "--rw", ".", "--rox", ".git/hooks", "--", "git",
+                "-c", identity, "-c", email, "commit", "-q", "--allow-empty", "-m", "m");
+        assertThat(granted.status()).as(granted.err()).isZero();
+        // git gives a hook's output to stderr.
+        assertThat(granted.errLines()).contains("hook ran");
+    }
+
     private void unsandboxed(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
         assertThat(p.waitFor()).as(String.join(" ", command)).isZero();
@@ -158,6 +181,19 @@ class EverydayPresetIT {
                 "alias ll");
         assertThat(without.out()).isEmpty();
         assertThat(without.err()).contains(bashrc + ": Permission denied");
+    }
+
+    @Test
+    void anInteractiveShellsPromptNamesTheUser() throws IOException {
+        assumeTool(BASH, "the shell preset is not tested end to end");
+        runlock.environment().put("HOME", home().toString());
+        // What bash's prompt shows for its user escape: the user's name, looked up in /etc/passwd.
+        String prompt = "p='\\u'; echo \"${p@P}\"";
+        Launcher.Result r = runlock.run("--preset", "shell", "--", "bash", "-i", "-c", prompt);
+        assertThat(r.out()).as(r.err()).isEqualTo(System.getProperty("user.name") + "\n");
+
+        Launcher.Result without = runlock.run("--preset", "tty,shell-env,tools", "--", "bash", "-i", "-c", prompt);
+        assertThat(without.out()).isEqualTo("I have no name!\n");
     }
 
     @Test

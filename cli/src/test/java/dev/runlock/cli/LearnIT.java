@@ -325,6 +325,16 @@ class LearnIT {
         assertThat(Files.readString(config())).as("control: with PATH it works").doesNotContain("that run failed");
     }
 
+    /** A --write file that cannot be created is one error naming it as given, with the reason. */
+    @Test
+    void aFileThatCannotBeWrittenIsNamedWithTheReason() throws Exception {
+        Launcher.Result r = runlock(As.ROOT).run("learn", "--write", "/proc/nope.toml", "--", "true");
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.errLines()).as(r.err()).containsOnlyOnce(
+                "runlock: error: /proc/nope.toml: cannot write: No such file or directory")
+                .noneMatch(l -> l.contains(".tmp"));
+    }
+
     /** diagnose names PATH when nothing was denied but the command failed, or did not find a program. */
     @Test
     void diagnoseNamesAMissingPath() throws Exception {

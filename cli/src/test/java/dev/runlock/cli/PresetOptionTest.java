@@ -54,6 +54,18 @@ class PresetOptionTest {
     }
 
     @Test
+    void gitReadsTheTimeZoneItDatesCommitsIn() throws IOException {
+        Path localtime = Path.of("/etc/localtime");
+        CliRun r = CliRun.of("--preset", "git", "true").assertExplained();
+        if (Files.exists(localtime)) {
+            // A rule binds to the file the link leads to (/usr/share/zoneinfo/...).
+            assertThat(r.rules("[preset git]")).contains("  " + localtime.toRealPath() + "  ro  [preset git]");
+        } else {
+            assertThat(r.outLines()).contains("not here:    /etc/localtime  ro  [preset git: missing here]");
+        }
+    }
+
+    @Test
     void aPathMissingHereIsSkippedWithoutAWordAndListedByExplain() {
         CliRun r = CliRun.of("--preset", "nix", "true").assertExplained();
         assertThat(r.err()).isEmpty();

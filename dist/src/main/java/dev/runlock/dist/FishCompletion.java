@@ -80,7 +80,14 @@ final class FishCompletion {
                     if test -z "$found[3]"; and contains -- $found[1] %2$s
                         set found (__runlock_found (math $found[2] + 1))
                     end
-                    __fish_complete_subcommand --fcs-skip=(math $found[2] - 1)
+                    # __fish_complete_subcommand skips the words before the command that look like options
+                    # (-*, *=*: --, --rw=.) without counting them: count only the others.
+                    set -l words (commandline -opc)
+                    set -l skip 0
+                    for word in $words[1..(math $found[2] - 1)]
+                        string match -q -- '-*' $word; or string match -q -- '*=*' $word; or set skip (math $skip + 1)
+                    end
+                    __fish_complete_subcommand --fcs-skip=$skip
                 end
 
                 # The words $argv for the last element of the current token, a list separated by commas.

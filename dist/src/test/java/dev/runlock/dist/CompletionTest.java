@@ -115,6 +115,16 @@ class CompletionTest {
     }
 
     @Test
+    void fishHandsTheCommandsArgumentsToItsOwnCompletionWhereverTheCommandStarts() {
+        // git's completion (fish's own) offers its subcommands; program names would mean the command was lost.
+        for (String line : List.of("runlock git chec", "runlock -- git chec", "runlock --rw . -- git chec",
+                "runlock --rw=. git chec", "runlock --rw=. -- git chec", "runlock --ro /etc --env=A=b git chec",
+                "runlock learn -- git chec", "runlock learn --rw . -- git chec", "runlock diagnose --rw=. git chec")) {
+            assertThat(fishWithItsCompletions(line)).as(line).contains("checkout").doesNotContain("chgrp", "chmod");
+        }
+    }
+
+    @Test
     void zshLoadsTheCompletionAndOffersTheValues() throws IOException {
         MachineCapability.ZSH.assume("the zsh completion is not checked");
         String script = Files.readString(share.resolve("zsh/vendor-completions/_runlock"));
@@ -144,10 +154,19 @@ class CompletionTest {
 
     /** The candidates fish offers for {@code line}, without their descriptions. */
     private static List<String> fish(String line) {
+        return fishAfter("", line);
+    }
+
+    /** The same with the completions fish ships (git's) loadable, as in a user's shell. */
+    private static List<String> fishWithItsCompletions(String line) {
+        return fishAfter("set fish_complete_path $__fish_data_dir/completions; ", line);
+    }
+
+    private static List<String> fishAfter(String setup, String line) {
         MachineCapability.FISH.assume("the fish completion is not tested");
         Path script = share.resolve("fish/vendor_completions.d/runlock.fish");
         Run run = Run.of(cwd, Map.of("PATH", "/usr/bin:/bin", "HOME", cwd.toString()),
-                List.of("fish", "--no-config", "-c", "source " + script + "; complete -C '" + line + "'"));
+                List.of("fish", "--no-config", "-c", setup + "source " + script + "; complete -C '" + line + "'"));
         assertThat(run.err()).as("fish completion's errors").isEmpty();
         return run.out().lines().map(l -> l.split("\t")[0]).filter(l -> !l.isEmpty()).sorted().distinct().toList();
     }

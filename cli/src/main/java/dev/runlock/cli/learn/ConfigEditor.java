@@ -1,6 +1,7 @@
 package dev.runlock.cli.learn;
 
 import dev.runlock.cli.config.ConfigException;
+import dev.runlock.cli.trust.ConfigFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -35,7 +36,8 @@ public final class ConfigEditor {
             byte[] old = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
             replaceAtomically(file, edit(file, old, name, sectionText.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot write: " + e.getMessage());
+            // The reason only: the exception's file may be the temporary one, a name the user never gave.
+            throw new ConfigException(file + ": cannot write: " + ConfigFile.reason(e));
         }
     }
 
@@ -46,7 +48,7 @@ public final class ConfigEditor {
             try {
                 edit(file, Files.readAllBytes(file), "", new byte[0]);
             } catch (IOException e) {
-                throw new ConfigException(file + ": cannot read: " + e.getMessage());
+                throw new ConfigException(file + ": cannot read: " + ConfigFile.reason(e));
             }
         }
     }

@@ -14,13 +14,21 @@ import java.util.List;
  * The shared libraries a python's compiled modules ({@code lib-dynload/_ssl*.so}, a site's
  * {@code *.so}) need: {@code import ssl} makes the interpreter dlopen {@code _ssl}, whose loader
  * maps {@code libssl.so.3}. Found by the ELF resolver as the interpreter's loader would find them.
- * A site may hold a large tree (or a venv someone else filled), so the walk is bounded.
+ * A site may hold a large tree (or a venv someone else filled), so the walk is bounded; the
+ * standard library's own compiled modules ({@code lib-dynload}) are walked first, with a budget of
+ * their own, so that no site (pyenv's {@code site-packages} lies in the standard library's
+ * directory) can use it up before them.
  */
 final class PythonModules {
     /** How deep below a library directory a module is looked for ({@code numpy/_core/_multiarray.so}: 2). */
     static final int MAX_DEPTH = 6;
-    /** How many directory entries the walk visits at most, over all library directories. */
+    /**
+     * How many directory entries the walk visits at most: once over the {@code lib-dynload}
+     * directories, once over the rest of the library directories.
+     */
     static final int MAX_ENTRIES = 20_000;
+    /** The standard library's directory of compiled modules, in the directory of its {@code *.py}. */
+    private static final String LIB_DYNLOAD = "lib-dynload";
     /** How many modules are resolved at most. */
     static final int MAX_MODULES = 1_000;
 
@@ -34,6 +42,13 @@ final class PythonModules {
      */
     static List<Path> compiled(List<Path> dirs) {
         List<Path> modules = new ArrayList<>();
+        int[] dynloadBudget = {MAX_ENTRIES};
+        for (Path dir : dirs) {
+            Path dynload = dir.resolve(LIB_DYNLOAD);
+            if (Files.isDirectory(dynload, LinkOption.NOFOLLOW_LINKS)) {
+                walk(dynload, 0, modules, dynloadBudget);
+            }
+        }
         int[] budget = {MAX_ENTRIES};
         for (Path dir : dirs) {
             walk(dir, 0, modules, budget);
@@ -52,6 +67,7 @@ final class PythonModules {
                 if (name.endsWith(".so")) {
                     modules.add(entry);
                 } else if (depth < MAX_DEPTH && name.indexOf('.') < 0 && !name.equals("__pycache__")
+                        && !(depth == 0 && name.equals(LIB_DYNLOAD))
                         && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
                     packages.add(entry);
                 }

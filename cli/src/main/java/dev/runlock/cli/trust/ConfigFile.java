@@ -115,7 +115,7 @@ public final class ConfigFile {
     }
 
     /** The operating system's reason for an I/O failure, without Java's exception names. */
-    static String reason(Exception e) {
+    public static String reason(Exception e) {
         if (e instanceof FileSystemException fs && fs.getReason() != null) {
             return fs.getReason();
         }

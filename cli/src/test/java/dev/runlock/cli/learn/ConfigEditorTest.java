@@ -88,6 +88,14 @@ class ConfigEditorTest {
         assertThat(written(rest + "\n[git]\nro = []\n")).isEqualTo(rest + "\n" + GIT);
     }
 
+    /** A file that cannot be written is named as given, with the system's reason, not the temporary file's name. */
+    @Test
+    void aFileThatCannotBeWrittenIsNamedWithTheReason() {
+        Path file = dir.resolve("missing/learned.toml");
+        assertThatThrownBy(() -> ConfigEditor.write(file, "git", GIT)).isInstanceOf(ConfigException.class)
+                .hasMessage(file + ": cannot write: No such file or directory");
+    }
+
     /** A link is refused before the run and at the write; the file it leads to is left as it was. */
     @Test
     void aLinkIsRefusedNotWrittenThrough() throws Exception {

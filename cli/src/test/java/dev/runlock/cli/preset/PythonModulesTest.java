@@ -45,6 +45,23 @@ class PythonModulesTest {
     }
 
     @Test
+    void theStandardLibrarysCompiledModulesAreFoundWhateverFillsTheBudgetBeforeThem() throws IOException {
+        // pyenv: site-packages lies in the standard library's directory; here the directory itself
+        // holds more entries than the walk visits, so a walk in directory order never reaches lib-dynload.
+        Path stdlib = Files.createDirectories(root.resolve("lib/python3.42"));
+        for (int i = 0; i <= PythonModules.MAX_ENTRIES; i++) {
+            Files.createFile(stdlib.resolve("module" + i + ".py"));
+        }
+        Path ssl = file("lib/python3.42/lib-dynload/_ssl.cpython-342.so");
+        Path site = file("site/_speedups.so");
+        Path dynloadLink = Files.createSymbolicLink(root.resolve("site/lib-dynload"), Path.of("/usr/lib"));
+
+        List<Path> modules = PythonModules.compiled(List.of(root.resolve("site"), root.resolve("lib/python3.42")));
+        assertThat(modules).containsOnlyOnce(ssl).contains(site).noneMatch(m -> m.startsWith(dynloadLink))
+                .noneMatch(m -> m.startsWith("/usr/lib"));
+    }
+
+    @Test
     void thisMachinesSslModuleNeedsLibssl() {
         Path python = Path.of("/usr/bin/python3");
         Assumptions.assumeTrue(Files.isExecutable(python), "no /usr/bin/python3");
