@@ -1,6 +1,7 @@
 package dev.runlock.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.runlock.landlock.Abi;
 import dev.runlock.testkit.FakeKernel;
@@ -164,6 +165,13 @@ class PresetOptionTest {
 
         assertThat(cleaned.rules("[p.toml [true] rw]")).containsExactly("  " + cache + "/  rw  [p.toml [true] rw]");
         CliRun.with(env, "true").assertRefused("path does not exist: " + home.resolve(".npm/other"));
+    }
+
+    @Test
+    void toolsGrantsTheLocaleAliasesEveryProgramSettingItsLocaleReads() {
+        assumeTrue(Files.exists(Path.of("/etc/locale.alias")), "/etc/locale.alias exists here");
+        assertThat(CliRun.of("--preset", "tools", "true").assertExplained().rules("[preset tools]"))
+                .contains("  /etc/locale.alias  ro  [preset tools]");
     }
 
     @Test
