@@ -51,12 +51,12 @@ public final class SandboxPolicy {
     }
 
     /** The shared policy model this policy stands for, before auto-import. */
-    public Policy policy() {
+    Policy policy() {
         return policy;
     }
 
     /** Which files of the command's closure are granted automatically. */
-    public Imports imports() {
+    Imports imports() {
         return imports;
     }
 
