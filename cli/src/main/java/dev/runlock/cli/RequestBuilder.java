@@ -95,7 +95,14 @@ final class RequestBuilder {
         List<String> dependencies = Stream.concat(sections.stream(), presets.sections().stream())
                 .flatMap(c -> c.strings(ConfigKey.EXECUTABLE_DEPENDENCIES).stream()).distinct().toList();
         Imports imports = Imports.of(auto, options.flag(Option.ADD_EXEC), options.flag(Option.LDD));
-        return new Request(policy.build(), env(presets), keepFds(), imports, dependencies, presets.skipped());
+        Policy built = policy.build();
+        for (PathGrant grant : built.paths()) {
+            if (grant.intent() == Intent.LS && Files.exists(grant.path()) && !Files.isDirectory(grant.path())) {
+                throw new UsageException(grant.origin() + ": " + grant.path() + " is not a directory, and "
+                        + Option.LS.longName() + " only lists directories (--ro reads a file)");
+            }
+        }
+        return new Request(built, env(presets), keepFds(), imports, dependencies, presets.skipped());
     }
 
     /** The presets named by {@code --preset} and by the sections' {@code preset}, in that order. */
@@ -134,9 +141,9 @@ final class RequestBuilder {
             return;
         }
         Set<Path> caches = new LinkedHashSet<>(home.get().of(names));
-        sections.stream().flatMap(section -> Stream.of(ConfigKey.RW, ConfigKey.RWX)
-                        .flatMap(key -> section.strings(key).stream()))
-                .map(written -> Path.of(written).toAbsolutePath().normalize())
+        // Where the run will look for them: a section's relative path is relative to its file.
+        sections.stream().map(GrantSource.Section::new)
+                .flatMap(source -> Stream.of(Setting.RW, Setting.RWX).flatMap(setting -> source.paths(setting).stream()))
                 .filter(home.get()::declares).forEach(caches::add);
         for (Path cache : caches) {
             if (Files.notExists(cache, LinkOption.NOFOLLOW_LINKS)) {

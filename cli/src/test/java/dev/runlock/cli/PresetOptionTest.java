@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.runlock.landlock.Abi;
 import dev.runlock.testkit.FakeKernel;
+import dev.runlock.testkit.MachineCapability;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -149,6 +150,90 @@ class PresetOptionTest {
         assertThat(CliRun.with(env, "true").assertExplained().rules("[preset tmp]")).hasSize(1);
         Files.writeString(config, "[true]\npreset = [\"temp\"]\n");
         CliRun.with(env, "true").assertRefused("sandbox.toml [true] preset: unknown preset 'temp'");
+    }
+
+    @Test
+    void aCacheBelowADirectoryOthersCanWriteIsNotCreated() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("shared home"));
+        Path npm = Files.createDirectories(home.resolve(".npm"));
+        Files.setPosixFilePermissions(npm, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Map<String, String> env = CliRun.baseEnvironment();
+        env.put("HOME", home.toString());
+
+        CliRun r = CliRun.with(env, "--preset", "npm", "true").assertExplained();
+
+        assertThat(r.errLines()).contains("runlock: warning: the cache " + npm.resolve("_cacache") + " does not exist and"
+                + " was not created (" + npm + " is another user's or writable by others): it is not granted, so the"
+                + " command cannot write one");
+        assertThat(npm).isEmptyDirectory();
+    }
+
+    @Test
+    void aConfigsRelativeCacheIsCreatedWhereTheConfigGrantsIt() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("relative home"));
+        Path config = Files.createDirectories(home.resolve("cfg")).resolve("p.toml");
+        Map<String, String> env = CliRun.configuredBy(config);
+        env.put("HOME", home.toString());
+        Files.writeString(config, "[true]\nrw = [\"../.m2/repository\"]\n");
+
+        CliRun.with(env, "true").assertExplained();
+
+        assertThat(home.resolve(".m2/repository")).isDirectory();
+        assertThat(home.resolve("cfg/.m2")).doesNotExist();
+    }
+
+    @Test
+    void aHomeLinkLeadingOutOfHomeIsNotGranted() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("planted home"));
+        Path outside = Files.createDirectories(dir.resolve("victim"));
+        Files.createSymbolicLink(home.resolve(".gitconfig"), Files.writeString(outside.resolve("secret"), "s\n"));
+        Files.createDirectories(home.resolve(".m2"));
+        Files.createSymbolicLink(home.resolve(".m2/repository"), outside);
+        Map<String, String> env = CliRun.baseEnvironment();
+        env.put("HOME", home.toString());
+
+        CliRun r = CliRun.with(env, "--preset", "git,maven", "true").assertExplained();
+
+        assertThat(r.out()).doesNotContain("  " + outside + "/secret  ro", "  " + outside + "/  rw");
+        assertThat(r.errLines()).anyMatch(l -> l.contains(home.resolve(".gitconfig") + " -> " + outside.resolve("secret")
+                + " [preset git: a link out of $HOME]") && l.contains(home.resolve(".m2/repository") + " -> " + outside
+                + " [preset maven: a link out of $HOME]"));
+    }
+
+    @Test
+    void anotherUsersHomeGivesThePresetsNothing() throws IOException {
+        MachineCapability.ROOT.assume("a home of another user (chown) gives the presets nothing");
+        Path home = Files.createDirectories(dir.resolve("their home"));
+        Files.writeString(home.resolve(".gitconfig"), "[user]\n");
+        Files.setAttribute(home, "unix:uid", 65534);
+        Map<String, String> env = CliRun.baseEnvironment();
+        env.put("HOME", home.toString());
+
+        CliRun r = CliRun.with(env, "--preset", "git", "true").assertExplained();
+
+        assertThat(r.out()).doesNotContain(home + "/.gitconfig  ro");
+        assertThat(r.outLines()).anyMatch(l -> l.startsWith("not here:    {HOME}/.gitconfig  ro  [preset git: HOME "
+                + home + " is no directory of yours]"));
+    }
+
+    @Test
+    void aTmpdirInTheAccountsOwnConfigIsRefusedWhateverHomeSays() throws IOException {
+        Path config = Path.of(System.getProperty("user.home"), ".config");
+        assumeTrue(Files.isDirectory(config), config + " exists here");
+        Map<String, String> env = CliRun.baseEnvironment();
+        env.put("HOME", Files.createDirectories(dir.resolve("agent home")).toString());
+        env.put("TMPDIR", config.toString());
+
+        CliRun r = CliRun.with(env, "--preset", "tmp", "true").assertExplained();
+
+        Path real = config.toRealPath();
+        assertThat(r.rules("[preset tmp]")).noneMatch(l -> l.startsWith("  " + real + "/"));
+        assertThat(r.err()).contains(real + " [preset tmp: writable, it opens ");
+    }
+
+    @Test
+    void listingAFileIsOneErrorNamingIt() {
+        CliRun.of("--ls", "/etc/hostname", "true").assertRefused("--ls: /etc/hostname is not a directory");
     }
 
     @Test

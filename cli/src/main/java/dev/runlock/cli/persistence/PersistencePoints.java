@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Persistence points: paths that code outside the sandbox runs or trusts later ({@code .git/hooks},
@@ -39,30 +40,43 @@ public final class PersistencePoints {
     record Point(Where where, Path path) {
     }
 
-    private final Optional<Path> home;
+    private final List<Path> homes;
     private final List<Path> anchored;
     private final List<Path> project;
 
-    private PersistencePoints(Optional<Path> home, List<Path> anchored, List<Path> project) {
-        this.home = home.map(PersistencePoints::real);
+    private PersistencePoints(List<Path> homes, List<Path> anchored, List<Path> project) {
+        this.homes = homes.stream().map(PersistencePoints::real).toList();
         this.anchored = List.copyOf(anchored);
         this.project = List.copyOf(project);
     }
 
-    /** The built-in table for the user {@code environment} names ({@code HOME}, {@code XDG_CONFIG_HOME}). */
+    /**
+     * The built-in table for the user {@code environment} names ({@code HOME}, {@code XDG_CONFIG_HOME})
+     * and for the account runlock runs as (its home in the password database, the JVM's
+     * {@code user.home}): the environment may lie, and a {@code HOME} elsewhere must not hide the
+     * real home's points from a preset's link or {@code TMPDIR} that leads there.
+     */
     public static PersistencePoints of(Map<String, String> environment) {
+        return of(environment, absolute(System.getProperty("user.home")));
+    }
+
+    /** The table for {@code environment} and the account home {@code account}, if any. */
+    static PersistencePoints of(Map<String, String> environment, Optional<Path> account) {
         Optional<Path> home = absolute(environment.get("HOME"));
         Optional<Path> config = absolute(environment.get("XDG_CONFIG_HOME")).or(() -> home.map(h -> h.resolve(".config")));
+        List<Path> homes = Stream.concat(home.stream(), account.stream()).distinct().toList();
+        List<Path> configs = Stream.concat(config.stream(), account.map(a -> a.resolve(".config")).stream()).distinct()
+                .toList();
         List<Path> anchored = new ArrayList<>();
         List<Path> project = new ArrayList<>();
         for (Point point : Table.POINTS) {
             switch (point.where()) {
-                case HOME -> home.ifPresent(h -> anchored.add(h.resolve(point.path())));
-                case CONFIG -> config.ifPresent(c -> anchored.add(c.resolve(point.path())));
+                case HOME -> homes.forEach(h -> anchored.add(h.resolve(point.path())));
+                case CONFIG -> configs.forEach(c -> anchored.add(c.resolve(point.path())));
                 case PROJECT -> project.add(point.path());
             }
         }
-        return new PersistencePoints(home, anchored, project);
+        return new PersistencePoints(homes, anchored, project);
     }
 
     /**
@@ -125,7 +139,7 @@ public final class PersistencePoints {
      */
     public List<Path> userPoints(Path dir) {
         Path d = real(dir);
-        boolean inHome = home.isPresent() && d.startsWith(home.get());
+        boolean inHome = homes.stream().anyMatch(d::startsWith);
         List<Path> points = new ArrayList<>(anchored.stream().filter(p -> d.startsWith(p)
                 || p.startsWith(d) && (inHome || Files.exists(p, LinkOption.NOFOLLOW_LINKS))).toList());
         if (inHome) {

@@ -1,6 +1,7 @@
 package dev.runlock.cli.preset;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -65,6 +66,15 @@ public record EnvironmentPath(Path path) {
             return Optional.of("your home directory or above it");
         }
         return path.getNameCount() == 1 ? Optional.of("a top-level directory") : Optional.empty();
+    }
+
+    /** Whether this exists and belongs to the user runlock runs as. */
+    boolean ownedByCaller() {
+        try {
+            return Files.getAttribute(path, "unix:uid").equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     /** Whether this lies below {@code prefix} (not at it): a tool's own file, not another's. */

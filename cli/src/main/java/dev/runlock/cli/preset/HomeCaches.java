@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,7 +38,7 @@ public final class HomeCaches {
 
     /** The caches of {@code presets} in the home of {@code context}; none when HOME is unset, {@code /} or a system directory. */
     public static Optional<HomeCaches> of(Presets presets, PresetContext context) {
-        return EnvironmentPath.home(context).filter(home -> !home.systemOwn())
+        return EnvironmentPath.home(context).filter(home -> !home.systemOwn() && home.ownedByCaller())
                 .map(home -> new HomeCaches(home.path(), presets));
     }
 
@@ -64,14 +65,11 @@ public final class HomeCaches {
      * nothing when it exists.
      *
      * @return whether anything was created
-     * @throws IOException when the home is another user's (runlock run by root with a user's HOME
-     *     would leave the user a cache they cannot write), a directory on the way is a link or not a
-     *     directory, or one cannot be made
+     * @throws IOException when a directory on the way is a link, not a directory, another user's or
+     *     writable by others (they could swap what runlock creates for a link), or one cannot be made
      */
     public boolean create(Path cache) throws IOException {
-        if (!Files.getAttribute(home, "unix:uid").equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"))) {
-            throw new IOException(home + " belongs to another user");
-        }
+        Object caller = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
         Path relative = home.relativize(cache);
         List<Path> missing = new ArrayList<>();
         Path at = home;
@@ -83,6 +81,11 @@ public final class HomeCaches {
             if (Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
                 if (!Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS)) {
                     throw new IOException(at + " is not a directory");
+                }
+                Set<PosixFilePermission> modes = Files.getPosixFilePermissions(at, LinkOption.NOFOLLOW_LINKS);
+                if (!Files.getAttribute(at, "unix:uid", LinkOption.NOFOLLOW_LINKS).equals(caller)
+                        || modes.contains(PosixFilePermission.GROUP_WRITE) || modes.contains(PosixFilePermission.OTHERS_WRITE)) {
+                    throw new IOException(at + " is another user's or writable by others");
                 }
             } else {
                 missing.add(at);

@@ -17,14 +17,15 @@ import java.util.Optional;
  * the only code behind {@code presets.toml}, which stays declarative.
  */
 public enum Placeholder {
-    /** {@code $HOME}. */
+    /** {@code $HOME}, when it is a directory of the user runlock runs as: another's holds what they put there. */
     HOME {
         @Override
         Values values(PresetContext context) {
             if (context.variable("HOME").isEmpty()) {
                 return Values.none("HOME is not set");
             }
-            return EnvironmentPath.home(context).map(home -> Values.of(home.path()))
+            return EnvironmentPath.home(context).map(home -> home.ownedByCaller() ? Values.of(home.path())
+                            : Values.none("HOME " + home.path() + " is no directory of yours"))
                     .orElse(Values.none("HOME is not an absolute UTF-8 path"));
         }
     },

@@ -23,6 +23,7 @@ import java.util.Set;
  */
 public final class ResolvedPresets {
     private static final Set<ConfigKey> WRITABLE = Set.of(ConfigKey.RW, ConfigKey.RWX);
+    private static final Path NIX_STORE = Path.of("/nix/store");
     private final List<PresetEntry> entries;
     private final List<String> warnings;
 
@@ -57,7 +58,8 @@ public final class ResolvedPresets {
                 .flatMap(values -> values.warning().stream()).toList());
         if (!refused.isEmpty()) {
             warnings.add("presets grant no computed path that is /, a top-level directory, your home or above it,"
-                    + " nor a writable one with a persistence point; not granted: " + String.join(", ", refused));
+                    + " a link out of your home, nor a writable one with a persistence point; not granted: "
+                    + String.join(", ", refused));
         }
         return new ResolvedPresets(entries, warnings);
     }
@@ -94,6 +96,8 @@ public final class ResolvedPresets {
                 }
                 Optional<String> refusal = (computed(path, real, placeholder, computed)
                         ? EnvironmentPath.real(real).refusal(EnvironmentPath.home(context)) : Optional.<String>empty())
+                        .or(() -> placeholder.equals(Optional.of(Placeholder.HOME)) ? outOfHome(key, real, context)
+                                : Optional.empty())
                         .or(() -> WRITABLE.contains(key) ? persistence(real, context) : Optional.empty());
                 out.add(new PresetEntry(preset, key, refusal.isPresent() ? path.toString() : real.toString(), written,
                         refusal.map(why -> "resolves to " + real + ", " + why)));
@@ -101,6 +105,20 @@ public final class ResolvedPresets {
             }
         }
         return out;
+    }
+
+    /**
+     * Why a {@code {HOME}} entry that a link leads out of the home is not granted: what a home
+     * holds is the user's to decide only inside it, and {@code HOME} may name a directory someone
+     * else filled ({@code ~/.gitconfig} linked to {@code /etc/shadow}, {@code ~/.m2/repository} to
+     * the real home's {@code ~/.config}). Read-only links into {@code /nix/store} stay: that is
+     * where home-manager keeps dotfiles.
+     */
+    private static Optional<String> outOfHome(ConfigKey key, Path real, PresetContext context) {
+        Optional<Path> home = EnvironmentPath.home(context).map(EnvironmentPath::path);
+        boolean inside = home.map(real::startsWith).orElse(false)
+                || !WRITABLE.contains(key) && real.startsWith(NIX_STORE);
+        return inside ? Optional.empty() : Optional.of("a link out of $HOME");
     }
 
     /**

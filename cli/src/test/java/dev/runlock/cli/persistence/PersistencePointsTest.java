@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,11 +34,22 @@ class PersistencePointsTest {
     }
 
     @Test
+    void theAccountsHomeKeepsItsPointsWhateverHomeSays() {
+        PersistencePoints elsewhere = PersistencePoints.of(Map.of("HOME", "/tmp/agent"), Optional.of(Path.of("/home/u")));
+        assertThat(elsewhere.isPersistencePoint(Path.of("/home/u/.bashrc"))).isTrue();
+        assertThat(elsewhere.isPersistencePoint(Path.of("/home/u/.config/autostart/x.desktop"))).isTrue();
+        assertThat(elsewhere.isPersistencePoint(Path.of("/tmp/agent/.bashrc"))).isTrue();
+        assertThat(elsewhere.userPoints(Path.of("/home/u/.config"))).contains(Path.of("/home/u/.config/autostart"));
+        assertThat(PersistencePoints.of(Map.of("HOME", "/tmp/agent"), Optional.empty())
+                .isPersistencePoint(Path.of("/home/u/.bashrc"))).as("control: HOME alone").isFalse();
+    }
+
+    @Test
     void xdgConfigHomeMovesTheConfigPoints() {
         PersistencePoints xdg = PersistencePoints.of(Map.of("HOME", "/home/u", "XDG_CONFIG_HOME", "/cfg"));
         assertThat(xdg.isPersistencePoint(Path.of("/cfg/runlock/trusted"))).isTrue();
         assertThat(xdg.isPersistencePoint(Path.of("/home/u/.config/runlock/trusted"))).isFalse();
-        assertThat(PersistencePoints.of(Map.of()).isPersistencePoint(Path.of("/root/.bashrc")))
+        assertThat(PersistencePoints.of(Map.of(), Optional.empty()).isPersistencePoint(Path.of("/root/.bashrc")))
                 .as("no home: only project points").isFalse();
         assertThat(PersistencePoints.of(Map.of("HOME", "/home/\uDCFFu")).isPersistencePoint(Path.of("/srv/.envrc")))
                 .as("a home Java cannot name is no home").isTrue();
