@@ -17,8 +17,9 @@ final class FishCompletion {
         StringBuilder out = new StringBuilder("""
                 # fish completion for runlock; generated from runlock's option model by the dist build.
 
-                # Prints the first word from position $argv[1] on that is not an option, its position, and
-                # "ended" if it follows --, if one has been typed (or -- has been).
+                # Prints the position of the first word from position $argv[1] on that is not an option,
+                # "ended" if it follows -- (else -), and the word, if one has been typed (or -- has been).
+                # The word comes last: it may hold spaces.
                 function __runlock_word_from
                     set -l words (commandline -opc)
                     set -l i $argv[1]
@@ -37,11 +38,12 @@ final class FishCompletion {
                                 break
                         end
                     end
+                    set -q ended[1]; or set ended -
                     if test $i -le (count $words)
-                        echo $words[$i] $i $ended
-                    else if test -n "$ended"
+                        echo $i $ended $words[$i]
+                    else if test "$ended" = ended
                         # Nothing typed after --: the command goes at $i.
-                        echo ended $i ended
+                        echo $i ended ended
                     else
                         return 1
                     end
@@ -55,7 +57,10 @@ final class FishCompletion {
                 # The found command word, its position and "ended" as a list; false if none was typed.
                 function __runlock_found
                     set -l found (__runlock_word_from $argv[1]); or return 1
-                    string split ' ' -- $found
+                    set -l parts (string split -m2 ' ' -- $found)
+                    printf '%%s\\n' $parts[3] $parts[1]
+                    test $parts[2] = ended; and echo ended
+                    return 0
                 end
 
                 # Whether the subcommand $argv[1] was typed, and not yet the command it runs (or its operand).

@@ -125,6 +125,13 @@ class CompletionTest {
     }
 
     @Test
+    void fishTakesACommandWordWithSpacesAndParenthesesAsOneWord() {
+        // fishAfter fails on any error: split at its space, the word made math fail and completion recurse.
+        assertThat(fish("runlock \\'(c d)\\' --ro")).isEmpty();
+        assertThat(fish("runlock -- \\'(c d)\\' --ro")).isEmpty();
+    }
+
+    @Test
     void zshLoadsTheCompletionAndOffersTheValues() throws IOException {
         MachineCapability.ZSH.assume("the zsh completion is not checked");
         String script = Files.readString(share.resolve("zsh/vendor-completions/_runlock"));
