@@ -7,12 +7,14 @@ import dev.runlock.cli.text.ShellWord;
 import dev.runlock.cli.trace.Operation;
 import dev.runlock.cli.trace.TraceText;
 import dev.runlock.landlock.AccessNet;
+import dev.runlock.os.ByteStrings;
 import dev.runlock.sandbox.Intent;
 import dev.runlock.sandbox.PathGrant;
 import dev.runlock.sandbox.PortGrant;
 import dev.runlock.sandbox.PortRange;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -165,8 +167,8 @@ final class DiagnoseCommand {
         return TracedRun.path(path).map(Files::exists).orElse(false);
     }
 
-    /** A path as a shell word the user can paste. */
+    /** A path as a shell word the user can paste: the very bytes, whatever they are. */
     private static String shell(String byteString) {
-        return ShellWord.of(TraceText.display(byteString));
+        return ShellWord.of(ByteStrings.decode(byteString.getBytes(StandardCharsets.ISO_8859_1), 0, byteString.length()));
     }
 }

@@ -46,12 +46,14 @@ class DiagnoseTest {
     }
 
     @Test
-    void aPathIsQuotedForTheShellAndItsBytesShown() {
+    void aPathIsQuotedSoThatPastingItGivesBackItsBytes() {
+        assertThat(DiagnoseCommand.allow(op(Access.READ, "/tmp/it's here", -1, "EACCES")))
+                .isEqualTo("--ro '/tmp/it'\\''s here'");
         assertThat(DiagnoseCommand.allow(op(Access.READ, "/tmp/it's here\n", -1, "EACCES")))
-                .isEqualTo("--ro '/tmp/it'\\''s here\\x0a'");
+                .isEqualTo("--ro $'/tmp/it\\'s here\\x0a'");
         assertThat(DiagnoseCommand.denials(List.of(op(Access.READ, "/tmp/bad\u00ff", -1, "EACCES")), o -> true))
                 .singleElement().extracting(DiagnoseCommand.Denial::describe)
-                .isEqualTo("prog: openat /tmp/bad\\xff (read): EACCES; allow with --ro '/tmp/bad\\xff'");
+                .isEqualTo("prog: openat /tmp/bad\\xff (read): EACCES; allow with --ro $'/tmp/bad\\xff'");
     }
 
     @Test

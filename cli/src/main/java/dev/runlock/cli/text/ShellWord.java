@@ -1,15 +1,44 @@
 package dev.runlock.cli.text;
 
-/** A word as a POSIX shell reads it back: as is when it holds only safe characters, else single-quoted. */
+/**
+ * A word as a shell reads it back: as is when it holds only safe characters, single-quoted when
+ * every character shows as itself, else in bash's and zsh's {@code $'...'} quoting with escapes
+ * ({@code $'a\nb'}), so that pasting it gives back the very bytes, a line break or a byte that is
+ * not UTF-8 included. Either way the result holds no character a terminal would obey.
+ */
 public final class ShellWord {
     private static final String SAFE_PUNCTUATION = "/._-+,:@%";
+    private static final int FIRST_BYTE_ESCAPE = 0xDC80;
+    private static final int LAST_BYTE_ESCAPE = 0xDCFF;
 
     private ShellWord() {
     }
 
-    /** {@code text} quoted for pasting into a shell; escape what a terminal would obey with {@link Printable} first. */
+    /**
+     * {@code text} quoted for pasting into a shell; a byte that was not UTF-8 is carried as
+     * U+DC80..U+DCFF (core's {@code ByteStrings}).
+     */
     public static String of(String text) {
-        return !text.isEmpty() && text.chars().allMatch(c -> Character.isLetterOrDigit(c)
-                || SAFE_PUNCTUATION.indexOf(c) >= 0) ? text : "'" + text.replace("'", "'\\''") + "'";
+        if (!text.isEmpty() && text.chars().allMatch(c -> Character.isLetterOrDigit(c) || SAFE_PUNCTUATION.indexOf(c) >= 0)) {
+            return text;
+        }
+        if (text.codePoints().allMatch(Printable::shown)) {
+            return "'" + text.replace("'", "'\\''") + "'";
+        }
+        StringBuilder out = new StringBuilder("$'");
+        text.codePoints().forEach(c -> {
+            if (c == '\\' || c == '\'') {
+                out.append('\\').appendCodePoint(c);
+            } else if (Printable.shown(c)) {
+                out.appendCodePoint(c);
+            } else if (c >= FIRST_BYTE_ESCAPE && c <= LAST_BYTE_ESCAPE) {
+                out.append(String.format("\\x%02x", c - FIRST_BYTE_ESCAPE + 0x80));
+            } else if (c < 0x100) {
+                out.append(String.format("\\x%02x", c));
+            } else {
+                out.append(c <= 0xFFFF ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
+            }
+        });
+        return out.append('\'').toString();
     }
 }
