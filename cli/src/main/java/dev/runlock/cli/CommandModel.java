@@ -49,6 +49,11 @@ public final class CommandModel {
     private CommandModel() {
     }
 
+    /** Whether {@code word} names one of runlock's subcommands ({@code status}), not a command to run. */
+    static boolean subcommand(String word) {
+        return SYNOPSES.containsKey(word);
+    }
+
     static {
         // Every CommandLine registers converters for java.time and java.sql types by reflection, which
         // costs milliseconds per command; runlock's values are all strings and booleans.

@@ -119,10 +119,19 @@ final class LearnCommand {
             Path file = ByteStrings.path(write);
             ConfigEditor.write(file, name, section);
             err.println(Log.line("learn: wrote section [" + name + "] to " + file + "; run it with: SANDBOX_CONFIG="
-                    + ShellWord.of(file.toString()) + " runlock " + shellLine(options.command())));
+                    + ShellWord.of(file.toString()) + " runlock " + separated(options.command())));
             err.flush();
         }
         return run.status();
+    }
+
+    /**
+     * The command as runlock reads it back: after {@code --} when its name would otherwise be taken
+     * for an option ({@code -x}) or one of runlock's subcommands ({@code status}).
+     */
+    static String separated(List<String> command) {
+        String first = command.getFirst();
+        return (first.startsWith("-") || CommandModel.subcommand(first) ? "-- " : "") + shellLine(command);
     }
 
     /** The command as one line a shell reads back word for word. */

@@ -6,6 +6,7 @@ import dev.runlock.landlock.Abi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,13 @@ class LearnCommandTest {
 
     private static CliRun run(String... args) {
         return run(CliRun.baseEnvironment(), args);
+    }
+
+    @Test
+    void theRunItWithLineSeparatesACommandRunlockWouldReadAsItsOwn() {
+        assertThat(LearnCommand.separated(List.of("make", "all"))).isEqualTo("make all");
+        assertThat(LearnCommand.separated(List.of("status"))).isEqualTo("-- status");
+        assertThat(LearnCommand.separated(List.of("-x", "a b"))).isEqualTo("-- -x 'a b'");
     }
 
     @Test

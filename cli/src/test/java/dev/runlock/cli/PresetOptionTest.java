@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -229,6 +230,47 @@ class PresetOptionTest {
         Path real = config.toRealPath();
         assertThat(r.rules("[preset tmp]")).noneMatch(l -> l.startsWith("  " + real + "/"));
         assertThat(r.err()).contains(real + " [preset tmp: writable, it opens ");
+    }
+
+    @Test
+    void aDirectoryOnTheWayOthersOwnOrCanWriteStopsTheGrant() throws IOException {
+        MachineCapability.ROOT.assume("a directory on the way given to another user (chown)");
+        Path home = Files.createDirectories(dir.resolve("their m2"));
+        Path m2 = Files.createDirectories(home.resolve(".m2"));
+        Path repository = Files.createDirectories(m2.resolve("repository"));
+        Files.setAttribute(m2, "unix:uid", 65534);
+        Path open = Files.createDirectories(dir.resolve("open home"));
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Map<String, String> env = CliRun.baseEnvironment();
+
+        env.put("HOME", home.toString());
+        CliRun swappable = CliRun.with(env, "--preset", "maven", "true").assertExplained();
+        env.put("HOME", open.toString());
+        CliRun.with(env, "--preset", "maven", "true").assertExplained();
+
+        assertThat(swappable.out()).doesNotContain(repository + "/  rw");
+        assertThat(swappable.errLines()).anyMatch(l -> l.contains("[preset maven: " + m2 + " on the way is another user's]"));
+        assertThat(open).as("no cache made in a home others can write").isEmptyDirectory();
+    }
+
+    @Test
+    void asRootATmpdirNeitherSharedNorBelowASharedDirectoryIsRefused() throws IOException {
+        MachineCapability.ROOT.assume("root's TMPDIR outside /tmp (every directory is root's)");
+        Path system = Files.createDirectories(Path.of("target", "tmpdir-" + UUID.randomUUID())).toRealPath();
+        Path mine = Files.createDirectories(dir.resolve("mktemp")).toRealPath();
+        Map<String, String> env = CliRun.baseEnvironment();
+        try {
+            env.put("TMPDIR", system.toString());
+            CliRun refused = CliRun.with(env, "--preset", "tmp", "true").assertExplained();
+            env.put("TMPDIR", mine.toString());
+            CliRun granted = CliRun.with(env, "--preset", "tmp", "true").assertExplained();
+
+            assertThat(refused.rules("[preset tmp]")).containsExactly("  /tmp/  rw  [preset tmp]");
+            assertThat(refused.errLines()).singleElement().asString().contains("TMPDIR '" + system + "' is not granted");
+            assertThat(granted.rules("[preset tmp]")).containsExactly("  " + mine + "/  rw  [preset tmp]");
+        } finally {
+            Files.delete(system);
+        }
     }
 
     @Test

@@ -3,7 +3,9 @@ package dev.runlock.cli.preset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -70,10 +72,105 @@ public record EnvironmentPath(Path path) {
 
     /** Whether this exists and belongs to the user runlock runs as. */
     boolean ownedByCaller() {
-        try {
-            return Files.getAttribute(path, "unix:uid").equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-        } catch (IOException | UnsupportedOperationException e) {
+        return uid(path).equals(Optional.of(caller()));
+    }
+
+    /**
+     * Whether this may be a temporary directory: one every user shares that protects each one's
+     * entries ({@code /tmp}: world-writable and sticky), or the caller's own that nobody else can
+     * write; as root, one of those below a shared one ({@code mktemp -d}) or in root's own home,
+     * since every other directory is root's too ({@code TMPDIR=/var/lib/dpkg/info} would hand over
+     * what apt runs).
+     */
+    boolean temporary() {
+        Optional<Integer> mode = mode(path);
+        if (mode.isEmpty()) {
             return false;
+        }
+        if (shared(mode.get())) {
+            return true;
+        }
+        if (!ownedByCaller() || (mode.get() & (GROUP_WRITE | OTHERS_WRITE)) != 0) {
+            return false;
+        }
+        if (caller() != 0 || path.startsWith(Path.of(System.getProperty("user.home", "/root")))) {
+            return true;
+        }
+        for (Path above = path.getParent(); above != null; above = above.getParent()) {
+            if (mode(above).map(EnvironmentPath::shared).orElse(false)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** World-writable and sticky: every user creates entries, none can move another's. */
+    private static boolean shared(int mode) {
+        return (mode & (STICKY | OTHERS_WRITE)) == (STICKY | OTHERS_WRITE);
+    }
+
+    /** Whether others than its owner may write this ({@code /tmp}): no home to keep a cache in. */
+    boolean writableByOthers() {
+        return mode(path).map(m -> (m & OTHERS_WRITE) != 0 || (m & GROUP_WRITE) != 0).orElse(true);
+    }
+
+    /**
+     * Why {@code named}, reached from the environment or through links, might not stay what runlock
+     * checked until Landlock opens it: an entry on its way (as named, or where its links lead) belongs
+     * to a user other than root and the caller, or is a directory others can write without the sticky
+     * bit; whoever owns or can write it could swap a link in between.
+     *
+     * @return the reason, empty when every entry on the way is steady
+     */
+    static Optional<String> unsteady(Path named, Path real) {
+        int caller = caller();
+        for (Path full : List.of(named.toAbsolutePath().normalize(), real)) {
+            Path at = full.getRoot();
+            for (Path name : full) {
+                at = at.resolve(name);
+                Optional<Integer> uid = uid(at);
+                Optional<Integer> mode = mode(at);
+                if (uid.isEmpty() || mode.isEmpty()) {
+                    break;
+                }
+                if (uid.get() != 0 && uid.get() != caller) {
+                    return Optional.of(at + " on the way is another user's");
+                }
+                if (Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS) && (mode.get() & (GROUP_WRITE | OTHERS_WRITE)) != 0
+                        && (mode.get() & STICKY) == 0) {
+                    return Optional.of(at + " on the way is writable by others");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final int STICKY = 01000;
+    private static final int GROUP_WRITE = 020;
+    private static final int OTHERS_WRITE = 02;
+
+    private static Optional<Integer> uid(Path path) {
+        return attribute(path, "unix:uid");
+    }
+
+    private static Optional<Integer> mode(Path path) {
+        return attribute(path, "unix:mode");
+    }
+
+    private static Optional<Integer> attribute(Path path, String name) {
+        try {
+            return Optional.of((Integer) Files.getAttribute(path, name, LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The user runlock runs as: the owner of its own /proc entry (where the /proc/self link leads). */
+    private static int caller() {
+        try {
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        } catch (IOException | UnsupportedOperationException e) {
+            return -1;
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,9 @@ public final class HomeCaches {
 
     /** The caches of {@code presets} in the home of {@code context}; none when HOME is unset, {@code /} or a system directory. */
     public static Optional<HomeCaches> of(Presets presets, PresetContext context) {
-        return EnvironmentPath.home(context).filter(home -> !home.systemOwn() && home.ownedByCaller())
+        return EnvironmentPath.home(context)
+                .filter(home -> !home.systemOwn() && EnvironmentPath.unsteady(home.path(), home.path()).isEmpty()
+                        && home.ownedByCaller() && !home.writableByOthers())
                 .map(home -> new HomeCaches(home.path(), presets));
     }
 
@@ -96,8 +99,12 @@ public final class HomeCaches {
                 Files.createDirectory(directory,
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } catch (FileAlreadyExistsException e) {
-                if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException(directory + " appeared as something other than a directory", e);
+                // Made by someone else meanwhile: it must pass what an existing one does.
+                if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)
+                        || !Files.getAttribute(directory, "unix:uid", LinkOption.NOFOLLOW_LINKS).equals(caller)
+                        || !Collections.disjoint(Files.getPosixFilePermissions(directory, LinkOption.NOFOLLOW_LINKS),
+                                Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE))) {
+                    throw new IOException(directory + " appeared meanwhile, not as a directory of yours alone", e);
                 }
             }
         }

@@ -31,8 +31,9 @@ public enum Placeholder {
     },
     /**
      * {@code $TMPDIR}, else {@code /tmp}; {@code /tmp} with a warning when TMPDIR is relative, is
-     * {@code /}, a system directory, the home directory or above it: preset {@code tmp} grants it
-     * read-write, and the build-tool presets include {@code tmp}.
+     * {@code /}, a system directory, the home directory or above it, or no {@link
+     * EnvironmentPath#temporary temporary directory}: preset {@code tmp} grants it read-write, and
+     * the build-tool presets include {@code tmp}.
      */
     TMPDIR {
         @Override
@@ -43,12 +44,14 @@ public enum Placeholder {
                 return Values.of(tmp);
             }
             Optional<EnvironmentPath> dir = EnvironmentPath.of(given.get());
-            if (dir.isPresent() && !dir.get().system() && !dir.get().holds(EnvironmentPath.home(context))) {
+            if (dir.isPresent() && !dir.get().system() && !dir.get().holds(EnvironmentPath.home(context))
+                    && dir.get().temporary()) {
                 return Values.of(dir.get().path());
             }
             return Values.of(tmp).warning("TMPDIR '" + given.get() + "' is not granted (a temporary directory must be"
-                    + " an absolute path, not /, a system directory, your home or a directory above it): "
-                    + tmp + " is granted instead");
+                    + " an absolute path, not /, a system directory, your home or a directory above it, and be shared"
+                    + " with the sticky bit like /tmp or yours alone; as root, in root's home): " + tmp
+                    + " is granted instead");
         }
     },
     /**

@@ -58,8 +58,8 @@ public final class ResolvedPresets {
                 .flatMap(values -> values.warning().stream()).toList());
         if (!refused.isEmpty()) {
             warnings.add("presets grant no computed path that is /, a top-level directory, your home or above it,"
-                    + " a link out of your home, nor a writable one with a persistence point; not granted: "
-                    + String.join(", ", refused));
+                    + " a link out of your home, one others could swap on the way, nor a writable one with a"
+                    + " persistence point; not granted: " + String.join(", ", refused));
         }
         return new ResolvedPresets(entries, warnings);
     }
@@ -98,6 +98,8 @@ public final class ResolvedPresets {
                         ? EnvironmentPath.real(real).refusal(EnvironmentPath.home(context)) : Optional.<String>empty())
                         .or(() -> placeholder.equals(Optional.of(Placeholder.HOME)) ? outOfHome(key, real, context)
                                 : Optional.empty())
+                        .or(() -> placeholder.isPresent() || !real.equals(path.toAbsolutePath().normalize())
+                                ? EnvironmentPath.unsteady(path, real) : Optional.empty())
                         .or(() -> WRITABLE.contains(key) ? persistence(real, context) : Optional.empty());
                 out.add(new PresetEntry(preset, key, refusal.isPresent() ? path.toString() : real.toString(), written,
                         refusal.map(why -> "resolves to " + real + ", " + why)));

@@ -1,5 +1,7 @@
 package dev.runlock.cli.text;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * A word as a shell reads it back: as is when it holds only safe characters, single-quoted when
  * every character shows as itself, else in bash's and zsh's {@code $'...'} quoting with escapes
@@ -33,10 +35,11 @@ public final class ShellWord {
                 out.appendCodePoint(c);
             } else if (c >= FIRST_BYTE_ESCAPE && c <= LAST_BYTE_ESCAPE) {
                 out.append(String.format("\\x%02x", c - FIRST_BYTE_ESCAPE + 0x80));
-            } else if (c < 0x100) {
-                out.append(String.format("\\x%02x", c));
             } else {
-                out.append(c <= 0xFFFF ? String.format("\\u%04x", c) : String.format("\\U%08x", c));
+                // Its UTF-8 bytes: a code point's escape depends on the locale; 0x85 alone is another byte.
+                for (byte b : new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8)) {
+                    out.append(String.format("\\x%02x", b & 0xff));
+                }
             }
         });
         return out.append('\'').toString();
