@@ -149,7 +149,8 @@ class PresetIT {
         assertThat(home.resolve("written")).doesNotExist();
         assertThat(r.errLines()).hasSize(2).first().asString().isEqualTo("runlock: warning: TMPDIR '" + value
                 + "' is not granted (a temporary directory must be an absolute path, not /, a system directory, your"
-                + " home or a directory above it): /tmp is granted instead");
+                + " home or a directory above it, and shared with the sticky bit like /tmp or yours alone; as root,"
+                + " below such a shared one or in root's home): /tmp is granted instead");
         assertThat(r.errLines().get(1)).endsWith(home.resolve("written") + ": Permission denied");
     }
 

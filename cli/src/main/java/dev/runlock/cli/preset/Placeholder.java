@@ -49,9 +49,9 @@ public enum Placeholder {
                 return Values.of(dir.get().path());
             }
             return Values.of(tmp).warning("TMPDIR '" + given.get() + "' is not granted (a temporary directory must be"
-                    + " an absolute path, not /, a system directory, your home or a directory above it, and be shared"
-                    + " with the sticky bit like /tmp or yours alone; as root, in root's home): " + tmp
-                    + " is granted instead");
+                    + " an absolute path, not /, a system directory, your home or a directory above it, and shared"
+                    + " with the sticky bit like /tmp or yours alone; as root, below such a shared one or in root's"
+                    + " home): " + tmp + " is granted instead");
         }
     },
     /**
