@@ -35,12 +35,12 @@ class PersistencePointsTest {
 
     @Test
     void theAccountsHomeKeepsItsPointsWhateverHomeSays() {
-        PersistencePoints elsewhere = PersistencePoints.of(Map.of("HOME", "/tmp/agent"), Optional.of(Path.of("/home/u")));
+        PersistencePoints elsewhere = PersistencePoints.of(Map.of("HOME", "/srv/agent"), Optional.of(Path.of("/home/u")));
         assertThat(elsewhere.isPersistencePoint(Path.of("/home/u/.bashrc"))).isTrue();
         assertThat(elsewhere.isPersistencePoint(Path.of("/home/u/.config/autostart/x.desktop"))).isTrue();
-        assertThat(elsewhere.isPersistencePoint(Path.of("/tmp/agent/.bashrc"))).isTrue();
+        assertThat(elsewhere.isPersistencePoint(Path.of("/srv/agent/.bashrc"))).isTrue();
         assertThat(elsewhere.userPoints(Path.of("/home/u/.config"))).contains(Path.of("/home/u/.config/autostart"));
-        assertThat(PersistencePoints.of(Map.of("HOME", "/tmp/agent"), Optional.empty())
+        assertThat(PersistencePoints.of(Map.of("HOME", "/srv/agent"), Optional.empty())
                 .isPersistencePoint(Path.of("/home/u/.bashrc"))).as("control: HOME alone").isFalse();
     }
 
