@@ -107,6 +107,9 @@ final class RequestBuilder {
 
     /** The presets named by {@code --preset} and by the sections' {@code preset}, in that order. */
     private List<String> presetNames() throws UsageException {
+        if (options.list(Option.PRESET).isEmpty() && sections.stream().allMatch(c -> c.strings(ConfigKey.PRESET).isEmpty())) {
+            return List.of(); // the presets are not even loaded: most runs name none
+        }
         Presets builtIn = Presets.builtIn();
         List<String> names = new ArrayList<>();
         for (String name : options.list(Option.PRESET)) {
@@ -136,15 +139,20 @@ final class RequestBuilder {
      * and a cleaned cache must not fail the next run.
      */
     private void createMissingCaches(List<String> names, PresetContext context) {
+        // Where the run will look for them: a section's relative path is relative to its file.
+        List<Path> writable = sections.stream().map(GrantSource.Section::new)
+                .flatMap(source -> Stream.of(Setting.RW, Setting.RWX).flatMap(setting -> source.paths(setting).stream()))
+                .map(Path::normalize).toList();
+        if (names.isEmpty() && writable.isEmpty()) {
+            return;
+        }
         Optional<HomeCaches> home = HomeCaches.of(Presets.builtIn(), context);
         if (home.isEmpty()) {
             return;
         }
         Set<Path> caches = new LinkedHashSet<>(home.get().of(names));
-        // Where the run will look for them: a section's relative path is relative to its file.
-        sections.stream().map(GrantSource.Section::new)
-                .flatMap(source -> Stream.of(Setting.RW, Setting.RWX).flatMap(setting -> source.paths(setting).stream()))
-                .filter(home.get()::declares).forEach(caches::add);
+        Set<Path> declared = Set.copyOf(home.get().of(Presets.builtIn().names()));
+        writable.stream().filter(declared::contains).forEach(caches::add);
         for (Path cache : caches) {
             if (Files.notExists(cache, LinkOption.NOFOLLOW_LINKS)) {
                 try {

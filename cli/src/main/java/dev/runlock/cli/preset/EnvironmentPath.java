@@ -109,9 +109,10 @@ public record EnvironmentPath(Path path) {
         return (mode & (STICKY | OTHERS_WRITE)) == (STICKY | OTHERS_WRITE);
     }
 
-    /** Whether others than its owner may write this ({@code /tmp}): no home to keep a cache in. */
-    boolean writableByOthers() {
-        return mode(path).map(m -> (m & OTHERS_WRITE) != 0 || (m & GROUP_WRITE) != 0).orElse(true);
+    /** Whether {@code path} is a directory (not a link) of the caller's that nobody else may write. */
+    static boolean mineAlone(Path path) {
+        return Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS) && uid(path).equals(Optional.of(caller()))
+                && mode(path).map(m -> (m & (GROUP_WRITE | OTHERS_WRITE)) == 0).orElse(false);
     }
 
     /**

@@ -7,10 +7,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +39,7 @@ public final class HomeCaches {
     public static Optional<HomeCaches> of(Presets presets, PresetContext context) {
         return EnvironmentPath.home(context)
                 .filter(home -> !home.systemOwn() && EnvironmentPath.unsteady(home.path(), home.path()).isEmpty()
-                        && home.ownedByCaller() && !home.writableByOthers())
+                        && EnvironmentPath.mineAlone(home.path()))
                 .map(home -> new HomeCaches(home.path(), presets));
     }
 
@@ -58,11 +56,6 @@ public final class HomeCaches {
         return List.copyOf(out);
     }
 
-    /** Whether {@code path} is a cache some built-in preset makes writable. */
-    public boolean declares(Path path) {
-        return of(presets.names()).contains(path.toAbsolutePath().normalize());
-    }
-
     /**
      * Creates {@code cache} and the directories above it up to the home, each {@code rwx------};
      * nothing when it exists.
@@ -72,26 +65,19 @@ public final class HomeCaches {
      *     writable by others (they could swap what runlock creates for a link), or one cannot be made
      */
     public boolean create(Path cache) throws IOException {
-        Object caller = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        Path relative = home.relativize(cache);
         List<Path> missing = new ArrayList<>();
         Path at = home;
-        for (Path name : relative) {
+        for (Path name : home.relativize(cache)) {
             at = at.resolve(name);
             if (Files.isSymbolicLink(at)) {
                 throw new IOException(at + " is a link");
             }
-            if (Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
-                if (!Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException(at + " is not a directory");
-                }
-                Set<PosixFilePermission> modes = Files.getPosixFilePermissions(at, LinkOption.NOFOLLOW_LINKS);
-                if (!Files.getAttribute(at, "unix:uid", LinkOption.NOFOLLOW_LINKS).equals(caller)
-                        || modes.contains(PosixFilePermission.GROUP_WRITE) || modes.contains(PosixFilePermission.OTHERS_WRITE)) {
-                    throw new IOException(at + " is another user's or writable by others");
-                }
-            } else {
+            if (!Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
                 missing.add(at);
+            } else if (!Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS)) {
+                throw new IOException(at + " is not a directory");
+            } else if (!EnvironmentPath.mineAlone(at)) {
+                throw new IOException(at + " is another user's or writable by others");
             }
         }
         for (Path directory : missing) {
@@ -100,10 +86,7 @@ public final class HomeCaches {
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } catch (FileAlreadyExistsException e) {
                 // Made by someone else meanwhile: it must pass what an existing one does.
-                if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)
-                        || !Files.getAttribute(directory, "unix:uid", LinkOption.NOFOLLOW_LINKS).equals(caller)
-                        || !Collections.disjoint(Files.getPosixFilePermissions(directory, LinkOption.NOFOLLOW_LINKS),
-                                Set.of(PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE))) {
+                if (!EnvironmentPath.mineAlone(directory)) {
                     throw new IOException(directory + " appeared meanwhile, not as a directory of yours alone", e);
                 }
             }
